@@ -1,0 +1,63 @@
+/** Stable codes of every rule violation the domain reports; adapters map them to cards and HTTP answers. */
+export const DOMAIN_ERROR_CODES = [
+  'ROUTING.UNKNOWN_ORGANISATION',
+  'ROUTING.ROLE_NOT_IN_ORGANISATION',
+  'REPORT.INVALID',
+  'REPORT.INCIDENT_IN_FUTURE',
+  'CASE.INVALID_CASE_NUMBER',
+  'CASE.INVALID_TRANSITION',
+  'CASE.ALREADY_TAKEN',
+  'CASE.NOT_ALLOWED',
+  'CASE.COMMENT_REQUIRED',
+  'CASE.RESPONSE_REQUIRED',
+  'CASE.RESPONSE_INVALID',
+  'CASE.TEXT_TOO_LONG',
+  'CASE.CLOSED',
+  'CASE.TASK_NOT_FOUND',
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+/** The Dutch sentence a user sees for each code, unless the thrower gives a more specific one. */
+export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, string>> = {
+  'ROUTING.UNKNOWN_ORGANISATION': 'Deze organisatie is niet bekend in de provincie Utrecht.',
+  'ROUTING.ROLE_NOT_IN_ORGANISATION': 'Deze functie bestaat niet binnen de gekozen organisatie.',
+  'REPORT.INVALID': 'De melding is niet volledig of bevat ongeldige gegevens.',
+  'REPORT.INCIDENT_IN_FUTURE': 'Het tijdstip van het incident ligt in de toekomst.',
+  'CASE.INVALID_CASE_NUMBER': 'Dit is geen geldig zaaknummer (voorbeeld: WB-2026-00042).',
+  'CASE.INVALID_TRANSITION': 'Deze stap is in de huidige status van de zaak niet mogelijk.',
+  'CASE.ALREADY_TAKEN': 'Deze zaak is al door een afhandelaar opgepakt.',
+  'CASE.NOT_ALLOWED': 'U mag deze stap in deze zaak niet zetten.',
+  'CASE.COMMENT_REQUIRED': 'Geef een toelichting bij deze stap.',
+  'CASE.RESPONSE_REQUIRED':
+    'De zaak kan pas worden afgesloten als de reactie richting de pleger is vastgelegd, of de reden waarom die niet mogelijk was.',
+  'CASE.RESPONSE_INVALID': 'De reactie richting de pleger is niet volledig ingevuld.',
+  'CASE.TEXT_TOO_LONG': 'De tekst is te lang.',
+  'CASE.CLOSED': 'Deze zaak is afgesloten en kan niet meer worden gewijzigd.',
+  'CASE.TASK_NOT_FOUND': 'Deze taak hoort niet bij de zaak.',
+};
+
+export interface DomainErrorOptions {
+  /** Developer-facing detail for logs; never personal data. */
+  readonly detail?: string;
+  /** Dutch text for the user, when the default for the code is too general. */
+  readonly userMessage?: string;
+  readonly cause?: unknown;
+}
+
+/** A broken business rule, with a stable code for programs and a Dutch message for people. */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  readonly code: DomainErrorCode;
+  readonly userMessage: string;
+
+  constructor(code: DomainErrorCode, options: DomainErrorOptions = {}) {
+    super(options.detail ? `${code}: ${options.detail}` : code, { cause: options.cause });
+    this.code = code;
+    this.userMessage = options.userMessage ?? DOMAIN_ERROR_MESSAGES[code];
+  }
+}
+
+/** True when `error` is a DomainError, optionally with the given code. */
+export function isDomainError(error: unknown, code?: DomainErrorCode): error is DomainError {
+  return error instanceof DomainError && (code === undefined || error.code === code);
+}
