@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Read once at start-up; every variable is documented in .env.example. */
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    MicrosoftAppId: z.string().trim().optional(),
+    MicrosoftAppPassword: z.string().optional(),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    MicrosoftAppTenantId: z.string().trim().optional(),
+    STORAGE_CONNECTION_STRING: z.string().trim().optional(),
+    TABLE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'alleen letters en cijfers, beginnend met een letter, maximaal 20 tekens')
+      .default('wb'),
+    AZURITE_LOCATION: z.string().default('.data/azurite'),
+    AZURITE_TABLE_PORT: z.coerce.number().int().min(0).max(65535).default(10002),
+    AZURITE_BLOB_PORT: z.coerce.number().int().min(0).max(65535).default(10000),
+    DIRECTORY_PATH: z.string().optional(),
+    GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
+    /** Bot Connector URL for proactive messages when no conversation reference is stored yet. */
+    CONNECTOR_SERVICE_URL: z.string().url().optional(),
+    PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+  })
+  .transform((env) => ({
+    ...env,
+    // An empty MicrosoftAppId (as in .env.example) means local mode, like an absent one.
+    MicrosoftAppId: env.MicrosoftAppId ? env.MicrosoftAppId : undefined,
+    STORAGE_CONNECTION_STRING: env.STORAGE_CONNECTION_STRING ? env.STORAGE_CONNECTION_STRING : undefined,
+  }));
+
+export type AppConfig = z.infer<typeof EnvSchema> & {
+  readonly CONNECTOR_SERVICE_URL: string;
+  /** True when no MicrosoftAppId is set: no Bot Framework auth, for the Playground only. */
+  readonly localMode: boolean;
+};
+
+/** Thrown when the environment is invalid; the message names every bad variable. */
+export class ConfigError extends Error {}
+
+/** Validates the environment; never logs values (they may be secrets). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  const config = parsed.data;
+  if (config.MicrosoftAppId && config.MicrosoftAppType !== 'UserAssignedMSI' && !config.MicrosoftAppPassword) {
+    throw new ConfigError('Invalid configuration:\n  - MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (config.MicrosoftAppId && config.MicrosoftAppType !== 'MultiTenant' && !config.MicrosoftAppTenantId) {
+    throw new ConfigError('Invalid configuration:\n  - MicrosoftAppTenantId: required for a single-tenant or MSI bot');
+  }
+  const localMode = !config.MicrosoftAppId;
+  const connectorServiceUrl =
+    config.CONNECTOR_SERVICE_URL ?? (localMode ? `http://localhost:${config.PLAYGROUND_PORT}/_connector` : 'https://smba.trafficmanager.net/teams/');
+  return { ...config, CONNECTOR_SERVICE_URL: connectorServiceUrl, localMode };
+}

@@ -1,0 +1,98 @@
+import * as path from 'path';
+import type { Server } from 'restify';
+import { loadConfig, type AppConfig } from './config/env';
+import { loadDirectory, REPO_ROOT, SAMPLE_DIRECTORY_PATH } from './config/load-directory';
+import { consoleLogger, type Logger } from './app/logger';
+import { startAzurite, type AzuriteHandle } from './storage/azurite';
+import { checkStorageHealth, createTableClientFactory } from './storage/table-clients';
+import { TableConversationStore } from './storage/conversation.repository';
+import { createHttpServer, listen } from './http/server';
+import { createBotAdapter } from './teams/bot-adapter';
+import { createTeamsApp } from './teams/teams-app';
+import { CardRenderer } from './teams/cards/card-renderer';
+
+/** Logical table names; the physical names get TABLE_PREFIX in front. */
+export const TABLES = ['ConversationRefs'] as const;
+
+/** A running bot: its port and a way to stop everything it started. */
+export interface RunningBot {
+  port: number;
+  localMode: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Composition root: reads configuration, starts Azurite when no storage is configured, wires the
+ * adapters around the core and starts listening. Everything it starts, `stop()` stops.
+ */
+export async function startBot(config: AppConfig = loadConfig(), logger: Logger = consoleLogger): Promise<RunningBot> {
+  const directoryPath = config.DIRECTORY_PATH ? path.resolve(config.DIRECTORY_PATH) : config.localMode ? SAMPLE_DIRECTORY_PATH : undefined;
+  if (!directoryPath) throw new Error('DIRECTORY_PATH is required when MicrosoftAppId is set (the sample directory is for local mode only).');
+  const directory = loadDirectory(directoryPath);
+
+  let azurite: AzuriteHandle | undefined;
+  let connectionString = config.STORAGE_CONNECTION_STRING;
+  if (!connectionString) {
+    azurite = await startAzurite({
+      location: path.resolve(REPO_ROOT, config.AZURITE_LOCATION),
+      tablePort: config.AZURITE_TABLE_PORT,
+      blobPort: config.AZURITE_BLOB_PORT,
+    });
+    connectionString = azurite.connectionString;
+    logger.info('storage.azurite_started', { durationMs: Math.round(azurite.startMs) });
+  }
+
+  const tables = createTableClientFactory(connectionString, config.TABLE_PREFIX);
+  await tables.ensureTables(TABLES);
+
+  const adapter = createBotAdapter(config, logger);
+  const app = createTeamsApp({
+    adapter,
+    cards: new CardRenderer(path.join(REPO_ROOT, 'cards')),
+    conversations: new TableConversationStore(tables.client('ConversationRefs')),
+    directory,
+    logger,
+  });
+
+  const storageConnection = connectionString;
+  const server: Server = createHttpServer({
+    processActivity: (req, res) => adapter.process(req, res, (context) => app.run(context).then(() => undefined)),
+    health: { check: () => checkStorageHealth(storageConnection) },
+    logger,
+  });
+  const port = await listen(server, config.PORT);
+  logger.info('bot.listening', { detail: config.localMode ? 'local mode (no Bot Framework auth)' : 'authenticated mode', status: port });
+
+  return {
+    port,
+    localMode: config.localMode,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (azurite) await azurite.stop();
+    },
+  };
+}
+
+/** Stops cleanly on Ctrl+C or a platform stop, so Azurite flushes its data to disk. */
+export function stopOnSignals(bot: RunningBot, extra: () => Promise<void> = async () => undefined): void {
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.info(`\n${signal}: de bot stopt…`);
+    await extra().catch(() => undefined);
+    await bot.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+if (require.main === module) {
+  startBot()
+    .then((bot) => stopOnSignals(bot))
+    .catch((error: Error) => {
+      console.error(error.message);
+      process.exit(1);
+    });
+}

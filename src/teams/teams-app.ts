@@ -1,0 +1,71 @@
+import { ActivityTypes, TurnContext, type ConversationReference } from 'botbuilder';
+import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { ConversationStore } from '../app/ports';
+import type { Directory } from '../domain/directory';
+import type { Logger } from '../app/logger';
+import { sendCard } from './send-card';
+import type { CardRenderer } from './cards/card-renderer';
+import { helpCardViewModel } from './cards/help-card';
+
+/** What the Teams app needs from the rest of the system. */
+export interface TeamsAppDependencies {
+  adapter: TeamsAdapter;
+  cards: CardRenderer;
+  conversations: ConversationStore;
+  directory: Directory;
+  logger: Logger;
+}
+
+/** Builds the Teams AI application: every route the bot answers, in one place. */
+export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnState> {
+  const app = new Application<TurnState>({
+    adapter: deps.adapter,
+    // Conversation state lives in our own Table Storage repositories, not in Teams AI turn state.
+    startTypingTimer: false,
+    removeRecipientMention: true,
+    longRunningMessages: false,
+  });
+
+  // Remember where each person and channel can be reached, for later proactive messages.
+  app.turn('beforeTurn', async (context) => {
+    await rememberConversation(context, deps.conversations);
+    return true;
+  });
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient?.id;
+    const botWasAdded = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
+    if (botWasAdded) await sendHelp(context, deps);
+  });
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    await sendHelp(context, deps);
+  });
+
+  return app;
+}
+
+async function sendHelp(context: TurnContext, deps: TeamsAppDependencies): Promise<void> {
+  const card = deps.cards.render(
+    'help',
+    helpCardViewModel({
+      userName: context.activity.from?.name,
+      inChannel: context.activity.conversation?.conversationType === 'channel',
+    }),
+  );
+  await sendCard(context, card, 'Weerbaar Bestuur: zo meld je een incident.');
+}
+
+async function rememberConversation(context: TurnContext, store: ConversationStore): Promise<void> {
+  const activity = context.activity;
+  // Without the activity id the reference is stable across turns, so it is rarely rewritten.
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity) as ConversationReference;
+  const conversationType = activity.conversation?.conversationType;
+  const aadObjectId = activity.from?.aadObjectId;
+  if (conversationType === 'personal' && aadObjectId) {
+    await store.save(`user:${aadObjectId}`, reference as unknown as Record<string, unknown>);
+  } else if (conversationType === 'channel') {
+    const channelId = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+    if (channelId) await store.save(`channel:${channelId}`, reference as unknown as Record<string, unknown>);
+  }
+}

@@ -1,0 +1,71 @@
+import { createServer, type IncomingMessage, type Server } from 'http';
+import type { AddressInfo } from 'net';
+
+/** One request the bot made to the Bot Connector service. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: Record<string, unknown>;
+}
+
+/**
+ * A local stand-in for the Bot Connector service (the REST API bots reply through), answering as
+ * the service documents: POST .../activities → 200 { id }, POST /v3/conversations → 201 { id }.
+ */
+export class ConnectorStandIn {
+  readonly calls: ConnectorCall[] = [];
+  private server: Server | undefined;
+  private waiters: { predicate: (call: ConnectorCall) => boolean; resolve: (call: ConnectorCall) => void }[] = [];
+  private counter = 0;
+
+  /** Base URL to use as the activity's serviceUrl. */
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const call: ConnectorCall = {
+          method: req.method ?? '',
+          path: decodeURIComponent(req.url ?? ''),
+          headers: req.headers,
+          body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+        };
+        this.calls.push(call);
+        this.counter += 1;
+        const isCreateConversation = call.method === 'POST' && /^\/v3\/conversations\/?$/.test(call.path);
+        res.writeHead(isCreateConversation ? 201 : 200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(isCreateConversation ? { id: `conversation-${this.counter}`, activityId: `activity-${this.counter}` } : { id: `activity-${this.counter}` }));
+        this.waiters = this.waiters.filter((w) => (w.predicate(call) ? (w.resolve(call), false) : true));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
+  }
+
+  /** Activities the bot sent (replies and proactive messages), in order. */
+  sentActivities(): Record<string, unknown>[] {
+    return this.calls.filter((c) => c.method === 'POST' && /\/activities/.test(c.path)).map((c) => c.body);
+  }
+
+  /** Resolves with the first call (already made or future) that matches. */
+  waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs = 10000): Promise<ConnectorCall> {
+    const existing = this.calls.find(predicate);
+    if (existing) return Promise.resolve(existing);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('The bot sent nothing matching to the Bot Connector stand-in.')), timeoutMs);
+      this.waiters.push({ predicate, resolve: (call) => (clearTimeout(timer), resolve(call)) });
+    });
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}

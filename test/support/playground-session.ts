@@ -1,0 +1,84 @@
+import { createServer } from 'net';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startPlayground, waitForPlayground, type PlaygroundHandle } from '../../src/local/playground';
+import { REPO_ROOT } from '../../src/config/load-directory';
+import { startBotUnderTest, type BotUnderTest } from './bot-under-test';
+
+/** Chromium flags that keep the browser on this machine (see the toolchain notes). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real bot, the real Playground in front of it, and headless Chromium on the Playground. */
+export interface PlaygroundSession {
+  harness: BotUnderTest;
+  playground: PlaygroundHandle;
+  browser: Browser;
+  page: Page;
+  stop(): Promise<void>;
+}
+
+export async function startPlaygroundSession(): Promise<PlaygroundSession> {
+  const port = await freePort();
+  // The bot replies through the Playground's mocked connector, which the activities name.
+  const harness = await startBotUnderTest({ CONNECTOR_SERVICE_URL: `http://localhost:${port}/_connector` });
+  const playground = startPlayground({
+    botPort: harness.bot.port,
+    port,
+    logFile: path.join(REPO_ROOT, '.data', 'e2e', `playground-${port}.log`),
+  });
+  try {
+    await waitForPlayground(playground.url, 60000);
+  } catch (error) {
+    await playground.stop();
+    await harness.stop();
+    throw error;
+  }
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ locale: 'nl-NL', viewport: { width: 1400, height: 900 } });
+  await page.goto(playground.url);
+  return {
+    harness,
+    playground,
+    browser,
+    page,
+    stop: async () => {
+      await browser.close().catch(() => undefined);
+      await playground.stop();
+      await harness.stop();
+    },
+  };
+}
+
+/** Types a message into the chat box as a person would. */
+export async function typeMessage(page: Page, text: string): Promise<void> {
+  const box = page.locator('div[contenteditable=true]').first();
+  await box.click();
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(REPO_ROOT, '.data', 'e2e', `${name}.png`) });
+}
