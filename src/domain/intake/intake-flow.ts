@@ -1,0 +1,427 @@
+import { DomainError } from '../errors';
+import { findOrganisation, roleFitsOrganisation } from '../organisations';
+import { evidenceFileSchema, incidentReportSchema, TEXT_LIMITS, type EvidenceFile, type IncidentReport } from '../report';
+import type { OfficeHolderRole } from '../roles';
+import { detectHomeAddress, removeHomeAddress } from './home-address';
+import {
+  INTAKE_STEP_IDS,
+  INTAKE_VALUE_FIELD,
+  MAX_EVIDENCE_FILES,
+  type IntakeAnswer,
+  type IntakeAnswers,
+  type IntakeContext,
+  type IntakeDraft,
+  type IntakeInput,
+  type IntakeNotice,
+  type IntakePrompt,
+  type IntakeResult,
+  type IntakeStepId,
+  type PendingAddress,
+} from './intake-draft';
+import { INTAKE_STEPS, foldWords, isExplicitSkip, isSkipText, type StepDefinition, type StepOutcome, type StepState } from './intake-steps';
+import { parseYesNo } from './free-text';
+
+/**
+ * The conversational intake: one question at a time, a home-address guard on free text, a summary
+ * to check and change, and the finished IncidentReport. Every function is pure: it takes a draft
+ * and returns a new one, so the caller stores drafts between chat turns.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Start, position, prompt
+// ---------------------------------------------------------------------------------------------
+
+/** A new draft at the safety question. A known office skips the 'who' question; it must fit the routing table. */
+export function startIntake(
+  args: { id: string; officeHolder: { aadObjectId: string; name: string }; knownOffice?: { role: OfficeHolderRole; organisationId: string } },
+  now: Date,
+): IntakeDraft {
+  const office = args.knownOffice;
+  if (office !== undefined && !roleFitsOrganisation(office.role, office.organisationId)) {
+    throw new DomainError(findOrganisation(office.organisationId) ? 'ROUTING.ROLE_NOT_IN_ORGANISATION' : 'ROUTING.UNKNOWN_ORGANISATION', {
+      detail: `${office.role} in ${office.organisationId}`,
+    });
+  }
+  const at = now.toISOString();
+  const draft: IntakeDraft = {
+    id: args.id,
+    officeHolder: { aadObjectId: args.officeHolder.aadObjectId, name: args.officeHolder.name },
+    officeKnown: office !== undefined,
+    answers: {},
+    current: 'safety',
+    returnToSummary: false,
+    status: 'open',
+    startedAt: at,
+    updatedAt: at,
+  };
+  return office === undefined ? draft : { ...draft, office: { role: office.role, organisationId: office.organisationId } };
+}
+
+/** The questions this draft asks, in order ('who' only when the office is not known). */
+export function activeSteps(draft: Pick<IntakeDraft, 'officeKnown'>): IntakeStepId[] {
+  return INTAKE_STEP_IDS.filter((id) => id !== 'who' || !draft.officeKnown);
+}
+
+/** "stap index van total"; on the summary, index equals total. */
+export function progress(draft: IntakeDraft): { index: number; total: number } {
+  const steps = activeSteps(draft);
+  const total = steps.length;
+  if (draft.current === 'summary') return { index: total, total };
+  return { index: Math.max(1, steps.indexOf(draft.current) + 1), total };
+}
+
+function stateOf(draft: IntakeDraft, ctx: IntakeContext): StepState {
+  return { answers: draft.answers, ctx, office: draft.office };
+}
+
+/** Everything a card needs to ask the current question (or the address choice, or the summary). */
+export function currentPrompt(draft: IntakeDraft, ctx: IntakeContext): IntakePrompt {
+  const position = progress(draft);
+  if (draft.pendingAddress !== undefined) return addressPrompt(draft.pendingAddress, position);
+  if (draft.current === 'summary') {
+    return {
+      stepId: 'summary',
+      ...position,
+      title: 'Controleer je melding',
+      text: 'Klopt alles? Verstuur je melding, of kies "Wijzig" bij een onderdeel.',
+      help: 'Na het versturen gaat je melding naar de afhandelaar van je organisatie.',
+      kind: 'form',
+      optional: false,
+    };
+  }
+  return stepPrompt(draft.current, draft, ctx, position);
+}
+
+function stepPrompt<K extends IntakeStepId>(id: K, draft: IntakeDraft, ctx: IntakeContext, position: { index: number; total: number }): IntakePrompt {
+  const step: StepDefinition<K> = INTAKE_STEPS[id];
+  const prompt: IntakePrompt = { stepId: id, ...position, ...step.question(stateOf(draft, ctx)), optional: step.optional };
+  const current = draft.answers[id] as IntakeAnswer<K> | undefined;
+  if (draft.returnToSummary && current !== undefined) prompt.currentValueText = step.describe(current);
+  return prompt;
+}
+
+function addressPrompt(pending: PendingAddress, position: { index: number; total: number }): IntakePrompt {
+  return {
+    stepId: pending.stepId,
+    ...position,
+    title: 'Adres in je antwoord',
+    text: 'Je antwoord lijkt een adres te bevatten. Geef nooit je huisadres: in de melding staat het adres van je organisatie. '
+      + 'Zal ik het adres weghalen?',
+    help: `Zonder adres wordt het: ${pending.withoutAddress}`,
+    kind: 'choice',
+    options: [
+      { value: 'remove', label: 'Verwijder het adres' },
+      { value: 'keep', label: 'Laat staan (het is geen huisadres)' },
+    ],
+    optional: false,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answering
+// ---------------------------------------------------------------------------------------------
+
+const CHOOSE_ADDRESS_FIRST = 'Je vorige antwoord lijkt een adres te bevatten. Kies eerst: typ "verwijder" om het adres weg te halen, '
+  + 'of "laat staan" als het geen huisadres is (bijvoorbeeld het adres van je organisatie).';
+const AT_SUMMARY = 'Je melding is klaar om te versturen. Kies "Versturen", of "Wijzig" bij het onderdeel dat je wilt aanpassen.';
+const REQUIRED_QUESTION = 'Deze vraag is nodig voor je melding en kun je niet overslaan.';
+
+/** Reads one input for the current question. Never throws on what the user sent; a refusal leaves the draft as it was. */
+export function answer(draft: IntakeDraft, input: IntakeInput, ctx: IntakeContext): IntakeResult {
+  const fail = (error: string): IntakeResult => ({ ok: false, draft, error });
+  if (draft.status === 'submitted') return fail('Deze melding is al verstuurd. Typ "meld incident" voor een nieuwe melding.');
+  if (draft.status === 'cancelled') return fail('Deze melding is gestopt. Typ "meld incident" om opnieuw te beginnen.');
+  const read = readInput(input);
+  if (read === undefined) return fail('Ik kan dit antwoord niet lezen. Typ je antwoord, of gebruik de knoppen op de kaart.');
+  if (draft.pendingAddress !== undefined) return chooseAddress(draft, draft.pendingAddress, read, ctx);
+
+  switch (read.kind) {
+    case 'addressChoice':
+      return fail('Er is geen adres om te verwijderen. Beantwoord de vraag hierboven.');
+    case 'files':
+      return addEvidence(draft, read.files, ctx);
+    default:
+      if (draft.current === 'summary') return fail(AT_SUMMARY);
+      return answerStep(draft, draft.current, read, ctx);
+  }
+}
+
+/** The input with its runtime shape checked: callers pass activity data that TypeScript never saw. */
+function readInput(input: unknown): IntakeInput | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const candidate = input as Record<string, unknown>;
+  switch (candidate.kind) {
+    case 'text':
+      return { kind: 'text', text: typeof candidate.text === 'string' ? candidate.text : '' };
+    case 'form':
+      // Left as sent: the step's zod schema refuses what is not an object.
+      return { kind: 'form', values: candidate.values as Record<string, unknown> };
+    case 'files':
+      return Array.isArray(candidate.files) ? { kind: 'files', files: candidate.files as EvidenceFile[] } : undefined;
+    case 'addressChoice':
+      return typeof candidate.remove === 'boolean' ? { kind: 'addressChoice', remove: candidate.remove } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function isSkipForm(values: unknown): boolean {
+  if (typeof values !== 'object' || values === null) return false;
+  const skip = (values as Record<string, unknown>).skip;
+  return skip === true || skip === 'true';
+}
+
+function answerStep<K extends IntakeStepId>(
+  draft: IntakeDraft,
+  id: K,
+  input: Extract<IntakeInput, { kind: 'text' | 'form' }>,
+  ctx: IntakeContext,
+): IntakeResult {
+  const step: StepDefinition<K> = INTAKE_STEPS[id];
+  const state = stateOf(draft, ctx);
+  let outcome: StepOutcome<IntakeAnswer<K>>;
+  if (input.kind === 'text') {
+    if (step.skipped !== undefined && isSkipText(input.text)) outcome = { ok: true, value: step.skipped(state) };
+    else if (!step.optional && isExplicitSkip(input.text)) outcome = { ok: false, error: REQUIRED_QUESTION };
+    else outcome = step.fromText(input.text, state);
+  } else if (step.skipped !== undefined && isSkipForm(input.values)) {
+    outcome = { ok: true, value: step.skipped(state) };
+  } else {
+    outcome = step.fromForm(input.values, state);
+  }
+  if (!outcome.ok) return { ok: false, draft, error: outcome.error };
+
+  let next: IntakeDraft = { ...draft, answers: withAnswer(draft.answers, id, outcome.value), updatedAt: ctx.now.toISOString() };
+  if (next.answers.who !== undefined && id === 'who') next = { ...next, office: { ...next.answers.who } };
+  const notices: IntakeNotice[] = [...(outcome.notices ?? [])];
+  if (outcome.stay) return { ok: true, draft: next, notices };
+
+  const pending = findAddress(id, outcome.value, 0);
+  if (pending !== undefined) return { ok: true, draft: { ...next, pendingAddress: pending }, notices: [...notices, { kind: 'addressWarning' }] };
+  return { ok: true, draft: advance(next), notices };
+}
+
+function withAnswer<K extends IntakeStepId>(answers: IntakeAnswers, id: K, value: IntakeAnswer<K>): IntakeAnswers {
+  return { ...answers, [id]: value };
+}
+
+/** The step after the current one, or the summary (directly, when the office holder came from there). */
+function advance(draft: IntakeDraft): IntakeDraft {
+  if (draft.returnToSummary || draft.current === 'summary') return { ...draft, current: 'summary', returnToSummary: false };
+  const steps = activeSteps(draft);
+  const next = steps[steps.indexOf(draft.current) + 1];
+  return { ...draft, current: next ?? 'summary' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Home-address guard
+// ---------------------------------------------------------------------------------------------
+
+/** Most characters each checked field may hold; removing an address must not break the limit. */
+function fieldLimit(stepId: IntakeStepId, field: string): number {
+  if (stepId === 'what' && field === 'description') return TEXT_LIMITS.long;
+  if (field === 'location' || field === 'detail' || field === 'name') return TEXT_LIMITS.short;
+  return TEXT_LIMITS.medium;
+}
+
+function truncate(text: string, limit: number): string {
+  const characters = [...text];
+  return characters.length <= limit ? text : characters.slice(0, limit).join('').trimEnd();
+}
+
+/** The first free-text field of an answer, from `from` on, that looks like it holds an address. */
+function findAddress(stepId: IntakeStepId, value: unknown, from: number): PendingAddress | undefined {
+  const fields = INTAKE_STEPS[stepId].addressFields;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const field of fields.slice(from)) {
+    const text = (value as Record<string, unknown>)[field];
+    if (typeof text !== 'string' || !detectHomeAddress(text).found) continue;
+    return { stepId, field, original: text, withoutAddress: truncate(removeHomeAddress(text), fieldLimit(stepId, field)) };
+  }
+  return undefined;
+}
+
+const REMOVE_WORDS = ['verwijder', 'verwijderen', 'verwijder het', 'verwijder het adres', 'weghalen', 'haal weg', 'haal het weg', 'weg', 'remove'];
+const KEEP_WORDS = ['laat staan', 'laat maar staan', 'laten staan', 'laat het staan', 'houden', 'behouden', 'bewaren', 'keep', 'geen huisadres'];
+
+function addressChoiceFromText(text: string): boolean | undefined {
+  if (text.length > 200) return undefined;
+  const folded = foldWords(text);
+  if (REMOVE_WORDS.includes(folded)) return true;
+  if (KEEP_WORDS.includes(folded)) return false;
+  return parseYesNo(text);
+}
+
+function addressChoiceFromForm(values: unknown): boolean | undefined {
+  if (typeof values !== 'object' || values === null) return undefined;
+  const record = values as Record<string, unknown>;
+  const value = record[INTAKE_VALUE_FIELD];
+  if (value === 'remove' || record.remove === true || record.remove === 'true') return true;
+  if (value === 'keep' || record.remove === false || record.remove === 'false') return false;
+  return undefined;
+}
+
+function chooseAddress(draft: IntakeDraft, pending: PendingAddress, input: IntakeInput, ctx: IntakeContext): IntakeResult {
+  const remove = input.kind === 'addressChoice'
+    ? input.remove
+    : input.kind === 'text' ? addressChoiceFromText(input.text) : input.kind === 'form' ? addressChoiceFromForm(input.values) : undefined;
+  if (remove === undefined) return { ok: false, draft, error: CHOOSE_ADDRESS_FIRST };
+
+  const notices: IntakeNotice[] = [];
+  let answers = draft.answers;
+  if (remove) {
+    answers = withField(answers, pending.stepId, pending.field, pending.withoutAddress);
+    notices.push({ kind: 'addressRemoved' });
+  }
+  const { pendingAddress: _resolved, ...rest } = draft;
+  const next: IntakeDraft = { ...rest, answers, updatedAt: ctx.now.toISOString() };
+  // Another field of the same answer may hold an address too.
+  const another = findAddress(pending.stepId, answers[pending.stepId], INTAKE_STEPS[pending.stepId].addressFields.indexOf(pending.field) + 1);
+  if (another !== undefined) return { ok: true, draft: { ...next, pendingAddress: another }, notices: [...notices, { kind: 'addressWarning' }] };
+  return { ok: true, draft: advance(next), notices };
+}
+
+function withField(answers: IntakeAnswers, stepId: IntakeStepId, field: string, text: string): IntakeAnswers {
+  const current = answers[stepId];
+  if (typeof current !== 'object' || current === null || Array.isArray(current)) return answers;
+  return { ...answers, [stepId]: { ...current, [field]: text } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence
+// ---------------------------------------------------------------------------------------------
+
+/** Appends stored files to the evidence, whatever the current question; the draft stays where it is. */
+function addEvidence(draft: IntakeDraft, files: readonly unknown[], ctx: IntakeContext): IntakeResult {
+  const fail = (error: string): IntakeResult => ({ ok: false, draft, error });
+  if (files.length === 0) return fail('Er zat geen bestand bij je bericht. Stuur het bestand als bijlage in deze chat.');
+  const parsed = files.map((file) => evidenceFileSchema.safeParse(file));
+  if (parsed.some((result) => !result.success)) return fail('Een bestand kon niet worden toegevoegd. Stuur het nog een keer.');
+
+  const existing = draft.answers.evidence ?? { files: [], done: false };
+  const known = new Set(existing.files.map((file) => file.sha256));
+  const added: EvidenceFile[] = [];
+  for (const result of parsed) {
+    if (!result.success || known.has(result.data.sha256)) continue;
+    known.add(result.data.sha256);
+    added.push(result.data);
+  }
+  if (added.length === 0) return fail(files.length === 1 ? 'Dit bestand heb je al toegevoegd.' : 'Deze bestanden heb je al toegevoegd.');
+  const room = MAX_EVIDENCE_FILES - existing.files.length;
+  if (added.length > room) {
+    return fail(room === 0
+      ? `Je hebt al ${MAX_EVIDENCE_FILES} bestanden toegevoegd; meer kan niet. Typ "klaar" om verder te gaan.`
+      : `Je kunt maximaal ${MAX_EVIDENCE_FILES} bestanden toevoegen. Er zijn er al ${existing.files.length}, dus je kunt er nog ${room} sturen.`);
+  }
+  const evidence = { ...existing, files: [...existing.files, ...added] };
+  return {
+    ok: true,
+    draft: { ...draft, answers: { ...draft.answers, evidence }, updatedAt: ctx.now.toISOString() },
+    notices: [{ kind: 'evidenceAdded', count: added.length }],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary, edit, finish
+// ---------------------------------------------------------------------------------------------
+
+/** From the summary: ask one question again, then come back. Returns the draft unchanged when that is not possible. */
+export function editStep(draft: IntakeDraft, stepId: IntakeStepId, now: Date): IntakeDraft {
+  const editable = draft.status === 'open' && draft.current === 'summary' && draft.pendingAddress === undefined
+    && stepId !== 'safety' && activeSteps(draft).includes(stepId);
+  if (!editable) return draft;
+  return { ...draft, current: stepId, returnToSummary: true, updatedAt: now.toISOString() };
+}
+
+/** One row of the check-and-submit card. */
+export interface SummaryRow {
+  stepId: IntakeStepId;
+  label: string;
+  value: string;
+  /** False for the office when the directory supplied it. */
+  editable: boolean;
+}
+
+/** The answers in Dutch, in question order, for the check-and-submit card (the safety answer is left out). */
+export function summarise(draft: IntakeDraft): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  for (const id of INTAKE_STEP_IDS) {
+    if (id === 'safety') continue;
+    if (id === 'who') {
+      const office = draft.answers.who ?? draft.office;
+      if (office !== undefined) rows.push({ stepId: id, label: INTAKE_STEPS.who.summaryLabel, value: INTAKE_STEPS.who.describe(office), editable: !draft.officeKnown });
+      continue;
+    }
+    const row = summaryRow(id, draft.answers);
+    if (row !== undefined) rows.push(row);
+  }
+  return rows;
+}
+
+function summaryRow<K extends IntakeStepId>(id: K, answers: IntakeAnswers): SummaryRow | undefined {
+  const step: StepDefinition<K> = INTAKE_STEPS[id];
+  const value = answers[id] as IntakeAnswer<K> | undefined;
+  return value === undefined ? undefined : { stepId: id, label: step.summaryLabel, value: step.describe(value), editable: true };
+}
+
+/** Steps still without a usable answer, in question order. */
+function missingSteps(draft: IntakeDraft): IntakeStepId[] {
+  return activeSteps(draft).filter((id) => {
+    if (id === 'safety') return draft.answers.safety !== 'safe';
+    if (id === 'who') return draft.office === undefined || !roleFitsOrganisation(draft.office.role, draft.office.organisationId);
+    if (id === 'evidence') return draft.answers.evidence?.done !== true;
+    return draft.answers[id] === undefined;
+  });
+}
+
+/** The report as the schema wants it, or the reasons it is not one yet (codes and paths, no user text). */
+function buildReport(draft: IntakeDraft): { ok: true; report: IncidentReport } | { ok: false; detail: string } {
+  if (draft.pendingAddress !== undefined) return { ok: false, detail: 'an address choice is pending' };
+  const missing = missingSteps(draft);
+  if (missing.length > 0) return { ok: false, detail: `missing answers: ${missing.join(', ')}` };
+  const a = draft.answers;
+  const candidate = {
+    incidentAt: a.when?.at,
+    place: a.where,
+    description: a.what?.description,
+    level: a.level,
+    kinds: a.kinds,
+    perpetrator: a.perpetrator,
+    ...(a.what?.motive === undefined ? {} : { motive: a.what.motive }),
+    ...(a.witnesses?.text === undefined ? {} : { witnesses: a.witnesses.text }),
+    evidence: a.evidence?.keptOriginals === undefined
+      ? { files: a.evidence?.files ?? [] }
+      : { files: a.evidence.files, keptOriginals: a.evidence.keptOriginals },
+    injury: a.injury,
+    damage: a.damage,
+    criminalOffenceSuspected: a.criminalOffence,
+    feltHindered: a.hindrance,
+    ...(a.aftercare?.text === undefined ? {} : { aftercareWishes: a.aftercare.text }),
+  };
+  const parsed = incidentReportSchema.safeParse(candidate);
+  if (parsed.success) return { ok: true, report: parsed.data };
+  return { ok: false, detail: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.code}`).join('; ') };
+}
+
+/** True when every question has a usable answer and no address choice is pending. */
+export function isComplete(draft: IntakeDraft): boolean {
+  return buildReport(draft).ok;
+}
+
+/** The finished report, validated with incidentReportSchema; DomainError('REPORT.INVALID') while incomplete. */
+export function toIncidentReport(draft: IntakeDraft): IncidentReport {
+  const built = buildReport(draft);
+  if (!built.ok) throw new DomainError('REPORT.INVALID', { detail: built.detail });
+  return built.report;
+}
+
+/** Marks a complete draft as submitted (after the caller stored the report); throws like toIncidentReport when incomplete. */
+export function markSubmitted(draft: IntakeDraft, now: Date): IntakeDraft {
+  toIncidentReport(draft);
+  return { ...draft, status: 'submitted', updatedAt: now.toISOString() };
+}
+
+/** Stops an open draft ("stop"); a submitted draft stays submitted. */
+export function cancelIntake(draft: IntakeDraft, now: Date): IntakeDraft {
+  return draft.status === 'open' ? { ...draft, status: 'cancelled', updatedAt: now.toISOString() } : draft;
+}
