@@ -123,7 +123,7 @@ function addressPrompt(pending: PendingAddress, position: { index: number; total
 
 const CHOOSE_ADDRESS_FIRST = 'Je vorige antwoord lijkt een adres te bevatten. Kies eerst: typ "verwijder" om het adres weg te halen, '
   + 'of "laat staan" als het geen huisadres is (bijvoorbeeld het adres van je organisatie).';
-const AT_SUMMARY = 'Je melding is klaar om te versturen. Kies "Versturen", of "Wijzig" bij het onderdeel dat je wilt aanpassen.';
+const AT_SUMMARY = 'Je melding is klaar om te versturen. Kies "Verstuur melding", of "Wijzig" bij het onderdeel dat je wilt aanpassen.';
 const REQUIRED_QUESTION = 'Deze vraag is nodig voor je melding en kun je niet overslaan.';
 
 /** Reads one input for the current question. Never throws on what the user sent; a refusal leaves the draft as it was. */
