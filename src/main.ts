@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import * as path from 'path';
 import type { Server } from 'restify';
 import { loadConfig, type AppConfig } from './config/env';
@@ -6,13 +7,24 @@ import { consoleLogger, type Logger } from './app/logger';
 import { startAzurite, type AzuriteHandle } from './storage/azurite';
 import { checkStorageHealth, createTableClientFactory } from './storage/table-clients';
 import { TableConversationStore } from './storage/conversation.repository';
+import { TableDraftRepository } from './storage/draft.repository';
+import { TableProfileRepository } from './storage/profile.repository';
+import { TableCaseRepository } from './storage/case.repository';
+import { TableCounterRepository } from './storage/counter.repository';
+import { EvidenceBlobStore } from './storage/blob-store';
+import { IntakeService } from './app/intake.service';
+import { EvidenceService } from './app/evidence.service';
+import { systemClock } from './app/system-clock';
 import { createHttpServer, listen } from './http/server';
 import { createBotAdapter } from './teams/bot-adapter';
 import { createTeamsApp } from './teams/teams-app';
 import { CardRenderer } from './teams/cards/card-renderer';
 
 /** Logical table names; the physical names get TABLE_PREFIX in front. */
-export const TABLES = ['ConversationRefs'] as const;
+export const TABLES = ['ConversationRefs', 'Drafts', 'Profiles', 'Cases', 'Counters'] as const;
+
+/** Blob container for evidence copied out of the chat. */
+export const EVIDENCE_CONTAINER = 'evidence';
 
 /** A running bot: its port and a way to stop everything it started. */
 export interface RunningBot {
@@ -45,12 +57,29 @@ export async function startBot(config: AppConfig = loadConfig(), logger: Logger 
   const tables = createTableClientFactory(connectionString, config.TABLE_PREFIX);
   await tables.ensureTables(TABLES);
 
+  const clock = systemClock;
+  const caseNumbers = new TableCounterRepository(tables.client('Counters'));
+  const intake = new IntakeService({
+    drafts: new TableDraftRepository(tables.client('Drafts')),
+    profiles: new TableProfileRepository(tables.client('Profiles')),
+    cases: new TableCaseRepository(tables.client('Cases')),
+    caseNumbers: { next: (year) => caseNumbers.nextSequence(`case-${year}`) },
+    directory,
+    clock,
+    newId: randomUUID,
+    logger,
+  });
+
   const adapter = createBotAdapter(config, logger);
   const app = createTeamsApp({
     adapter,
     cards: new CardRenderer(path.join(REPO_ROOT, 'cards')),
     conversations: new TableConversationStore(tables.client('ConversationRefs')),
     directory,
+    intake,
+    evidence: new EvidenceService(new EvidenceBlobStore(connectionString, EVIDENCE_CONTAINER), randomUUID),
+    clock,
+    ...(config.MicrosoftAppId ? { botAppId: config.MicrosoftAppId } : {}),
     logger,
   });
 
@@ -61,7 +90,7 @@ export async function startBot(config: AppConfig = loadConfig(), logger: Logger 
     logger,
   });
   const port = await listen(server, config.PORT);
-  logger.info('bot.listening', { detail: config.localMode ? 'local mode (no Bot Framework auth)' : 'authenticated mode', status: port });
+  logger.info('bot.listening', { detail: config.localMode ? 'local mode (no Bot Framework auth)' : 'authenticated mode', port });
 
   return {
     port,

@@ -9,6 +9,7 @@ export interface LogFields {
   status?: number;
   count?: number;
   durationMs?: number;
+  port?: number;
   detail?: string;
 }
 

@@ -1,3 +1,7 @@
+import type { Case } from '../domain/case';
+import type { IntakeDraft } from '../domain/intake/intake-draft';
+import type { OfficeHolderRole } from '../domain/roles';
+
 /**
  * Ports the use cases need from the outside world; adapters implement them and are wired in
  * src/main.ts. Kept free of SDK types so the Teams adapter can be replaced without touching them.
@@ -13,4 +17,55 @@ export interface ConversationStore {
 /** Whether storage answers; used by GET /healthz. */
 export interface HealthProbe {
   check(): Promise<{ ok: boolean; detail?: string }>;
+}
+
+/** The office a user holds, remembered so the intake asks it only once. */
+export interface KnownOffice {
+  role: OfficeHolderRole;
+  organisationId: string;
+}
+
+/** A stored intake draft with the ETag needed to update it safely. */
+export interface StoredDraft {
+  draft: IntakeDraft;
+  /** Set once the draft became a case, so a second "verstuur" answers with the same case. */
+  submittedCase?: { id: string; caseNumber: string };
+  etag: string;
+}
+
+/** One draft per user, saved after every answer so nothing is lost. */
+export interface DraftStore {
+  get(aadObjectId: string): Promise<StoredDraft | undefined>;
+  /** Creates or replaces the user's draft; with an etag only if it is unchanged (throws ConcurrencyError). */
+  save(draft: IntakeDraft, options?: { etag?: string; submittedCase?: { id: string; caseNumber: string } }): Promise<string>;
+  delete(aadObjectId: string): Promise<void>;
+}
+
+export interface ProfileStore {
+  get(aadObjectId: string): Promise<KnownOffice | undefined>;
+  save(aadObjectId: string, office: KnownOffice): Promise<void>;
+}
+
+export interface CaseStore {
+  /** Stores a new case; 'exists' when a case with this id is already there (a repeated submit). */
+  create(c: Case): Promise<'created' | 'exists'>;
+  get(id: string): Promise<{ case: Case; etag: string } | undefined>;
+  listByOfficeHolder(aadObjectId: string): Promise<Case[]>;
+}
+
+export interface CaseNumberSequence {
+  /** The next sequence number for a year; never the same twice. */
+  next(year: number): Promise<number>;
+}
+
+/** Evidence files copied out of the chat. */
+export interface EvidenceStore {
+  put(blobName: string, bytes: Buffer, contentType: string): Promise<{ blobName: string; sha256: string; sizeBytes: number }>;
+}
+
+/** Storage adapters mark an ETag conflict with this code (someone else changed the row first). */
+export const CONFLICT_CODE = 'STORAGE.CONFLICT';
+
+export function isConflict(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === CONFLICT_CODE;
 }

@@ -1,6 +1,11 @@
 import { ActivityTypes, TurnContext, type ConversationReference } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { ConversationStore } from '../app/ports';
+import type { IntakeService } from '../app/intake.service';
+import type { EvidenceService } from '../app/evidence.service';
+import type { Clock } from '../domain/clock';
+import { handlePersonalMessage, type IntakeRouteDependencies } from './intake/intake-routes';
+import { downloadAttachments } from './intake/attachments';
 import type { Directory } from '../domain/directory';
 import type { Logger } from '../app/logger';
 import { sendCard } from './send-card';
@@ -13,6 +18,11 @@ export interface TeamsAppDependencies {
   cards: CardRenderer;
   conversations: ConversationStore;
   directory: Directory;
+  intake: IntakeService;
+  evidence: EvidenceService;
+  clock: Clock;
+  /** Needed to fetch inline images with the bot's token; absent in local mode. */
+  botAppId?: string;
   logger: Logger;
 }
 
@@ -38,8 +48,22 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
     if (botWasAdded) await sendHelp(context, deps);
   });
 
+  const intakeRoutes: IntakeRouteDependencies = {
+    intake: deps.intake,
+    evidence: deps.evidence,
+    cards: deps.cards,
+    clock: deps.clock,
+    downloadFiles: (context) => downloadAttachments(context, deps.adapter, deps.botAppId),
+    sendHelp: (context) => sendHelp(context, deps),
+  };
+
   app.activity(ActivityTypes.Message, async (context) => {
-    await sendHelp(context, deps);
+    // Reports are made in the 1:1 chat only; in a channel the bot explains where to go.
+    if (context.activity.conversation?.conversationType === 'personal') {
+      await handlePersonalMessage(context, intakeRoutes);
+    } else {
+      await sendHelp(context, deps);
+    }
   });
 
   return app;

@@ -47,7 +47,7 @@ export const SAMPLE_PEOPLE = {
   johan: { id: 'user-johan', name: 'Johan de Boer', aadObjectId: '7f3c1a20-4b5d-4e6f-8a9b-000000000005' },
 } as const;
 
-type Person = (typeof SAMPLE_PEOPLE)[keyof typeof SAMPLE_PEOPLE];
+export type Person = { id: string; name: string; aadObjectId: string };
 
 let activityCounter = 0;
 

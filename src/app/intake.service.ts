@@ -1,0 +1,207 @@
+import { caseNumberYear, formatCaseNumber, submitCase, type Case } from '../domain/case';
+import type { Clock } from '../domain/clock';
+import type { Directory } from '../domain/directory';
+import { isDomainError } from '../domain/errors';
+import {
+  answer,
+  currentPrompt,
+  editStep,
+  isComplete,
+  startIntake,
+  summarise,
+  toIncidentReport,
+  type IntakeContext,
+  type IntakeDraft,
+  type IntakeInput,
+  type IntakeNotice,
+  type IntakePrompt,
+  type IntakeStepId,
+} from '../domain/intake';
+import { supportLinesFor, type SupportLine } from '../domain/support-lines';
+import type { Logger } from './logger';
+import type { CaseNumberSequence, CaseStore, DraftStore, KnownOffice, ProfileStore, StoredDraft } from './ports';
+
+/** The person talking to the bot, from the Teams activity (Entra ID object id is the key). */
+export interface Reporter {
+  aadObjectId: string;
+  name: string;
+}
+
+/** What the bot should show after a step; the Teams adapter renders each kind. */
+export type IntakeReply =
+  | { kind: 'question'; prompt: IntakePrompt }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'notice'; notice: IntakeNotice; pendingAddress?: IntakeDraft['pendingAddress'] }
+  | { kind: 'summary'; draftId: string; items: ReturnType<typeof summarise> }
+  | { kind: 'submitted'; case: Case; supportLines: SupportLine[]; repeated: boolean }
+  | { kind: 'resumeExisting'; startedAt: string }
+  | { kind: 'confirmCancel' }
+  | { kind: 'cancelled' }
+  | { kind: 'noDraft' }
+  | { kind: 'staleCard' }
+  | { kind: 'myCases'; cases: Case[] };
+
+export interface IntakeServiceDependencies {
+  drafts: DraftStore;
+  profiles: ProfileStore;
+  cases: CaseStore;
+  caseNumbers: CaseNumberSequence;
+  directory: Directory;
+  clock: Clock;
+  newId: () => string;
+  logger: Logger;
+}
+
+/**
+ * Use cases of the intake: start, answer, correct, cancel, submit, list. The draft is saved after
+ * every accepted answer, so a restart or a pause loses nothing.
+ */
+export class IntakeService {
+  constructor(private readonly deps: IntakeServiceDependencies) {}
+
+  /** "meld incident": a new draft, or the open one if there is one. */
+  async start(reporter: Reporter): Promise<IntakeReply[]> {
+    const stored = await this.deps.drafts.get(reporter.aadObjectId);
+    if (stored && stored.draft.status === 'open') {
+      return [{ kind: 'resumeExisting', startedAt: stored.draft.startedAt }, ...this.show(stored.draft)];
+    }
+    const knownOffice = await this.knownOffice(reporter.aadObjectId);
+    const draft = startIntake({ id: this.deps.newId(), officeHolder: reporter, ...(knownOffice ? { knownOffice } : {}) }, this.deps.clock.now());
+    await this.deps.drafts.save(draft, stored ? { etag: stored.etag } : {});
+    this.deps.logger.info('intake.started');
+    return this.show(draft);
+  }
+
+  /** "verder": show the open draft's current question again. */
+  async resume(reporter: Reporter): Promise<IntakeReply[]> {
+    const stored = await this.openDraft(reporter);
+    return stored ? this.show(stored.draft) : [{ kind: 'noDraft' }];
+  }
+
+  /** The id of the user's draft in progress, e.g. to file evidence under it. */
+  async openDraftId(reporter: Reporter): Promise<string | undefined> {
+    return (await this.openDraft(reporter))?.draft.id;
+  }
+
+  /** Whether the user has a draft in progress (free text then counts as an answer). */
+  async hasOpenDraft(reporter: Reporter): Promise<boolean> {
+    return (await this.openDraft(reporter)) !== undefined;
+  }
+
+  /** An answer: typed text, card values, stored evidence files or the home-address choice. */
+  async answer(reporter: Reporter, input: IntakeInput, step?: string): Promise<IntakeReply[]> {
+    const stored = await this.openDraft(reporter);
+    if (!stored) return [{ kind: 'noDraft' }];
+    // A button on an older question card must not answer the current question.
+    if (step !== undefined && step !== stored.draft.current && input.kind === 'form') {
+      return [{ kind: 'staleCard' }, ...this.show(stored.draft)];
+    }
+    const result = answer(stored.draft, input, this.context());
+    if (!result.ok) return [{ kind: 'invalid', message: result.error }, ...this.show(stored.draft)];
+    await this.deps.drafts.save(result.draft, { etag: stored.etag });
+    if (!stored.draft.office && result.draft.office) {
+      await this.deps.profiles.save(reporter.aadObjectId, result.draft.office);
+    }
+    const notices: IntakeReply[] = result.notices.map((notice) => ({ kind: 'notice', notice, pendingAddress: result.draft.pendingAddress }));
+    const waitsForAddressChoice = result.notices.some((n) => n.kind === 'addressWarning');
+    const unsafe = result.notices.some((n) => n.kind === 'unsafe');
+    return waitsForAddressChoice || unsafe ? notices : [...notices, ...this.show(result.draft)];
+  }
+
+  /** "wijzig" on the summary. */
+  async edit(reporter: Reporter, stepId: IntakeStepId): Promise<IntakeReply[]> {
+    const stored = await this.openDraft(reporter);
+    if (!stored) return [{ kind: 'noDraft' }];
+    const draft = editStep(stored.draft, stepId, this.deps.clock.now());
+    await this.deps.drafts.save(draft, { etag: stored.etag });
+    return this.show(draft);
+  }
+
+  /** "stop": ask first; nothing is thrown away without a confirmation. */
+  async requestCancel(reporter: Reporter): Promise<IntakeReply[]> {
+    return (await this.openDraft(reporter)) ? [{ kind: 'confirmCancel' }] : [{ kind: 'noDraft' }];
+  }
+
+  async confirmCancel(reporter: Reporter): Promise<IntakeReply[]> {
+    const stored = await this.openDraft(reporter);
+    if (!stored) return [{ kind: 'noDraft' }];
+    await this.deps.drafts.delete(reporter.aadObjectId);
+    this.deps.logger.info('intake.cancelled');
+    return [{ kind: 'cancelled' }];
+  }
+
+  /** "Verstuur": the draft becomes a case, exactly once, however often the button is pressed. */
+  async submit(reporter: Reporter, draftId: string): Promise<IntakeReply[]> {
+    const stored = await this.deps.drafts.get(reporter.aadObjectId);
+    if (!stored || stored.draft.id !== draftId) return [{ kind: 'staleCard' }, ...(stored?.draft.status === 'open' ? this.show(stored.draft) : [])];
+    if (stored.submittedCase) return this.alreadySubmitted(stored.submittedCase.id);
+    if (stored.draft.status !== 'open') return [{ kind: 'noDraft' }];
+    if (!isComplete(stored.draft)) return this.show(stored.draft);
+
+    const now = this.deps.clock.now();
+    const draft = stored.draft;
+    const office = draft.office!;
+    const year = caseNumberYear(now);
+    const caseNumber = formatCaseNumber(year, await this.deps.caseNumbers.next(year));
+    let newCase: Case;
+    try {
+      newCase = submitCase(
+        {
+          id: draft.id,
+          caseNumber,
+          organisationId: office.organisationId,
+          officeHolder: { aadObjectId: reporter.aadObjectId, name: draft.officeHolder.name, role: office.role },
+          report: toIncidentReport(draft),
+        },
+        now,
+      );
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      this.deps.logger.warn('intake.submit_refused', { code: error.code });
+      return [{ kind: 'invalid', message: error.userMessage }, ...this.show(draft)];
+    }
+    // The case id is the draft id: a second, racing submit finds the first one's case.
+    if ((await this.deps.cases.create(newCase)) === 'exists') return this.alreadySubmitted(draft.id);
+    await this.deps.drafts.save({ ...draft, status: 'submitted', updatedAt: now.toISOString() }, {
+      etag: stored.etag,
+      submittedCase: { id: newCase.id, caseNumber: newCase.caseNumber },
+    }).catch(() => undefined); // the case is stored; a lost race on the draft row changes nothing for the user
+    this.deps.logger.info('intake.submitted', { caseId: newCase.id, caseNumber: newCase.caseNumber });
+    return [{ kind: 'submitted', case: newCase, supportLines: supportLinesFor(office.role), repeated: false }];
+  }
+
+  /** "mijn meldingen". */
+  async myCases(reporter: Reporter): Promise<IntakeReply[]> {
+    return [{ kind: 'myCases', cases: await this.deps.cases.listByOfficeHolder(reporter.aadObjectId) }];
+  }
+
+  private async alreadySubmitted(caseId: string): Promise<IntakeReply[]> {
+    const existing = await this.deps.cases.get(caseId);
+    if (!existing) return [{ kind: 'noDraft' }];
+    return [{ kind: 'submitted', case: existing.case, supportLines: supportLinesFor(existing.case.officeHolder.role), repeated: true }];
+  }
+
+  private show(draft: IntakeDraft): IntakeReply[] {
+    if (draft.current === 'summary') return [{ kind: 'summary', draftId: draft.id, items: summarise(draft) }];
+    return [{ kind: 'question', prompt: currentPrompt(draft, this.context()) }];
+  }
+
+  private context(): IntakeContext {
+    return { now: this.deps.clock.now(), allowedOrganisationIds: this.deps.directory.configuredOrganisationIds() };
+  }
+
+  private async openDraft(reporter: Reporter): Promise<StoredDraft | undefined> {
+    const stored = await this.deps.drafts.get(reporter.aadObjectId);
+    return stored && stored.draft.status === 'open' ? stored : undefined;
+  }
+
+  /** The directory wins (it is the organisation's own record); otherwise what the user said last time. */
+  private async knownOffice(aadObjectId: string): Promise<KnownOffice | undefined> {
+    const configured = new Set(this.deps.directory.configuredOrganisationIds());
+    const offices = this.deps.directory.officesOf(aadObjectId).filter((o) => configured.has(o.organisationId));
+    if (offices.length === 1) return offices[0];
+    if (offices.length > 1) return undefined; // several offices: let the user say which one this is about
+    const remembered = await this.deps.profiles.get(aadObjectId);
+    return remembered && configured.has(remembered.organisationId) ? remembered : undefined;
+  }
+}
