@@ -18,6 +18,8 @@ fi
 
 npx tsc --noEmit -p tsconfig.json || { echo "Type check failed."; echo "0 passed, 1 failed"; exit 1; }
 npx eslint . || { echo "Lint failed."; echo "0 passed, 1 failed"; exit 1; }
+# The restart tests run the compiled bot as its own process.
+npx tsc -p tsconfig.build.json || { echo "Build failed."; echo "0 passed, 1 failed"; exit 1; }
 
 mkdir -p .data
 results=.data/jest-results.json

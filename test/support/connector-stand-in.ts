@@ -66,6 +66,8 @@ export class ConnectorStandIn {
   }
 
   async stop(): Promise<void> {
+    // The bot keeps connections alive; close them so the server can stop at once.
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }
