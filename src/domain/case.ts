@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
-import { computeDeadlines, type Deadline } from './deadlines';
+import { computeDeadlines, DEADLINE_KINDS, type Deadline, type DeadlineKind } from './deadlines';
 import { DomainError } from './errors';
+import { MEASURE_KIND_LABELS, validateMeasureItems, type Measure, type MeasureEvent, type MeasureInput } from './measures';
+import { perpetratorKeys } from './perpetrator';
+import type { PoliceChecklist } from './police-checklist';
 import { isSeriousIncident, incidentReportSchema, needsPoliceAppointment, TEXT_LIMITS, type IncidentReport } from './report';
 import { INFORMED_ROLE_LABELS, type InformedRole, type OfficeHolderRole } from './roles';
 import { routeReport, type ResolvedRoute } from './routing';
@@ -68,31 +71,38 @@ export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
 export type CaseActor = 'officeHolder' | 'handler';
 
 /**
- * What must be recorded before a step: 'anyResponse' = a response towards the perpetrator or the
- * reason none was possible; 'noResponsePossible' = only the latter (closing without agreed measures).
+ * What must be present before a step:
+ * - 'comment': a comment with the step;
+ * - 'anyResponse': a response towards the perpetrator or the reason none was possible;
+ * - 'noResponsePossible': only the latter (closing without agreed measures);
+ * - 'measures': a proposal of at least one measure on the case (proposeMeasures puts it there);
+ * - 'evaluation': the answers to the four evaluation questions, given with the step (closeCase).
  */
-export type TransitionRequirement = 'comment' | 'anyResponse' | 'noResponsePossible';
+export type TransitionRequirement = 'comment' | 'anyResponse' | 'noResponsePossible' | 'measures' | 'evaluation';
 
 export interface TransitionRule {
   readonly from: CaseStatus;
   readonly to: CaseStatus;
   readonly actor: CaseActor;
-  readonly requires?: TransitionRequirement;
+  /** Checked in this order; the first one missing is the error the user sees. */
+  readonly requires?: readonly TransitionRequirement[];
 }
 
 /** Every allowed status change; anything not listed is refused with CASE.INVALID_TRANSITION. */
 export const CASE_TRANSITIONS: readonly TransitionRule[] = [
   // A handler takes the case (takeCase).
   { from: 'submitted', to: 'inProgress', actor: 'handler' },
-  { from: 'inProgress', to: 'measuresProposed', actor: 'handler' },
+  // proposeMeasures; also after the office holder sent an earlier proposal back.
+  { from: 'inProgress', to: 'measuresProposed', actor: 'handler', requires: ['measures'] },
   // Measures are decided in consultation with the office holder: they agree, or send the proposal back.
   { from: 'measuresProposed', to: 'measuresAgreed', actor: 'officeHolder' },
-  { from: 'measuresProposed', to: 'inProgress', actor: 'officeHolder', requires: 'comment' },
+  { from: 'measuresProposed', to: 'inProgress', actor: 'officeHolder', requires: ['comment'] },
   { from: 'measuresAgreed', to: 'measuresApproved', actor: 'handler' },
-  // Basisafspraak: every case ends with a response towards the perpetrator, or the reason there was none.
-  { from: 'measuresApproved', to: 'closed', actor: 'handler', requires: 'anyResponse' },
+  // Basisafspraak: every case ends with a response towards the perpetrator, or the reason there was none,
+  // and is evaluated ("why did it go wrong, not who did wrong").
+  { from: 'measuresApproved', to: 'closed', actor: 'handler', requires: ['anyResponse', 'evaluation'] },
   // Without agreed measures there was no response, so only "none was possible" (e.g. unknown perpetrator).
-  { from: 'inProgress', to: 'closed', actor: 'handler', requires: 'noResponsePossible' },
+  { from: 'inProgress', to: 'closed', actor: 'handler', requires: ['noResponsePossible', 'evaluation'] },
 ];
 
 /** The rule for a status change, or undefined when the change is not allowed. */
@@ -135,38 +145,9 @@ export interface CaseTask {
   readonly completedByAadObjectId?: string;
 }
 
-/** Kinds of measure towards the perpetrator (domain.md "Measures"). */
-export const MEASURE_KINDS = [
-  'writtenWarning',
-  'incidentMeeting',
-  'restrictiveMeasures',
-  'restorationMeeting',
-  'combinedMeeting',
-  'policeReport',
-  'damageRecovery',
-  'aftercare',
-] as const;
-export type MeasureKind = (typeof MEASURE_KINDS)[number];
-
-export const MEASURE_KIND_LABELS: Readonly<Record<MeasureKind, string>> = {
-  writtenWarning: 'Schriftelijke waarschuwing',
-  incidentMeeting: 'Incidentgesprek',
-  restrictiveMeasures: 'Beperkende maatregelen / contactafspraken',
-  restorationMeeting: 'Herstelgesprek',
-  combinedMeeting: 'Gecombineerd incident- en herstelgesprek',
-  policeReport: 'Melding of aangifte bij de politie',
-  damageRecovery: 'Schade verhalen',
-  aftercare: 'Nazorg',
-};
-
-/** A measure on the case; proposals and their life cycle arrive in a later iteration. */
-export interface Measure {
-  readonly id: string;
-  readonly kind: MeasureKind;
-  readonly description?: string;
-  /** End of restrictive measures / contact agreements; the herstelgesprek is due then. */
-  readonly endsAt?: Date;
-}
+// Measures live in measures.ts; re-exported because callers know them from here.
+export { MEASURE_KINDS, MEASURE_KIND_LABELS } from './measures';
+export type { Measure, MeasureKind, MeasureStatus, MeasureEvent, MeasureInput } from './measures';
 
 export const NO_RESPONSE_REASONS = ['perpetratorUnknown', 'other'] as const;
 export type NoResponseReason = (typeof NO_RESPONSE_REASONS)[number];
@@ -186,6 +167,55 @@ export type PerpetratorResponse = PerpetratorResponseInput & {
   readonly recordedByAadObjectId: string;
 };
 
+/** Conversations with the perpetrator that a handler records as held. */
+export const MEETING_KINDS = ['incidentMeeting', 'restorationMeeting', 'combinedMeeting'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const MEETING_KIND_LABELS: Readonly<Record<MeetingKind, string>> = {
+  incidentMeeting: MEASURE_KIND_LABELS.incidentMeeting,
+  restorationMeeting: MEASURE_KIND_LABELS.restorationMeeting,
+  combinedMeeting: MEASURE_KIND_LABELS.combinedMeeting,
+};
+
+/** Which deadlines a held meeting fulfils: the combined meeting counts as both. */
+export const MEETING_GOALS: Readonly<Record<MeetingKind, readonly DeadlineKind[]>> = {
+  incidentMeeting: ['incidentMeeting'],
+  restorationMeeting: ['restorationMeeting'],
+  combinedMeeting: ['incidentMeeting', 'restorationMeeting'],
+};
+
+export interface HeldMeeting {
+  readonly kind: MeetingKind;
+  readonly heldAt: Date;
+  readonly recordedAt: Date;
+  readonly recordedByAadObjectId: string;
+}
+
+/** Who warned the Arbeidsinspectie, and when it was recorded. */
+export interface LabourInspectorateWarning {
+  readonly at: Date;
+  readonly byAadObjectId: string;
+}
+
+/** The guide's evaluation questions (domain.md "Evaluation"), all answered before a case closes. */
+export const EVALUATION_QUESTIONS = ['riskAssessment', 'causeAnalysis', 'trendAnalysis', 'improvements'] as const;
+export type EvaluationQuestion = (typeof EVALUATION_QUESTIONS)[number];
+
+export const EVALUATION_LABELS: Readonly<Record<EvaluationQuestion, { readonly title: string; readonly question: string }>> = {
+  riskAssessment: { title: 'Risicotaxatie', question: 'Hoe ernstig is het incident en wat is het risico op herhaling?' },
+  causeAnalysis: { title: 'Oorzaakanalyse', question: 'Waarom gebeurde het incident?' },
+  trendAnalysis: { title: 'Trendanalyse', question: 'Komen soortgelijke incidenten vaker voor?' },
+  improvements: { title: 'Verbeteraanbevelingen', question: 'Welke verbeteringen zijn mogelijk en hoe voer je die door?' },
+};
+
+/** The handler's answers, each 1–2000 characters. */
+export type EvaluationInput = Readonly<Record<EvaluationQuestion, string>>;
+
+export type Evaluation = EvaluationInput & {
+  readonly recordedAt: Date;
+  readonly recordedByAadObjectId: string;
+};
+
 /** A case (zaak): one report and everything done about it. Changes only through the functions below. */
 export interface Case {
   readonly id: string;
@@ -200,8 +230,20 @@ export interface Case {
   readonly statusHistory: readonly StatusChange[];
   readonly handler?: CaseHandler;
   readonly tasks: readonly CaseTask[];
+  /** The current proposal (or the agreed/approved measures); earlier proposals are in measureHistory. */
   readonly measures: readonly Measure[];
+  readonly measureHistory: readonly MeasureEvent[];
   readonly perpetratorResponse?: PerpetratorResponse;
+  /** Recidive keys of the perpetrator (see perpetrator.ts), fixed at submission. */
+  readonly perpetratorKeys: readonly string[];
+  /** When each deadline's goal was reached (the earliest time); the reminder scheduler stops there. */
+  readonly goalReachedAt: Readonly<Partial<Record<DeadlineKind, Date>>>;
+  /** Present when a police appointment is needed, or once a melding/aangifte is proposed. */
+  readonly policeChecklist?: PoliceChecklist;
+  readonly labourInspectorateWarned?: LabourInspectorateWarning;
+  readonly meetings: readonly HeldMeeting[];
+  /** Given when the case is closed. */
+  readonly evaluation?: Evaluation;
 }
 
 export interface SubmitCaseInput {
@@ -234,11 +276,12 @@ export function submitCase(input: SubmitCaseInput, now: Date, calendar: WorkingD
     throw new DomainError('REPORT.INCIDENT_IN_FUTURE');
   }
   const route = routeReport(input.officeHolder.role, input.organisationId);
+  const policeNeeded = needsPoliceAppointment(report);
   const deadlines = computeDeadlines(
     {
       incidentAt,
       registeredAt: now,
-      criminalOffenceSuspected: needsPoliceAppointment(report),
+      criminalOffenceSuspected: policeNeeded,
       seriousIncident: isSeriousIncident(report),
     },
     calendar,
@@ -266,13 +309,22 @@ export function submitCase(input: SubmitCaseInput, now: Date, calendar: WorkingD
     statusHistory: [{ status: 'submitted', at: now, byAadObjectId: input.officeHolder.aadObjectId }],
     tasks,
     measures: [],
+    measureHistory: [],
+    perpetratorKeys: perpetratorKeys(report),
+    goalReachedAt: {},
+    ...(policeNeeded ? { policeChecklist: { ticks: [] } } : {}),
+    meetings: [],
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Guards shared by every action (also used by police-checklist.ts)
+// ---------------------------------------------------------------------------------------------
 
 function assertActor(c: Case, actor: CaseActor, by: string): void {
   const isOfficeHolder = by === c.officeHolder.aadObjectId;
   if (actor === 'officeHolder' ? !isOfficeHolder : isOfficeHolder) {
-    // The office holder never handles their own case; handler membership is checked by the app layer.
+    // The office holder never handles their own case; desk membership is case-access.ts (app layer).
     throw new DomainError('CASE.NOT_ALLOWED', { detail: `${actor} step on case ${c.id}` });
   }
 }
@@ -283,28 +335,65 @@ function assertOpen(c: Case): void {
   }
 }
 
+/** Throws unless a handler may record work on the case now: open, taken, and not by its office holder. */
+export function assertHandlerMayWork(c: Case, by: string): void {
+  assertOpen(c);
+  if (c.status === 'submitted') {
+    throw new DomainError('CASE.INVALID_TRANSITION', {
+      detail: `case ${c.id} not taken yet`,
+      userMessage: 'Pak de zaak eerst op voordat u deze stap zet.',
+    });
+  }
+  assertActor(c, 'handler', by);
+}
+
+/** Records that a deadline's goal was reached at `at`; an earlier moment already recorded stays. */
+export function reachGoal(c: Case, kind: DeadlineKind, at: Date): Case {
+  const reached = c.goalReachedAt[kind];
+  if (reached !== undefined && reached.getTime() <= at.getTime()) {
+    return c;
+  }
+  return { ...c, goalReachedAt: { ...c.goalReachedAt, [kind]: at } };
+}
+
+/** Forgets a reached goal (a correction), so its reminders resume. */
+export function withoutGoal(c: Case, kind: DeadlineKind): Case {
+  if (c.goalReachedAt[kind] === undefined) {
+    return c;
+  }
+  const rest = { ...c.goalReachedAt };
+  delete rest[kind];
+  return { ...c, goalReachedAt: rest };
+}
+
 /** Trimmed text, undefined when blank; too long is refused rather than silently cut. */
-function cleanText(text: string | undefined, max: number): string | undefined {
-  const trimmed = text?.trim();
+function cleanText(text: string | undefined, max: number, what?: string): string | undefined {
+  const trimmed = typeof text === 'string' ? text.trim() : undefined;
   if (trimmed === undefined || trimmed === '') {
     return undefined;
   }
   if (trimmed.length > max) {
     throw new DomainError('CASE.TEXT_TOO_LONG', {
       detail: `${trimmed.length} > ${max}`,
-      userMessage: `De tekst is te lang: maximaal ${max} tekens.`,
+      userMessage: what === undefined ? `De tekst is te lang: maximaal ${max} tekens.` : `${what} is te lang: maximaal ${max} tekens.`,
     });
   }
   return trimmed;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Status changes
+// ---------------------------------------------------------------------------------------------
+
 export interface TransitionOptions {
-  /** Required when sending a proposal back to the handler. */
+  /** Required when sending a proposal back to the handler; kept in the history of any step. */
   readonly comment?: string;
+  /** Required when closing. */
+  readonly evaluation?: EvaluationInput;
 }
 
-/** Moves the case to another status if the table allows it for this actor; returns a new case. */
-export function transition(c: Case, to: CaseStatus, by: string, now: Date, options: TransitionOptions = {}): Case {
+/** The rule for moving `c` to `to` by `by`; throws when the case is closed, the step unknown or the actor wrong. */
+function ruleFor(c: Case, to: CaseStatus, by: string): TransitionRule {
   const rule = findTransition(c.status, to);
   if (rule === undefined) {
     if (c.status === 'closed') {
@@ -316,27 +405,99 @@ export function transition(c: Case, to: CaseStatus, by: string, now: Date, optio
     });
   }
   assertActor(c, rule.actor, by);
-  const comment = cleanText(options.comment, TEXT_LIMITS.medium);
-  if (rule.requires === 'comment' && comment === undefined) {
-    throw new DomainError('CASE.COMMENT_REQUIRED');
+  return rule;
+}
+
+function validateEvaluation(input: EvaluationInput | undefined): EvaluationInput {
+  const answers: Partial<Record<EvaluationQuestion, string>> = {};
+  const missing: string[] = [];
+  for (const question of EVALUATION_QUESTIONS) {
+    const answer = cleanText(input?.[question], TEXT_LIMITS.medium, `Het antwoord bij "${EVALUATION_LABELS[question].title}"`);
+    if (answer === undefined) {
+      missing.push(EVALUATION_LABELS[question].title);
+    } else {
+      answers[question] = answer;
+    }
   }
-  if (rule.requires === 'anyResponse' && c.perpetratorResponse === undefined) {
-    throw new DomainError('CASE.RESPONSE_REQUIRED');
-  }
-  if (rule.requires === 'noResponsePossible' && c.perpetratorResponse?.kind !== 'notPossible') {
-    throw new DomainError('CASE.RESPONSE_REQUIRED', {
-      userMessage:
-        'Zonder vastgestelde maatregelen kan de zaak alleen worden afgesloten met de reden waarom geen reactie richting de pleger mogelijk was.',
+  if (missing.length > 0) {
+    throw new DomainError('CASE.EVALUATION_REQUIRED', {
+      detail: `missing: ${missing.join(', ')}`,
+      userMessage: `Beantwoord eerst alle evaluatievragen. Nog open: ${missing.join(', ')}.`,
     });
   }
-  const change: StatusChange = comment === undefined ? { status: to, at: now, byAadObjectId: by } : { status: to, at: now, byAadObjectId: by, comment };
-  return {
+  return answers as EvaluationInput;
+}
+
+/** Checks one requirement; returns the validated evaluation for 'evaluation'. */
+function checkRequirement(c: Case, requirement: TransitionRequirement, comment: string | undefined, options: TransitionOptions): EvaluationInput | undefined {
+  switch (requirement) {
+    case 'comment':
+      if (comment === undefined) {
+        throw new DomainError('CASE.COMMENT_REQUIRED');
+      }
+      return undefined;
+    case 'anyResponse':
+      if (c.perpetratorResponse === undefined) {
+        throw new DomainError('CASE.RESPONSE_REQUIRED');
+      }
+      return undefined;
+    case 'noResponsePossible':
+      if (c.perpetratorResponse?.kind !== 'notPossible') {
+        throw new DomainError('CASE.RESPONSE_REQUIRED', {
+          userMessage:
+            'Zonder vastgestelde maatregelen kan de zaak alleen worden afgesloten met de reden waarom geen reactie richting de pleger mogelijk was.',
+        });
+      }
+      return undefined;
+    case 'measures':
+      if (c.measures.length === 0 || c.measures.some((m) => m.status !== 'proposed')) {
+        throw new DomainError('CASE.MEASURES_REQUIRED', { detail: `case ${c.id}` });
+      }
+      return undefined;
+    case 'evaluation':
+      return validateEvaluation(options.evaluation);
+  }
+}
+
+function withMeasureStatus(c: Case, status: Measure['status']): readonly Measure[] {
+  return c.measures.map((m) => ({ ...m, status }));
+}
+
+/**
+ * Moves the case to another status if the table allows it for this actor; returns a new case.
+ * What a step means for the rest of the case happens here, so the named actions below and a
+ * direct transition never disagree: measure statuses and their history, the measures goal, the evaluation.
+ */
+export function transition(c: Case, to: CaseStatus, by: string, now: Date, options: TransitionOptions = {}): Case {
+  const rule = ruleFor(c, to, by);
+  const comment = cleanText(options.comment, TEXT_LIMITS.medium);
+  let evaluation: EvaluationInput | undefined;
+  for (const requirement of rule.requires ?? []) {
+    evaluation = checkRequirement(c, requirement, comment, options) ?? evaluation;
+  }
+  const withComment = comment === undefined ? {} : { comment };
+  const change: StatusChange = { status: to, at: now, byAadObjectId: by, ...withComment };
+  const event = (action: MeasureEvent['action'], extra: Partial<MeasureEvent> = {}): MeasureEvent => ({ action, at: now, byAadObjectId: by, ...withComment, ...extra });
+  let next: Case = {
     ...c,
     status: to,
     statusHistory: [...c.statusHistory, change],
     // Whoever moves a case out of 'submitted' takes it.
     ...(c.status === 'submitted' ? { handler: { aadObjectId: by, takenAt: now } } : {}),
   };
+  if (to === 'measuresProposed') {
+    next = { ...next, measureHistory: [...c.measureHistory, event('proposed', { measures: c.measures })] };
+  } else if (c.status === 'measuresProposed' && to === 'inProgress') {
+    next = { ...next, measureHistory: [...c.measureHistory, event('sentBack')] };
+  } else if (to === 'measuresAgreed') {
+    next = { ...next, measures: withMeasureStatus(c, 'agreed'), measureHistory: [...c.measureHistory, event('agreed')] };
+  } else if (to === 'measuresApproved') {
+    next = { ...next, measures: withMeasureStatus(c, 'approved'), measureHistory: [...c.measureHistory, event('approved')] };
+    next = reachGoal(next, 'measures', now);
+  } else if (to === 'closed' && evaluation !== undefined) {
+    next = { ...next, evaluation: { ...evaluation, recordedAt: now, recordedByAadObjectId: by } };
+  }
+  return next;
 }
 
 /** A handler takes a submitted case; a second handler gets CASE.ALREADY_TAKEN. */
@@ -348,6 +509,63 @@ export function takeCase(c: Case, handlerAadObjectId: string, now: Date): Case {
   return transition(c, 'inProgress', handlerAadObjectId, now);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Measures: proposed by a handler, agreed (or sent back) by the office holder, approved by a handler
+// ---------------------------------------------------------------------------------------------
+
+/** Deadlines with the herstelgesprek due when restrictive measures end (or without one), in computeDeadlines order. */
+function withRestorationDeadline(c: Case, endsAt: Date | undefined, calendar: WorkingDayCalendar): Deadline[] {
+  const others = c.deadlines.filter((d) => d.kind !== 'restorationMeeting');
+  if (endsAt === undefined) {
+    return others;
+  }
+  // The rule itself lives in computeDeadlines; only its restorationMeeting entry is taken.
+  const restoration = computeDeadlines(
+    {
+      incidentAt: new Date(c.report.incidentAt),
+      registeredAt: c.registeredAt,
+      criminalOffenceSuspected: false,
+      seriousIncident: false,
+      restrictiveMeasuresEndAt: endsAt,
+    },
+    calendar,
+  ).filter((d) => d.kind === 'restorationMeeting');
+  return [...others, ...restoration].sort(
+    (a, b) => a.dueAt.getTime() - b.dueAt.getTime() || DEADLINE_KINDS.indexOf(a.kind) - DEADLINE_KINDS.indexOf(b.kind),
+  );
+}
+
+/**
+ * A handler proposes measures to the office holder: from 'inProgress', also again after the office
+ * holder sent a proposal back. Restrictive measures set the herstelgesprek deadline to their end;
+ * a proposed melding/aangifte brings the police checklist if the case had none.
+ */
+export function proposeMeasures(
+  c: Case,
+  handlerAadObjectId: string,
+  items: readonly MeasureInput[],
+  now: Date,
+  calendar: WorkingDayCalendar = new WorkingDayCalendar(),
+): Case {
+  // Status and actor first: a wrong step is reported as such, whatever the items say.
+  ruleFor(c, 'measuresProposed', handlerAadObjectId);
+  const round = c.measureHistory.filter((e) => e.action === 'proposed').length + 1;
+  const measures = validateMeasureItems(items, round, now);
+  const restrictive = measures.find((m) => m.kind === 'restrictiveMeasures');
+  const proposed: Case = {
+    ...c,
+    measures,
+    deadlines: withRestorationDeadline(c, restrictive?.endsAt, calendar),
+    ...(c.policeChecklist === undefined && measures.some((m) => m.kind === 'policeReport') ? { policeChecklist: { ticks: [] } } : {}),
+  };
+  return transition(proposed, 'measuresProposed', handlerAadObjectId, now);
+}
+
+/** The office holder agrees to the proposed measures, optionally with a remark. */
+export function agreeToMeasures(c: Case, officeHolderAadObjectId: string, now: Date, comment?: string): Case {
+  return transition(c, 'measuresAgreed', officeHolderAadObjectId, now, comment === undefined ? {} : { comment });
+}
+
 /** The office holder sends a measures proposal back to the handler, with a comment. */
 export function sendBackProposal(c: Case, officeHolderAadObjectId: string, comment: string, now: Date): Case {
   assertOpen(c);
@@ -357,13 +575,18 @@ export function sendBackProposal(c: Case, officeHolderAadObjectId: string, comme
   return transition(c, 'inProgress', officeHolderAadObjectId, now, { comment });
 }
 
+/** A handler approves the agreed measures; this reaches the goal of the measures deadline. */
+export function approveMeasures(c: Case, handlerAadObjectId: string, now: Date): Case {
+  return transition(c, 'measuresApproved', handlerAadObjectId, now);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the handler records along the way
+// ---------------------------------------------------------------------------------------------
+
 /** A handler records the response towards the perpetrator, or why none was possible. */
 export function recordPerpetratorResponse(c: Case, response: PerpetratorResponseInput, by: string, now: Date): Case {
-  assertOpen(c);
-  if (c.status === 'submitted') {
-    throw new DomainError('CASE.INVALID_TRANSITION', { detail: 'response before the case was taken' });
-  }
-  assertActor(c, 'handler', by);
+  assertHandlerMayWork(c, by);
   const recorded = { recordedAt: now, recordedByAadObjectId: by };
   if (response.kind === 'given') {
     const summary = cleanText(response.summary, TEXT_LIMITS.medium);
@@ -386,9 +609,51 @@ export function recordPerpetratorResponse(c: Case, response: PerpetratorResponse
   return { ...c, perpetratorResponse: notPossible };
 }
 
-/** A handler closes the case; needs a recorded perpetrator response (see CASE_TRANSITIONS). */
-export function closeCase(c: Case, by: string, now: Date): Case {
-  return transition(c, 'closed', by, now);
+/**
+ * A handler records that the Arbeidsinspectie was warned; only for a serious incident (the case has
+ * that deadline). Recording it again changes nothing.
+ */
+export function recordLabourInspectorateWarned(c: Case, handlerAadObjectId: string, now: Date): Case {
+  assertHandlerMayWork(c, handlerAadObjectId);
+  if (!c.deadlines.some((d) => d.kind === 'labourInspectorate')) {
+    throw new DomainError('CASE.LABOUR_INSPECTORATE_NOT_NEEDED', { detail: `case ${c.id}` });
+  }
+  if (c.labourInspectorateWarned !== undefined) {
+    return c;
+  }
+  return reachGoal({ ...c, labourInspectorateWarned: { at: now, byAadObjectId: handlerAadObjectId } }, 'labourInspectorate', now);
+}
+
+/**
+ * A handler records a conversation with the perpetrator held at `heldAt` (not in the future, not
+ * before the incident). Its goals count as reached at `heldAt`: a meeting on time stays on time
+ * when it is recorded later. Recording the same meeting twice changes nothing.
+ */
+export function recordMeetingHeld(c: Case, kind: MeetingKind, handlerAadObjectId: string, heldAt: Date, now: Date): Case {
+  assertHandlerMayWork(c, handlerAadObjectId);
+  if (!(MEETING_KINDS as readonly string[]).includes(kind)) {
+    throw new DomainError('CASE.INVALID_TRANSITION', { detail: `unknown meeting kind`, userMessage: 'Kies een soort gesprek uit de lijst.' });
+  }
+  const at = heldAt.getTime();
+  if (Number.isNaN(at) || at > now.getTime() + FUTURE_TOLERANCE_MS || at < new Date(c.report.incidentAt).getTime()) {
+    throw new DomainError('CASE.MEETING_TIME_INVALID', { detail: `case ${c.id}` });
+  }
+  if (c.meetings.some((m) => m.kind === kind && m.heldAt.getTime() === at)) {
+    return c;
+  }
+  const meeting: HeldMeeting = { kind, heldAt: new Date(at), recordedAt: now, recordedByAadObjectId: handlerAadObjectId };
+  return MEETING_GOALS[kind].reduce(
+    (next, goal) => reachGoal(next, goal, meeting.heldAt),
+    { ...c, meetings: [...c.meetings, meeting] } as Case,
+  );
+}
+
+/**
+ * A handler closes the case with the evaluation answers; needs a recorded perpetrator response
+ * (see CASE_TRANSITIONS: after approved measures any response, without them only "not possible").
+ */
+export function closeCase(c: Case, by: string, now: Date, evaluation: EvaluationInput): Case {
+  return transition(c, 'closed', by, now, { evaluation });
 }
 
 /** A handler marks a task done; doing it again changes nothing. */

@@ -14,6 +14,16 @@ export const DOMAIN_ERROR_CODES = [
   'CASE.TEXT_TOO_LONG',
   'CASE.CLOSED',
   'CASE.TASK_NOT_FOUND',
+  'CASE.MEASURES_REQUIRED',
+  'CASE.MEASURE_DUPLICATE',
+  'CASE.MEASURE_END_REQUIRED',
+  'CASE.MEASURE_END_IN_PAST',
+  'CASE.MEASURE_END_NOT_APPLICABLE',
+  'CASE.EVALUATION_REQUIRED',
+  'CASE.NO_POLICE_CHECKLIST',
+  'CASE.CHECKLIST_STEP_UNKNOWN',
+  'CASE.LABOUR_INSPECTORATE_NOT_NEEDED',
+  'CASE.MEETING_TIME_INVALID',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -34,6 +44,18 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, string>> = 
   'CASE.TEXT_TOO_LONG': 'De tekst is te lang.',
   'CASE.CLOSED': 'Deze zaak is afgesloten en kan niet meer worden gewijzigd.',
   'CASE.TASK_NOT_FOUND': 'Deze taak hoort niet bij de zaak.',
+  'CASE.MEASURES_REQUIRED': 'Stel minstens één maatregel voor.',
+  'CASE.MEASURE_DUPLICATE': 'Elke soort maatregel kan maar één keer in een voorstel staan.',
+  'CASE.MEASURE_END_REQUIRED': 'Geef de einddatum van de beperkende maatregelen of contactafspraken.',
+  'CASE.MEASURE_END_IN_PAST': 'De einddatum van de beperkende maatregelen of contactafspraken moet in de toekomst liggen.',
+  'CASE.MEASURE_END_NOT_APPLICABLE': 'Alleen beperkende maatregelen of contactafspraken hebben een einddatum.',
+  'CASE.EVALUATION_REQUIRED':
+    'Beantwoord alle evaluatievragen (risicotaxatie, oorzaakanalyse, trendanalyse en verbeteraanbevelingen) voordat de zaak wordt afgesloten.',
+  'CASE.NO_POLICE_CHECKLIST': 'Bij deze zaak hoort geen stappenplan melding en aangifte.',
+  'CASE.CHECKLIST_STEP_UNKNOWN': 'Het stappenplan melding en aangifte heeft de stappen 1 tot en met 9.',
+  'CASE.LABOUR_INSPECTORATE_NOT_NEEDED':
+    'Bij deze zaak hoeft de Arbeidsinspectie niet gewaarschuwd te worden: er is geen letsel gemeld.',
+  'CASE.MEETING_TIME_INVALID': 'Het tijdstip van het gesprek kan niet in de toekomst of vóór het incident liggen.',
 };
 
 export interface DomainErrorOptions {

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { CASE_STATUSES, MEASURE_KINDS, NO_RESPONSE_REASONS, type Case } from '../domain/case';
+import { CASE_STATUSES, EVALUATION_QUESTIONS, MEETING_KINDS, NO_RESPONSE_REASONS, type Case } from '../domain/case';
 import { DEADLINE_KINDS } from '../domain/deadlines';
-import { incidentReportSchema } from '../domain/report';
+import { MEASURE_EVENT_ACTIONS, MEASURE_KINDS, MEASURE_STATUSES } from '../domain/measures';
+import { perpetratorKeys } from '../domain/perpetrator';
+import { POLICE_CHECKLIST_STEPS } from '../domain/police-checklist';
+import { incidentReportSchema, needsPoliceAppointment } from '../domain/report';
 import { HANDLER_ROLES, INFORMED_ROLES, OFFICE_HOLDER_ROLES } from '../domain/roles';
 
 /** ISO timestamps in storage, Dates in the domain. */
@@ -24,6 +27,51 @@ const perpetratorResponseSchema = z.union([
     recordedByAadObjectId: z.string(),
   }),
 ]);
+
+// Rows written before measures had a life cycle hold no status: they were never more than proposed.
+const measureSchema = z.object({
+  id: z.string(),
+  kind: z.enum(MEASURE_KINDS),
+  status: z.enum(MEASURE_STATUSES).default('proposed'),
+  description: z.string().optional(),
+  endsAt: instant.optional(),
+});
+
+const measureEventSchema = z.object({
+  action: z.enum(MEASURE_EVENT_ACTIONS),
+  at: instant,
+  byAadObjectId: z.string(),
+  comment: z.string().optional(),
+  measures: z.array(measureSchema).optional(),
+});
+
+const goalReachedAtSchema = z
+  .object({
+    labourInspectorate: instant.optional(),
+    measures: instant.optional(),
+    incidentMeeting: instant.optional(),
+    policeAppointment: instant.optional(),
+    restorationMeeting: instant.optional(),
+  })
+  .strict()
+  // JSON has no undefined; leave absent keys absent so `kind in goalReachedAt` means "reached".
+  .transform((goals) => Object.fromEntries(Object.entries(goals).filter(([, at]) => at !== undefined)) as Case['goalReachedAt']);
+
+const checklistSchema = z.object({
+  ticks: z.array(
+    z.object({
+      step: z.number().int().refine((step): step is (typeof POLICE_CHECKLIST_STEPS)[number] => (POLICE_CHECKLIST_STEPS as readonly number[]).includes(step)),
+      at: instant,
+      byAadObjectId: z.string(),
+    }),
+  ),
+});
+
+const evaluationSchema = z.object({
+  ...(Object.fromEntries(EVALUATION_QUESTIONS.map((q) => [q, z.string()])) as Record<(typeof EVALUATION_QUESTIONS)[number], z.ZodString>),
+  recordedAt: instant,
+  recordedByAadObjectId: z.string(),
+});
 
 /** The persisted form of a case, validated on every read and write. */
 export const caseRecordSchema: z.ZodType<Case, z.ZodTypeDef, unknown> = z.object({
@@ -50,8 +98,26 @@ export const caseRecordSchema: z.ZodType<Case, z.ZodTypeDef, unknown> = z.object
       completedByAadObjectId: z.string().optional(),
     }),
   ),
-  measures: z.array(z.object({ id: z.string(), kind: z.enum(MEASURE_KINDS), description: z.string().optional(), endsAt: instant.optional() })),
+  measures: z.array(measureSchema),
   perpetratorResponse: perpetratorResponseSchema.optional(),
+  // Fields added with case handling; defaults let rows written before them still parse.
+  measureHistory: z.array(measureEventSchema).default([]),
+  perpetratorKeys: z.array(z.string()).optional(),
+  goalReachedAt: goalReachedAtSchema.default({}),
+  policeChecklist: checklistSchema.optional(),
+  labourInspectorateWarned: z.object({ at: instant, byAadObjectId: z.string() }).optional(),
+  meetings: z
+    .array(z.object({ kind: z.enum(MEETING_KINDS), heldAt: instant, recordedAt: instant, recordedByAadObjectId: z.string() }))
+    .default([]),
+  evaluation: evaluationSchema.optional(),
+}).transform(({ perpetratorKeys: keys, policeChecklist, ...rest }): Case => {
+  // Older rows: derive what submitCase would have stored, so recidive and the checklist work for them too.
+  const checklist = policeChecklist ?? (needsPoliceAppointment(rest.report) ? { ticks: [] } : undefined);
+  return {
+    ...rest,
+    perpetratorKeys: keys ?? perpetratorKeys(rest.report),
+    ...(checklist === undefined ? {} : { policeChecklist: checklist }),
+  };
 });
 
 /** Flat columns beside the document, for server-side filters. */
@@ -62,5 +128,8 @@ export function caseIndexColumns(c: Case) {
     officeHolderAadObjectId: c.officeHolder.aadObjectId,
     status: c.status,
     registeredAt: c.registeredAt,
+    // Exact-match filters for recidive ("same name or same plate"); a column holds one value, so one per kind.
+    perpetratorName: c.perpetratorKeys.find((key) => key.startsWith('name:')),
+    perpetratorPlate: c.perpetratorKeys.find((key) => key.startsWith('plate:')),
   };
 }

@@ -1,11 +1,18 @@
 import {
+  agreeToMeasures,
+  approveMeasures,
   CASE_STATUSES,
   CASE_TRANSITIONS,
   closeCase,
   completeTask,
+  EVALUATION_LABELS,
+  EVALUATION_QUESTIONS,
   formatCaseNumber,
   isCaseNumber,
   parseCaseNumber,
+  proposeMeasures,
+  recordLabourInspectorateWarned,
+  recordMeetingHeld,
   recordPerpetratorResponse,
   sendBackProposal,
   submitCase,
@@ -13,11 +20,14 @@ import {
   transition,
   type Case,
   type CaseStatus,
+  type EvaluationInput,
+  type MeasureInput,
   type SubmitCaseInput,
 } from '../../src/domain/case';
 import { DomainError, type DomainErrorCode } from '../../src/domain/errors';
 import { PROVINCE_ID } from '../../src/domain/organisations';
 import type { IncidentReport } from '../../src/domain/report';
+import { tickChecklistStep } from '../../src/domain/police-checklist';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
 
 const calendar = new WorkingDayCalendar();
@@ -28,6 +38,16 @@ const COLLEAGUE = 'aad-handler-2';
 // Monday 30 November 2026, 10:00 CET.
 const NOW = new Date('2026-11-30T09:00:00Z');
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+// Monday 21 December 2026, 12:00 CET: three weeks on, when restrictions could end.
+const IN_THREE_WEEKS = new Date('2026-12-21T11:00:00Z');
+
+const PROPOSAL: MeasureInput[] = [{ kind: 'writtenWarning', description: 'Brief namens de gemeentesecretaris.' }, { kind: 'aftercare' }];
+const EVALUATION: EvaluationInput = {
+  riskAssessment: 'Ernstig; herhaling is niet uitgesloten.',
+  causeAnalysis: 'Onvrede over een besluit over de parkeervergunning.',
+  trendAnalysis: 'Tweede incident na een raadsvergadering dit jaar.',
+  improvements: 'Beveiliging aanwezig bij raadsvergaderingen.',
+};
 
 function report(overrides: Partial<IncidentReport> = {}): IncidentReport {
   return {
@@ -69,24 +89,21 @@ function expectDomainError(action: () => unknown, code: DomainErrorCode): Domain
   throw new Error(`expected DomainError ${code}`);
 }
 
-/** Walks a fresh case to the given status along the normal path. */
-function caseIn(status: CaseStatus): Case {
-  let c = submitCase(input(), NOW, calendar);
-  const path: [CaseStatus, string][] = [
-    ['inProgress', HANDLER],
-    ['measuresProposed', HANDLER],
-    ['measuresAgreed', OFFICE_HOLDER],
-    ['measuresApproved', HANDLER],
+/** Walks a fresh case to the given status along the normal path, one minute per step. */
+function caseIn(status: CaseStatus, submitted: SubmitCaseInput = input()): Case {
+  const path: ((c: Case) => Case)[] = [
+    (c) => takeCase(c, HANDLER, later(1)),
+    (c) => proposeMeasures(c, HANDLER, PROPOSAL, later(2), calendar),
+    (c) => agreeToMeasures(c, OFFICE_HOLDER, later(3)),
+    (c) => approveMeasures(c, HANDLER, later(4)),
+    (c) => closeCase(recordPerpetratorResponse(c, { kind: 'given', summary: 'Schriftelijke waarschuwing verstuurd.' }, HANDLER, later(10)), HANDLER, later(11), EVALUATION),
   ];
-  for (const [next, by] of path) {
+  let c = submitCase(submitted, NOW, calendar);
+  for (const step of path) {
     if (c.status === status) {
       return c;
     }
-    c = transition(c, next, by, later(c.statusHistory.length));
-  }
-  if (status === 'closed') {
-    c = recordPerpetratorResponse(c, { kind: 'given', summary: 'Schriftelijke waarschuwing verstuurd.' }, HANDLER, later(10));
-    c = closeCase(c, HANDLER, later(11));
+    c = step(c);
   }
   expect(c.status).toBe(status);
   return c;
@@ -190,26 +207,40 @@ describe('submitCase', () => {
 });
 
 describe('status transitions', () => {
-  it.each(CASE_TRANSITIONS.map((rule) => [rule.from, rule.to, rule.actor, rule.requires ?? 'nothing'] as const))(
+  it.each(CASE_TRANSITIONS.map((rule) => [rule.from, rule.to, rule.actor, (rule.requires ?? []).join(' + ') || 'nothing'] as const))(
     '%s → %s by the %s (requires %s)',
     (from, to, actor, requires) => {
       let c = caseIn(from);
-      if (requires === 'anyResponse') {
+      if (requires.includes('measures')) {
+        // A proposal that was sent back is on the case again: it can be proposed once more as it is.
+        c = sendBackProposal(caseIn('measuresProposed'), OFFICE_HOLDER, 'Graag aanpassen.', later(20));
+      }
+      if (requires.includes('anyResponse')) {
         c = recordPerpetratorResponse(c, { kind: 'given', summary: 'Incidentgesprek gevoerd.' }, HANDLER, later(20));
       }
-      if (requires === 'noResponsePossible') {
+      if (requires.includes('noResponsePossible')) {
         c = recordPerpetratorResponse(c, { kind: 'notPossible', reason: 'perpetratorUnknown' }, HANDLER, later(20));
       }
       const by = actor === 'officeHolder' ? OFFICE_HOLDER : HANDLER;
-      const options = requires === 'comment' ? { comment: 'Liever eerst een incidentgesprek.' } : {};
-      const next = transition(c, to, by, later(30), options);
+      const comment = requires.includes('comment') ? { comment: 'Liever eerst een incidentgesprek.' } : {};
+      const evaluation = requires.includes('evaluation') ? { evaluation: EVALUATION } : {};
+      const next = transition(c, to, by, later(30), { ...comment, ...evaluation });
       expect(next.status).toBe(to);
-      expect(next.statusHistory.at(-1)).toEqual({ status: to, at: later(30), byAadObjectId: by, ...options });
+      expect(next.statusHistory.at(-1)).toEqual({ status: to, at: later(30), byAadObjectId: by, ...comment });
       expect(next.statusHistory).toHaveLength(c.statusHistory.length + 1);
       // The case is immutable: the original is unchanged.
       expect(c.status).toBe(from);
     },
   );
+
+  it.each([
+    ['a proposal without measures', 'inProgress', 'measuresProposed', {}, 'CASE.MEASURES_REQUIRED'],
+    ['closing without an evaluation', 'inProgress', 'closed', {}, 'CASE.EVALUATION_REQUIRED'],
+  ] as const)('refuses %s through a direct transition', (_what, from, to, options, code) => {
+    let c = caseIn(from);
+    c = recordPerpetratorResponse(c, { kind: 'notPossible', reason: 'perpetratorUnknown' }, HANDLER, later(20));
+    expectDomainError(() => transition(c, to, HANDLER, later(30), options), code);
+  });
 
   it.each([
     ['submitted', 'measuresProposed'],
@@ -306,8 +337,8 @@ describe('sending a proposal back', () => {
 
 describe('closing (basisafspraak: always a response towards the perpetrator)', () => {
   it('fails without a recorded response', () => {
-    expectDomainError(() => closeCase(caseIn('measuresApproved'), HANDLER, later(30)), 'CASE.RESPONSE_REQUIRED');
-    expectDomainError(() => closeCase(caseIn('inProgress'), HANDLER, later(30)), 'CASE.RESPONSE_REQUIRED');
+    expectDomainError(() => closeCase(caseIn('measuresApproved'), HANDLER, later(30), EVALUATION), 'CASE.RESPONSE_REQUIRED');
+    expectDomainError(() => closeCase(caseIn('inProgress'), HANDLER, later(30), EVALUATION), 'CASE.RESPONSE_REQUIRED');
   });
 
   it('closes after approved measures with the response recorded', () => {
@@ -319,16 +350,16 @@ describe('closing (basisafspraak: always a response towards the perpetrator)', (
       recordedAt: later(40),
       recordedByAadObjectId: COLLEAGUE,
     });
-    expect(closeCase(c, HANDLER, later(41)).status).toBe('closed');
+    expect(closeCase(c, HANDLER, later(41), EVALUATION).status).toBe('closed');
   });
 
   it('closes without measures only with a reason why no response was possible', () => {
     const inProgress = caseIn('inProgress');
     const given = recordPerpetratorResponse(inProgress, { kind: 'given', summary: 'Waarschuwing' }, HANDLER, later(40));
-    expectDomainError(() => closeCase(given, HANDLER, later(41)), 'CASE.RESPONSE_REQUIRED');
+    expectDomainError(() => closeCase(given, HANDLER, later(41), EVALUATION), 'CASE.RESPONSE_REQUIRED');
 
     const unknown = recordPerpetratorResponse(inProgress, { kind: 'notPossible', reason: 'perpetratorUnknown' }, HANDLER, later(40));
-    const closed = closeCase(unknown, HANDLER, later(41));
+    const closed = closeCase(unknown, HANDLER, later(41), EVALUATION);
     expect(closed.status).toBe('closed');
     expect(closed.perpetratorResponse).toMatchObject({ kind: 'notPossible', reason: 'perpetratorUnknown' });
   });
@@ -364,5 +395,270 @@ describe('tasks', () => {
   it('refuses an unknown task and the office holder', () => {
     expectDomainError(() => completeTask(cdkCase(), 'task-9', HANDLER, later(15)), 'CASE.TASK_NOT_FOUND');
     expectDomainError(() => completeTask(cdkCase(), 'task-1', OFFICE_HOLDER, later(15)), 'CASE.NOT_ALLOWED');
+  });
+});
+
+describe('proposing measures', () => {
+  it('puts the proposal before the office holder, with ids, trimmed descriptions and history', () => {
+    const c = proposeMeasures(
+      caseIn('inProgress'),
+      COLLEAGUE,
+      [{ kind: 'combinedMeeting', description: '  Gesprek op het stadhuis.  ' }, { kind: 'aftercare', description: '   ' }],
+      later(5),
+      calendar,
+    );
+    expect(c.status).toBe('measuresProposed');
+    expect(c.measures).toEqual([
+      { id: 'm1-1', kind: 'combinedMeeting', status: 'proposed', description: 'Gesprek op het stadhuis.' },
+      { id: 'm1-2', kind: 'aftercare', status: 'proposed' },
+    ]);
+    expect(c.measureHistory).toEqual([{ action: 'proposed', at: later(5), byAadObjectId: COLLEAGUE, measures: c.measures }]);
+    expect(c.deadlines.map((d) => d.kind)).not.toContain('restorationMeeting');
+    expect(c.goalReachedAt).toEqual({});
+  });
+
+  it('sets the herstelgesprek deadline at the end of restrictive measures, in due order', () => {
+    const c = proposeMeasures(
+      caseIn('inProgress'),
+      HANDLER,
+      [{ kind: 'incidentMeeting' }, { kind: 'restrictiveMeasures', description: 'Alleen contact via de griffie.', endsAt: IN_THREE_WEEKS }],
+      later(5),
+      calendar,
+    );
+    expect(c.measures[1]).toEqual({
+      id: 'm1-2',
+      kind: 'restrictiveMeasures',
+      status: 'proposed',
+      description: 'Alleen contact via de griffie.',
+      endsAt: IN_THREE_WEEKS,
+    });
+    expect(c.deadlines.map((d) => [d.kind, d.dueAt.toISOString(), d.overdueAtRegistration])).toEqual([
+      ['policeAppointment', '2026-12-02T16:00:00.000Z', false],
+      ['measures', '2026-12-02T19:30:00.000Z', false],
+      ['incidentMeeting', '2026-12-02T19:30:00.000Z', false],
+      ['restorationMeeting', '2026-12-21T11:00:00.000Z', false],
+    ]);
+  });
+
+  it.each<[string, MeasureInput[], string]>([
+    ['no measures', [], 'CASE.MEASURES_REQUIRED'],
+    ['the same kind twice', [{ kind: 'aftercare' }, { kind: 'aftercare' }], 'CASE.MEASURE_DUPLICATE'],
+    ['restrictive measures without an end date', [{ kind: 'restrictiveMeasures' }], 'CASE.MEASURE_END_REQUIRED'],
+    ['restrictive measures ending in the past', [{ kind: 'restrictiveMeasures', endsAt: new Date('2026-11-29T12:00:00Z') }], 'CASE.MEASURE_END_IN_PAST'],
+    ['restrictive measures ending right now', [{ kind: 'restrictiveMeasures', endsAt: later(5) }], 'CASE.MEASURE_END_IN_PAST'],
+    ['an end date on a written warning', [{ kind: 'writtenWarning', endsAt: IN_THREE_WEEKS }], 'CASE.MEASURE_END_NOT_APPLICABLE'],
+    ['a description over 2000 characters', [{ kind: 'writtenWarning', description: 'x'.repeat(2001) }], 'CASE.TEXT_TOO_LONG'],
+  ])('refuses %s', (_what, items, code) => {
+    const error = expectDomainError(() => proposeMeasures(caseIn('inProgress'), HANDLER, items, later(5), calendar), code as DomainErrorCode);
+    if (code === 'CASE.TEXT_TOO_LONG') {
+      expect(error.userMessage).toContain('Schriftelijke waarschuwing');
+    }
+  });
+
+  it.each<[CaseStatus, DomainErrorCode]>([
+    ['submitted', 'CASE.INVALID_TRANSITION'],
+    ['measuresProposed', 'CASE.INVALID_TRANSITION'],
+    ['measuresAgreed', 'CASE.INVALID_TRANSITION'],
+    ['measuresApproved', 'CASE.INVALID_TRANSITION'],
+    ['closed', 'CASE.CLOSED'],
+  ])('is refused from %s, whatever the items', (status, code) => {
+    expectDomainError(() => proposeMeasures(caseIn(status), HANDLER, [], later(20), calendar), code);
+  });
+
+  it('is refused to the office holder', () => {
+    expectDomainError(() => proposeMeasures(caseIn('inProgress'), OFFICE_HOLDER, PROPOSAL, later(5), calendar), 'CASE.NOT_ALLOWED');
+  });
+
+  it('can be proposed again after being sent back; every version and the comment stay in the history', () => {
+    const first = proposeMeasures(
+      caseIn('inProgress'),
+      HANDLER,
+      [{ kind: 'restrictiveMeasures', endsAt: IN_THREE_WEEKS }, { kind: 'aftercare' }],
+      later(5),
+      calendar,
+    );
+    const sentBack = sendBackProposal(first, OFFICE_HOLDER, 'Ik wil geen contactverbod, wel een gesprek.', later(6));
+    expect(sentBack.status).toBe('inProgress');
+    // The rejected proposal stays on the case so the handler can adjust it.
+    expect(sentBack.measures).toEqual(first.measures);
+
+    const second = proposeMeasures(sentBack, HANDLER, [{ kind: 'combinedMeeting' }, { kind: 'aftercare' }], later(7), calendar);
+    expect(second.status).toBe('measuresProposed');
+    expect(second.measures.map((m) => [m.id, m.kind])).toEqual([
+      ['m2-1', 'combinedMeeting'],
+      ['m2-2', 'aftercare'],
+    ]);
+    expect(second.measureHistory.map((e) => [e.action, e.byAadObjectId, e.comment])).toEqual([
+      ['proposed', HANDLER, undefined],
+      ['sentBack', OFFICE_HOLDER, 'Ik wil geen contactverbod, wel een gesprek.'],
+      ['proposed', HANDLER, undefined],
+    ]);
+    expect(second.measureHistory[0].measures?.map((m) => m.kind)).toEqual(['restrictiveMeasures', 'aftercare']);
+    // No restrictions any more, so no herstelgesprek deadline from the first proposal.
+    expect(first.deadlines.map((d) => d.kind)).toContain('restorationMeeting');
+    expect(second.deadlines.map((d) => d.kind)).not.toContain('restorationMeeting');
+  });
+
+  it('brings the police checklist when a melding or aangifte is proposed on a case without one', () => {
+    const noOffence = input({ report: report({ criminalOffenceSuspected: 'no', level: 3 }) });
+    const c = caseIn('inProgress', noOffence);
+    expect(c.policeChecklist).toBeUndefined();
+    const proposed = proposeMeasures(c, HANDLER, [{ kind: 'policeReport' }], later(5), calendar);
+    expect(proposed.policeChecklist).toEqual({ ticks: [] });
+  });
+});
+
+describe('agreeing to and approving measures', () => {
+  it('the office holder agrees: every measure is agreed and the history says so', () => {
+    const c = agreeToMeasures(caseIn('measuresProposed'), OFFICE_HOLDER, later(20), 'Akkoord, graag snel.');
+    expect(c.status).toBe('measuresAgreed');
+    expect(c.measures.map((m) => m.status)).toEqual(['agreed', 'agreed']);
+    expect(c.measureHistory.at(-1)).toEqual({ action: 'agreed', at: later(20), byAadObjectId: OFFICE_HOLDER, comment: 'Akkoord, graag snel.' });
+    expect(c.goalReachedAt).toEqual({});
+  });
+
+  it('a handler approves: every measure is approved and the measures goal is reached then', () => {
+    const c = approveMeasures(caseIn('measuresAgreed'), COLLEAGUE, later(20));
+    expect(c.status).toBe('measuresApproved');
+    expect(c.measures.map((m) => m.status)).toEqual(['approved', 'approved']);
+    expect(c.measureHistory.map((e) => e.action)).toEqual(['proposed', 'agreed', 'approved']);
+    expect(c.goalReachedAt).toEqual({ measures: later(20) });
+  });
+
+  it.each<[string, () => unknown, DomainErrorCode]>([
+    ['a handler agreeing', () => agreeToMeasures(caseIn('measuresProposed'), HANDLER, later(20)), 'CASE.NOT_ALLOWED'],
+    ['agreeing without a proposal', () => agreeToMeasures(caseIn('inProgress'), OFFICE_HOLDER, later(20)), 'CASE.INVALID_TRANSITION'],
+    ['agreeing twice', () => agreeToMeasures(caseIn('measuresAgreed'), OFFICE_HOLDER, later(20)), 'CASE.INVALID_TRANSITION'],
+    ['the office holder approving', () => approveMeasures(caseIn('measuresAgreed'), OFFICE_HOLDER, later(20)), 'CASE.NOT_ALLOWED'],
+    ['approving before the office holder agreed', () => approveMeasures(caseIn('measuresProposed'), HANDLER, later(20)), 'CASE.INVALID_TRANSITION'],
+    ['approving a closed case', () => approveMeasures(caseIn('closed'), HANDLER, later(20)), 'CASE.CLOSED'],
+    ['sending back agreed measures', () => sendBackProposal(caseIn('measuresAgreed'), OFFICE_HOLDER, 'Toch niet', later(20)), 'CASE.INVALID_TRANSITION'],
+  ])('refuses %s', (_what, action, code) => {
+    expectDomainError(action, code);
+  });
+});
+
+describe('goalReachedAt: set exactly by the action that reaches the goal', () => {
+  // Injury and a suspected offence: the case has every deadline kind but the herstelgesprek.
+  const base = () => caseIn('inProgress', input({ report: report({ injury: ['mental'] }) }));
+  const AT = later(30);
+  const HELD = later(25);
+
+  it.each<[string, (c: Case) => Case, Case['goalReachedAt']]>([
+    ['taking the case', (c) => c, {}],
+    ['proposing measures', (c) => proposeMeasures(c, HANDLER, PROPOSAL, AT, calendar), {}],
+    ['the office holder agreeing', (c) => agreeToMeasures(proposeMeasures(c, HANDLER, PROPOSAL, later(20), calendar), OFFICE_HOLDER, AT), {}],
+    [
+      'approving agreed measures',
+      (c) => approveMeasures(agreeToMeasures(proposeMeasures(c, HANDLER, PROPOSAL, later(20), calendar), OFFICE_HOLDER, later(21)), HANDLER, AT),
+      { measures: AT },
+    ],
+    ['an incidentgesprek held', (c) => recordMeetingHeld(c, 'incidentMeeting', HANDLER, HELD, AT), { incidentMeeting: HELD }],
+    ['a herstelgesprek held', (c) => recordMeetingHeld(c, 'restorationMeeting', HANDLER, HELD, AT), { restorationMeeting: HELD }],
+    ['a combined meeting held', (c) => recordMeetingHeld(c, 'combinedMeeting', HANDLER, HELD, AT), { incidentMeeting: HELD, restorationMeeting: HELD }],
+    ['the Arbeidsinspectie warned', (c) => recordLabourInspectorateWarned(c, HANDLER, AT), { labourInspectorate: AT }],
+    ['checklist step 3 (appointment with the police)', (c) => tickChecklistStep(c, 3, HANDLER, AT), { policeAppointment: AT }],
+    ['checklist step 4 (the aangifte itself)', (c) => tickChecklistStep(c, 4, HANDLER, AT), {}],
+    ['a perpetrator response', (c) => recordPerpetratorResponse(c, { kind: 'given', summary: 'Brief' }, HANDLER, AT), {}],
+  ])('%s', (_what, act, expected) => {
+    expect(act(base()).goalReachedAt).toEqual(expected);
+  });
+});
+
+describe('meetings with the perpetrator', () => {
+  it('records who recorded it and when it was held', () => {
+    const c = recordMeetingHeld(caseIn('measuresApproved'), 'incidentMeeting', COLLEAGUE, later(60), later(90));
+    expect(c.meetings).toEqual([{ kind: 'incidentMeeting', heldAt: later(60), recordedAt: later(90), recordedByAadObjectId: COLLEAGUE }]);
+  });
+
+  it('keeps the earliest moment a goal was reached and ignores the same meeting recorded twice', () => {
+    const first = recordMeetingHeld(caseIn('inProgress'), 'incidentMeeting', HANDLER, later(60), later(90));
+    expect(recordMeetingHeld(first, 'incidentMeeting', COLLEAGUE, later(60), later(91))).toBe(first);
+    const second = recordMeetingHeld(first, 'combinedMeeting', HANDLER, later(80), later(95));
+    expect(second.meetings).toHaveLength(2);
+    expect(second.goalReachedAt).toEqual({ incidentMeeting: later(60), restorationMeeting: later(80) });
+    const earlier = recordMeetingHeld(second, 'restorationMeeting', HANDLER, later(40), later(96));
+    expect(earlier.goalReachedAt).toEqual({ incidentMeeting: later(60), restorationMeeting: later(40) });
+  });
+
+  it.each<[string, () => unknown, DomainErrorCode]>([
+    ['a meeting in the future', () => recordMeetingHeld(caseIn('inProgress'), 'incidentMeeting', HANDLER, later(120), later(60)), 'CASE.MEETING_TIME_INVALID'],
+    [
+      'a meeting before the incident',
+      () => recordMeetingHeld(caseIn('inProgress'), 'incidentMeeting', HANDLER, new Date('2026-11-29T19:00:00Z'), later(60)),
+      'CASE.MEETING_TIME_INVALID',
+    ],
+    ['a meeting recorded by the office holder', () => recordMeetingHeld(caseIn('inProgress'), 'incidentMeeting', OFFICE_HOLDER, later(30), later(60)), 'CASE.NOT_ALLOWED'],
+    ['a meeting before the case was taken', () => recordMeetingHeld(caseIn('submitted'), 'incidentMeeting', HANDLER, later(30), later(60)), 'CASE.INVALID_TRANSITION'],
+    ['a meeting on a closed case', () => recordMeetingHeld(caseIn('closed'), 'incidentMeeting', HANDLER, later(30), later(60)), 'CASE.CLOSED'],
+  ])('refuses %s', (_what, action, code) => {
+    expectDomainError(action, code);
+  });
+});
+
+describe('warning the Arbeidsinspectie', () => {
+  const injured = () => caseIn('inProgress', input({ report: report({ injury: ['physical', 'hospital'] }) }));
+
+  it('is recorded once, by a handler', () => {
+    const c = recordLabourInspectorateWarned(injured(), COLLEAGUE, later(30));
+    expect(c.labourInspectorateWarned).toEqual({ at: later(30), byAadObjectId: COLLEAGUE });
+    expect(recordLabourInspectorateWarned(c, HANDLER, later(40))).toBe(c);
+  });
+
+  it.each<[string, () => unknown, DomainErrorCode]>([
+    ['when nobody was injured (no deadline)', () => recordLabourInspectorateWarned(caseIn('inProgress'), HANDLER, later(30)), 'CASE.LABOUR_INSPECTORATE_NOT_NEEDED'],
+    ['from the office holder', () => recordLabourInspectorateWarned(injured(), OFFICE_HOLDER, later(30)), 'CASE.NOT_ALLOWED'],
+    ['before the case was taken', () => recordLabourInspectorateWarned(submitCase(input({ report: report({ injury: ['mental'] }) }), NOW, calendar), HANDLER, later(30)), 'CASE.INVALID_TRANSITION'],
+  ])('is refused %s', (_what, action, code) => {
+    expectDomainError(action, code);
+  });
+});
+
+describe('closing needs the evaluation', () => {
+  const ready = () => recordPerpetratorResponse(caseIn('measuresApproved'), { kind: 'given', summary: 'Incidentgesprek gevoerd.' }, HANDLER, later(40));
+
+  it('stores the trimmed answers with who and when', () => {
+    const c = closeCase(ready(), COLLEAGUE, later(50), { ...EVALUATION, improvements: `  ${EVALUATION.improvements}  ` });
+    expect(c.evaluation).toEqual({ ...EVALUATION, recordedAt: later(50), recordedByAadObjectId: COLLEAGUE });
+  });
+
+  it.each(EVALUATION_QUESTIONS)('refuses a blank answer to %s and names the question', (question) => {
+    const error = expectDomainError(() => closeCase(ready(), HANDLER, later(50), { ...EVALUATION, [question]: '  ' }), 'CASE.EVALUATION_REQUIRED');
+    expect(error.userMessage).toContain(EVALUATION_LABELS[question].title);
+  });
+
+  it('refuses an answer over 2000 characters and accepts exactly 2000', () => {
+    const error = expectDomainError(() => closeCase(ready(), HANDLER, later(50), { ...EVALUATION, trendAnalysis: 'x'.repeat(2001) }), 'CASE.TEXT_TOO_LONG');
+    expect(error.userMessage).toContain('Trendanalyse');
+    expect(closeCase(ready(), HANDLER, later(50), { ...EVALUATION, trendAnalysis: 'x'.repeat(2000) }).status).toBe('closed');
+  });
+
+  it('asks for the perpetrator response before the evaluation', () => {
+    expectDomainError(() => closeCase(caseIn('measuresApproved'), HANDLER, later(50), {} as EvaluationInput), 'CASE.RESPONSE_REQUIRED');
+  });
+
+  it('refuses closing by the office holder and closing twice', () => {
+    expectDomainError(() => closeCase(ready(), OFFICE_HOLDER, later(50), EVALUATION), 'CASE.NOT_ALLOWED');
+    expectDomainError(() => closeCase(caseIn('closed'), HANDLER, later(50), EVALUATION), 'CASE.CLOSED');
+  });
+
+  it('has a Dutch title and question for every evaluation question', () => {
+    for (const question of EVALUATION_QUESTIONS) {
+      expect(EVALUATION_LABELS[question].title).toMatch(/^[A-Z][a-z]+$/);
+      expect(EVALUATION_LABELS[question].question).toMatch(/\?$/);
+    }
+  });
+});
+
+describe('recidive keys at submission', () => {
+  it('stores the perpetrator keys, and none for an unknown perpetrator', () => {
+    const known = submitCase(input({ report: report({ perpetrator: { known: true, type: 'persoon', name: 'Jan de Vries', licencePlate: '12-ABC-3' } }) }), NOW, calendar);
+    expect(known.perpetratorKeys).toEqual(['name:jan de vries', 'plate:12abc3']);
+    expect(submitCase(input(), NOW, calendar).perpetratorKeys).toEqual([]);
+  });
+
+  it('starts with a police checklist exactly when a police appointment is needed', () => {
+    expect(submitCase(input(), NOW, calendar).policeChecklist).toEqual({ ticks: [] });
+    expect(submitCase(input({ report: report({ criminalOffenceSuspected: 'no', level: 4 }) }), NOW, calendar).policeChecklist).toBeUndefined();
   });
 });

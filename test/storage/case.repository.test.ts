@@ -1,0 +1,160 @@
+import { odata } from '@azure/data-tables';
+import {
+  agreeToMeasures,
+  approveMeasures,
+  closeCase,
+  proposeMeasures,
+  recordLabourInspectorateWarned,
+  recordMeetingHeld,
+  recordPerpetratorResponse,
+  sendBackProposal,
+  submitCase,
+  takeCase,
+  type Case,
+} from '../../src/domain/case';
+import { tickChecklistStep } from '../../src/domain/police-checklist';
+import type { IncidentReport } from '../../src/domain/report';
+import { WorkingDayCalendar } from '../../src/domain/working-days';
+import { TableCaseRepository } from '../../src/storage/case.repository';
+import { createTableClientFactory } from '../../src/storage/table-clients';
+import { testConnectionString, testTablePrefix } from '../support/azurite-env';
+
+const calendar = new WorkingDayCalendar();
+const OFFICE_HOLDER = 'aad-wethouder';
+const HANDLER = 'aad-gemeentesecretaris';
+// Monday 30 November 2026, 10:00 CET.
+const NOW = new Date('2026-11-30T09:00:00Z');
+const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+const RESTRICTIONS_END = new Date('2027-01-04T11:00:00Z');
+
+function report(overrides: Partial<IncidentReport> = {}): IncidentReport {
+  return {
+    incidentAt: '2026-11-29T19:30:00Z',
+    place: { mode: 'offline', location: 'Raadhuisplein' },
+    description: 'Een man duwde mij en dreigde terug te komen. Één getuige zag het.',
+    level: 5,
+    kinds: ['fysiekeAgressie', 'bedreiging'],
+    perpetrator: { known: true, type: 'persoon', name: 'Jan de Vriës', licencePlate: '12-ABC-3' },
+    evidence: { files: [] },
+    injury: ['mental'],
+    damage: { propertyDamage: true, absenceFromWork: false },
+    criminalOffenceSuspected: 'yes',
+    feltHindered: true,
+    ...overrides,
+  };
+}
+
+function submitted(id: string, sequence: number, registeredAt: Date, overrides: Partial<IncidentReport> = {}): Case {
+  return submitCase(
+    {
+      id,
+      caseNumber: `WB-2026-${String(sequence).padStart(5, '0')}`,
+      organisationId: 'gemeente-utrecht',
+      officeHolder: { aadObjectId: OFFICE_HOLDER, name: 'Test Wethouder', role: 'wethouder' },
+      report: report(overrides),
+    },
+    registeredAt,
+    calendar,
+  );
+}
+
+/** A case that went through every handling step, so every new field holds data. */
+function fullyHandledCase(): Case {
+  let c = takeCase(submitted('case-full', 1, NOW), HANDLER, later(1));
+  c = tickChecklistStep(c, 1, HANDLER, later(2));
+  c = tickChecklistStep(c, 3, HANDLER, later(3));
+  c = recordLabourInspectorateWarned(c, HANDLER, later(4));
+  c = recordMeetingHeld(c, 'incidentMeeting', HANDLER, later(5), later(6));
+  c = proposeMeasures(c, HANDLER, [{ kind: 'restrictiveMeasures', description: 'Geen toegang tot het stadhuis.', endsAt: RESTRICTIONS_END }, { kind: 'aftercare' }], later(7), calendar);
+  c = sendBackProposal(c, OFFICE_HOLDER, 'Graag ook de schade verhalen.', later(8));
+  c = proposeMeasures(c, HANDLER, [{ kind: 'restrictiveMeasures', endsAt: RESTRICTIONS_END }, { kind: 'damageRecovery' }, { kind: 'policeReport' }], later(9), calendar);
+  c = agreeToMeasures(c, OFFICE_HOLDER, later(10), 'Akkoord.');
+  c = approveMeasures(c, HANDLER, later(11));
+  c = recordPerpetratorResponse(c, { kind: 'given', summary: 'Brief met contactverbod verstuurd.' }, HANDLER, later(12));
+  c = recordMeetingHeld(c, 'combinedMeeting', HANDLER, later(13), later(14));
+  return closeCase(c, HANDLER, later(15), {
+    riskAssessment: 'Ernstig; risico op herhaling.',
+    causeAnalysis: 'Onvrede over een besluit.',
+    trendAnalysis: 'Eerste keer bij deze pleger.',
+    improvements: 'Beveiliging bij bijeenkomsten.',
+  });
+}
+
+describe('TableCaseRepository with case handling fields', () => {
+  const tables = createTableClientFactory(testConnectionString(), testTablePrefix('cases'));
+  const client = tables.client('Cases');
+  const repository = new TableCaseRepository(client);
+  const c = fullyHandledCase();
+
+  beforeAll(async () => {
+    await tables.ensureTables(['Cases']);
+    await repository.create(c);
+  });
+
+  it('stores and reads back a case with every new field unchanged', async () => {
+    // Every new field is filled, so the round trip below checks them all.
+    expect(c.goalReachedAt).toEqual({
+      policeAppointment: later(3),
+      labourInspectorate: later(4),
+      incidentMeeting: later(5),
+      measures: later(11),
+      restorationMeeting: later(13),
+    });
+    expect(c.measureHistory.map((e) => e.action)).toEqual(['proposed', 'sentBack', 'proposed', 'agreed', 'approved']);
+    expect(c.meetings).toHaveLength(2);
+    expect(c.policeChecklist?.ticks).toHaveLength(2);
+    expect(c.evaluation).toBeDefined();
+    expect(c.labourInspectorateWarned).toBeDefined();
+    expect(c.deadlines.map((d) => d.kind)).toContain('restorationMeeting');
+
+    expect(await repository.create(c)).toBe('exists');
+    const stored = await repository.get(c.id);
+    expect(stored?.case).toEqual(c);
+    expect(stored?.case.goalReachedAt.measures).toBeInstanceOf(Date);
+    expect(stored?.case.measureHistory[0].measures?.[0].endsAt).toBeInstanceOf(Date);
+  });
+
+  it('keeps dates as ISO strings in the stored row, and offers the perpetrator keys as filter columns', async () => {
+    const row = await client.getEntity<Record<string, unknown>>('case-full', 'case');
+    const document = JSON.parse(String(row.Json0)) as Record<string, unknown>;
+    expect(document.goalReachedAt).toMatchObject({ measures: later(11).toISOString(), policeAppointment: later(3).toISOString() });
+    expect(document.labourInspectorateWarned).toEqual({ at: later(4).toISOString(), byAadObjectId: HANDLER });
+    expect(document.perpetratorKeys).toEqual(['name:jan de vries', 'plate:12abc3']);
+
+    const byPlate = [];
+    for await (const entity of client.listEntities({ queryOptions: { filter: odata`perpetratorPlate eq ${'plate:12abc3'}` } })) byPlate.push(entity.partitionKey);
+    expect(byPlate).toEqual(['case-full']);
+  });
+
+  it("lists an office holder's cases, newest first, with their new fields", async () => {
+    const open = takeCase(submitted('case-open', 2, later(60), { level: 3, injury: [], criminalOffenceSuspected: 'no', damage: { propertyDamage: false, absenceFromWork: false } }), HANDLER, later(61));
+    await repository.create(open);
+    const listed = await repository.listByOfficeHolder(OFFICE_HOLDER);
+    expect(listed.map((c) => c.id)).toEqual(['case-open', 'case-full']);
+    expect(listed[0]).toEqual(open);
+    expect(listed[0].policeChecklist).toBeUndefined();
+    expect(listed[1].evaluation?.improvements).toBe('Beveiliging bij bijeenkomsten.');
+  });
+
+  it('still reads a row written before case handling existed, with defaults filled in', async () => {
+    const current = { ...submitted('case-legacy', 3, NOW), officeHolder: { aadObjectId: 'aad-legacy', name: 'Test Wethouder 2', role: 'wethouder' as const } };
+    const { measureHistory: _h, perpetratorKeys: _k, goalReachedAt: _g, policeChecklist: _p, meetings: _m, ...legacy } = current;
+    const legacyWithMeasure = { ...legacy, measures: [{ id: 'old-1', kind: 'writtenWarning' }] };
+    await client.createEntity({
+      partitionKey: 'case-legacy',
+      rowKey: 'case',
+      JsonParts: 1,
+      Json0: JSON.stringify(legacyWithMeasure),
+      officeHolderAadObjectId: 'aad-legacy',
+    });
+    const stored = await repository.get('case-legacy');
+    expect(stored?.case).toEqual({
+      ...current,
+      measures: [{ id: 'old-1', kind: 'writtenWarning', status: 'proposed' }],
+    });
+    // Derived as submitCase would have: recidive keys and, for a suspected offence, the checklist.
+    expect(stored?.case.perpetratorKeys).toEqual(['name:jan de vries', 'plate:12abc3']);
+    expect(stored?.case.policeChecklist).toEqual({ ticks: [] });
+    expect((await repository.listByOfficeHolder('aad-legacy')).map((x) => x.id)).toEqual(['case-legacy']);
+  });
+});
