@@ -1,0 +1,346 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { isCaseNumber, MEASURE_KIND_LABELS } from './case';
+import { DEADLINE_LABELS, formatDutchDateTime, type Deadline, type DeadlineKind } from './deadlines';
+import { DomainError } from './errors';
+import { AMSTERDAM, WorkingDayCalendar, type LocalDate } from './working-days';
+
+// ---------------------------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------------------------
+
+/** The conversations with the perpetrator that the handler books (domain.md "Measures"). */
+export const MEETING_KINDS = ['incidentMeeting', 'restorationMeeting', 'combinedMeeting'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const MEETING_KIND_LABELS: Readonly<Record<MeetingKind, string>> = {
+  incidentMeeting: MEASURE_KIND_LABELS.incidentMeeting,
+  restorationMeeting: MEASURE_KIND_LABELS.restorationMeeting,
+  combinedMeeting: MEASURE_KIND_LABELS.combinedMeeting,
+};
+
+export const ATTENDEE_ROLES = ['handler', 'officeHolder', 'coordinator', 'other'] as const;
+export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
+
+export const ATTENDEE_ROLE_LABELS: Readonly<Record<AttendeeRole, string>> = {
+  handler: 'Afhandelaar',
+  officeHolder: 'Betrokkene',
+  coordinator: 'Coördinator VPT',
+  other: 'Overige deelnemer',
+};
+
+export interface MeetingAttendee {
+  readonly name?: string;
+  readonly email: string;
+  readonly role: AttendeeRole;
+}
+
+/** In a room (free text, never a home address) or online as a Teams meeting. */
+export type MeetingVenue = { readonly type: 'location'; readonly location: string } | { readonly type: 'online' };
+
+/** A half-open interval [start, end) of UTC instants. */
+export interface TimeInterval {
+  readonly start: Date;
+  readonly end: Date;
+}
+
+/** A planned conversation, stored on the case; the calendar event mirrors it. */
+export interface MeetingPlan {
+  readonly id: string;
+  readonly kind: MeetingKind;
+  /** UTC instant. */
+  readonly startsAt: Date;
+  readonly durationMinutes: number;
+  readonly venue: MeetingVenue;
+  readonly attendees: readonly MeetingAttendee[];
+  /** The Graph event id once the event exists in the handler's calendar. */
+  readonly eventId?: string;
+  readonly status: 'planned' | 'cancelled';
+  /** 'ics' when calendar integration is off and the handler sends the invitation from an .ics file. */
+  readonly calendar: 'graph' | 'ics';
+  /** Raised on every change, so calendar clients accept an updated .ics (iCalendar SEQUENCE). */
+  readonly revision: number;
+}
+
+export const MEETING_LIMITS = {
+  minDurationMinutes: 15,
+  maxDurationMinutes: 240,
+  maxAttendees: 20,
+  location: 200,
+  name: 100,
+  email: 254,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Validation of untrusted input (card data)
+// ---------------------------------------------------------------------------------------------
+
+/** One problem with the input, with the field it belongs to (e.g. `attendees.2.email`) and a Dutch message. */
+export interface MeetingIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
+export type MeetingResult = { readonly ok: true; readonly plan: MeetingPlan } | { readonly ok: false; readonly issues: readonly MeetingIssue[] };
+
+// Input.Toggle in an Adaptive Card submits 'true'/'false' strings; z.coerce.boolean would read 'false' as true.
+const toggle = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')], {
+  errorMap: () => ({ message: 'Geef aan of het gesprek online is.' }),
+});
+
+const attendeeSchema = z.object({
+  name: z
+    .string({ invalid_type_error: 'De naam moet tekst zijn.' })
+    .trim()
+    .max(MEETING_LIMITS.name, `Een naam is maximaal ${MEETING_LIMITS.name} tekens.`)
+    .regex(/^[^\r\n]*$/, 'Een naam past op één regel.')
+    .optional()
+    .transform((name) => (name === '' ? undefined : name)),
+  email: z
+    .string({ required_error: 'Vul een e-mailadres in.', invalid_type_error: 'Vul een e-mailadres in.' })
+    .trim()
+    .min(1, 'Vul een e-mailadres in.')
+    .max(MEETING_LIMITS.email, 'Dit e-mailadres is te lang.')
+    .email('Dit is geen geldig e-mailadres.'),
+  role: z.enum(ATTENDEE_ROLES, { errorMap: () => ({ message: 'Kies de rol van deze deelnemer.' }) }),
+});
+
+const meetingInputSchema = z
+  .object({
+    kind: z.enum(MEETING_KINDS, { errorMap: () => ({ message: 'Kies het soort gesprek.' }) }),
+    /** Amsterdam calendar date, as Input.Date submits it. */
+    date: z.string({ required_error: 'Vul een datum in.', invalid_type_error: 'Vul een datum in.' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een geldige datum in.'),
+    /** Amsterdam wall-clock time, as Input.Time submits it. */
+    time: z
+      .string({ required_error: 'Vul een tijd in.', invalid_type_error: 'Vul een tijd in.' })
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Vul een geldige tijd in (uu:mm).'),
+    durationMinutes: z.coerce
+      .number({ invalid_type_error: 'Vul de duur in minuten in.' })
+      .int('Vul de duur in hele minuten in.')
+      .min(MEETING_LIMITS.minDurationMinutes, `Een gesprek duurt minimaal ${MEETING_LIMITS.minDurationMinutes} minuten.`)
+      .max(MEETING_LIMITS.maxDurationMinutes, `Een gesprek duurt maximaal ${MEETING_LIMITS.maxDurationMinutes} minuten (4 uur).`),
+    online: toggle,
+    location: z
+      .string({ invalid_type_error: 'De locatie moet tekst zijn.' })
+      .trim()
+      .max(MEETING_LIMITS.location, `De locatie is maximaal ${MEETING_LIMITS.location} tekens.`)
+      .regex(/^[^\r\n]*$/, 'De locatie past op één regel.')
+      .optional(),
+    attendees: z
+      .array(attendeeSchema, { required_error: 'Nodig ten minste de afhandelaar uit.', invalid_type_error: 'Nodig ten minste de afhandelaar uit.' })
+      .min(1, 'Nodig ten minste de afhandelaar uit.')
+      .max(MEETING_LIMITS.maxAttendees, `Nodig maximaal ${MEETING_LIMITS.maxAttendees} deelnemers uit.`),
+  })
+  .superRefine((input, ctx) => {
+    if (!input.online && (input.location === undefined || input.location === '')) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['location'], message: 'Vul een locatie in, of kies voor een online gesprek.' });
+    }
+    if (!input.attendees.some((attendee) => attendee.role === 'handler')) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['attendees'], message: 'De afhandelaar moet bij het gesprek zijn.' });
+    }
+    const seen = new Set<string>();
+    input.attendees.forEach((attendee, index) => {
+      const key = attendee.email.toLowerCase();
+      if (seen.has(key)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['attendees', index, 'email'], message: 'Dit e-mailadres staat al in de lijst.' });
+      }
+      seen.add(key);
+    });
+  });
+
+/** What the handler fills in on the planning card. */
+export type MeetingInput = z.input<typeof meetingInputSchema>;
+
+type ParsedInput = { kind: MeetingKind; startsAt: Date; durationMinutes: number; venue: MeetingVenue; attendees: MeetingAttendee[] };
+
+function parseInput(input: unknown, now: Date): { ok: true; value: ParsedInput } | { ok: false; issues: MeetingIssue[] } {
+  const parsed = meetingInputSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'meeting', message: issue.message })) };
+  }
+  const value = parsed.data;
+  const local = DateTime.fromISO(`${value.date}T${value.time}`, { zone: AMSTERDAM });
+  if (!local.isValid) {
+    return { ok: false, issues: [{ field: 'date', message: 'Deze datum bestaat niet.' }] };
+  }
+  // Luxon moves a time in the spring-forward gap (02:00–03:00) an hour on; say so instead of booking another time.
+  if (local.toFormat('HH:mm') !== value.time) {
+    return { ok: false, issues: [{ field: 'time', message: 'Dit tijdstip bestaat niet op deze dag (overgang naar zomertijd).' }] };
+  }
+  const startsAt = local.toUTC().toJSDate();
+  if (startsAt.getTime() < now.getTime()) {
+    return { ok: false, issues: [{ field: 'date', message: 'Een gesprek kan niet in het verleden worden gepland.' }] };
+  }
+  const venue: MeetingVenue = value.online ? { type: 'online' } : { type: 'location', location: value.location ?? '' };
+  const attendees = value.attendees.map((a): MeetingAttendee => (a.name === undefined ? { email: a.email, role: a.role } : { name: a.name, email: a.email, role: a.role }));
+  return { ok: true, value: { kind: value.kind, startsAt, durationMinutes: value.durationMinutes, venue, attendees } };
+}
+
+/** Validates the card input and plans a new meeting; `id` comes from the caller so the domain stays deterministic. */
+export function planMeeting(input: unknown, context: { readonly id: string; readonly now: Date; readonly calendar: 'graph' | 'ics' }): MeetingResult {
+  const parsed = parseInput(input, context.now);
+  if (!parsed.ok) {
+    return parsed;
+  }
+  return { ok: true, plan: { id: context.id, ...parsed.value, status: 'planned', calendar: context.calendar, revision: 0 } };
+}
+
+/** Moves a planned meeting to a new time, place or attendee list; keeps its id and calendar event. */
+export function rescheduleMeeting(plan: MeetingPlan, input: unknown, now: Date): MeetingResult {
+  if (plan.status === 'cancelled') {
+    return { ok: false, issues: [{ field: 'meeting', message: 'Dit gesprek is geannuleerd; plan een nieuw gesprek.' }] };
+  }
+  const parsed = parseInput(input, now);
+  if (!parsed.ok) {
+    return parsed;
+  }
+  return { ok: true, plan: { ...plan, ...parsed.value, revision: plan.revision + 1 } };
+}
+
+/** Cancels a meeting; cancelling twice changes nothing. */
+export function cancelMeeting(plan: MeetingPlan): MeetingPlan {
+  return plan.status === 'cancelled' ? plan : { ...plan, status: 'cancelled', revision: plan.revision + 1 };
+}
+
+/** Records the calendar event that now mirrors the plan. */
+export function withEventId(plan: MeetingPlan, eventId: string): MeetingPlan {
+  return { ...plan, eventId };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Derived values
+// ---------------------------------------------------------------------------------------------
+
+/** When the meeting ends (UTC). */
+export function meetingEnd(plan: Pick<MeetingPlan, 'startsAt' | 'durationMinutes'>): Date {
+  return new Date(plan.startsAt.getTime() + plan.durationMinutes * 60_000);
+}
+
+/** The calendar subject: the case number only, so the invitation reveals nothing about the incident. */
+export function neutralSubject(caseNumber: string): string {
+  if (!isCaseNumber(caseNumber)) {
+    throw new DomainError('CASE.INVALID_CASE_NUMBER', { detail: 'meeting subject' });
+  }
+  return `Gesprek ${caseNumber}`;
+}
+
+/** The note sent to attendees with a cancellation: as neutral as the subject. */
+export const MEETING_CANCELLED_COMMENT = 'Dit gesprek gaat niet door.';
+
+/** Graph's idempotency key for creating this meeting's event: the same on every retry, new for a new meeting. */
+export function meetingTransactionId(plan: Pick<MeetingPlan, 'id'>): string {
+  return `wb-meeting-${plan.id}`;
+}
+
+/** The Amsterdam date and time of an instant, as the planning card's Input.Date/Input.Time want them. */
+export function toAmsterdamLocal(instant: Date): { readonly date: LocalDate; readonly time: string } {
+  const local = DateTime.fromJSDate(instant, { zone: AMSTERDAM });
+  return { date: local.toISODate() as LocalDate, time: local.toFormat('HH:mm') };
+}
+
+/** The deadline a meeting kind answers to; a combined meeting is also the incidentgesprek, so the 72 hours apply. */
+export function meetingDeadlineKind(kind: MeetingKind): DeadlineKind {
+  return kind === 'restorationMeeting' ? 'restorationMeeting' : 'incidentMeeting';
+}
+
+/** The case's deadline for this kind of meeting, if the case has one. */
+export function meetingDeadline(kind: MeetingKind, deadlines: readonly Deadline[]): Deadline | undefined {
+  const wanted = meetingDeadlineKind(kind);
+  return deadlines.find((deadline) => deadline.kind === wanted);
+}
+
+/**
+ * Dutch warning when the meeting starts after its deadline; undefined when it is on time or there is
+ * no deadline. Booking late is allowed: the guide says "idealiter", so this warns and never refuses.
+ */
+export function afterDeadlineWarning(plan: Pick<MeetingPlan, 'startsAt'>, deadline: Deadline | undefined): string | undefined {
+  if (deadline === undefined || plan.startsAt.getTime() <= deadline.dueAt.getTime()) {
+    return undefined;
+  }
+  const due = formatDutchDateTime(deadline.dueAt);
+  if (deadline.kind === 'incidentMeeting') {
+    return `Let op: dit tijdstip valt na de termijn van 72 uur na het incident (${due}). Het gesprek kan wel worden gepland; de handreiking vraagt het idealiter binnen 72 uur te voeren.`;
+  }
+  return `Let op: dit tijdstip valt na de termijn "${DEADLINE_LABELS[deadline.kind]}" (${due}). Het gesprek kan wel worden gepland.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Free slots
+// ---------------------------------------------------------------------------------------------
+
+export interface SlotOptions {
+  /** Start of the working day, Amsterdam time, 'HH:mm'. Default 09:00. */
+  readonly workdayStart?: string;
+  /** End of the working day, Amsterdam time, 'HH:mm'. Default 17:00. */
+  readonly workdayEnd?: string;
+  /** Slots start on multiples of this many minutes after the start of the working day. Default 30. */
+  readonly stepMinutes?: number;
+  /** At most this many proposals. Default 5. */
+  readonly maxSlots?: number;
+  /** At most this many proposals on one day, to offer a choice of days. Default: no limit. */
+  readonly maxPerDay?: number;
+}
+
+const DEFAULT_SLOT_OPTIONS = { workdayStart: '09:00', workdayEnd: '17:00', stepMinutes: 30, maxSlots: 5, maxPerDay: Number.POSITIVE_INFINITY };
+/** A window longer than this is a caller's mistake; it also bounds the loop. */
+const MAX_WINDOW_DAYS = 366;
+
+function clockTime(text: string, label: string): { hour: number; minute: number } {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
+  if (match === null) {
+    throw new RangeError(`${label} must be HH:mm, got ${text}`);
+  }
+  return { hour: Number(match[1]), minute: Number(match[2]) };
+}
+
+function overlaps(a: TimeInterval, b: TimeInterval): boolean {
+  return a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
+}
+
+/**
+ * Proposes meeting slots in which every listed person is free: on working days, within working
+ * hours (Amsterdam), starting no earlier than `window.from` and ending no later than `window.until`
+ * (normally the deadline). Earliest first. `busy` holds one list of busy intervals per person.
+ */
+export function proposeSlots(
+  busy: readonly (readonly TimeInterval[])[],
+  window: { readonly from: Date; readonly until: Date },
+  durationMinutes: number,
+  calendar: WorkingDayCalendar,
+  options: SlotOptions = {},
+): TimeInterval[] {
+  const settings = { ...DEFAULT_SLOT_OPTIONS, ...options };
+  if (!Number.isInteger(durationMinutes) || durationMinutes <= 0) {
+    throw new RangeError(`durationMinutes must be a positive integer, got ${durationMinutes}`);
+  }
+  if (!Number.isInteger(settings.stepMinutes) || settings.stepMinutes <= 0) {
+    throw new RangeError(`stepMinutes must be a positive integer, got ${settings.stepMinutes}`);
+  }
+  const open = clockTime(settings.workdayStart, 'workdayStart');
+  const close = clockTime(settings.workdayEnd, 'workdayEnd');
+  const from = window.from.getTime();
+  const until = window.until.getTime();
+  const allBusy = busy.flat();
+  const slots: TimeInterval[] = [];
+  let day = DateTime.fromJSDate(window.from, { zone: AMSTERDAM }).startOf('day');
+  const lastDay = DateTime.fromJSDate(window.until, { zone: AMSTERDAM }).startOf('day');
+  for (let scanned = 0; day <= lastDay && scanned < MAX_WINDOW_DAYS && slots.length < settings.maxSlots; scanned += 1) {
+    if (calendar.isWorkingDay(day.toISODate() as LocalDate)) {
+      const dayClose = day.set(close).toMillis();
+      let onThisDay = 0;
+      for (let start = day.set(open); slots.length < settings.maxSlots && onThisDay < settings.maxPerDay; start = start.plus({ minutes: settings.stepMinutes })) {
+        const end = start.plus({ minutes: durationMinutes });
+        if (end.toMillis() > dayClose || end.toMillis() > until) {
+          break;
+        }
+        const slot = { start: start.toJSDate(), end: end.toJSDate() };
+        if (start.toMillis() >= from && !allBusy.some((interval) => overlaps(interval, slot))) {
+          slots.push(slot);
+          onThisDay += 1;
+        }
+      }
+    }
+    day = day.plus({ days: 1 });
+  }
+  return slots;
+}
