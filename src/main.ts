@@ -15,13 +15,23 @@ import { EvidenceBlobStore } from './storage/blob-store';
 import { IntakeService } from './app/intake.service';
 import { EvidenceService } from './app/evidence.service';
 import { systemClock } from './app/system-clock';
+import { CaseHandlingService } from './app/case-handling.service';
+import { ReminderService } from './app/reminder.service';
+import { TablePostedCardRepository } from './storage/posted-card.repository';
+import { TableReminderRepository } from './storage/reminder.repository';
+import { ConversationPacer, PacedDelivery, ReminderSweeper, realTimer, type Timer } from './scheduler/reminder-sweeper';
+import { ProactiveMessenger } from './teams/proactive-messenger';
+import { TeamsCaseNotifier } from './teams/case/case-notifier';
+import { TeamsDeliveryFailureRecorder, TeamsReminderSender } from './teams/reminder-sender';
+import { LOCAL_BOT_ID } from './local/playground';
+import type { Clock } from './domain/clock';
 import { createHttpServer, listen } from './http/server';
 import { createBotAdapter } from './teams/bot-adapter';
 import { createTeamsApp } from './teams/teams-app';
 import { CardRenderer } from './teams/cards/card-renderer';
 
 /** Logical table names; the physical names get TABLE_PREFIX in front. */
-export const TABLES = ['ConversationRefs', 'Drafts', 'Profiles', 'Cases', 'Counters'] as const;
+export const TABLES = ['ConversationRefs', 'Drafts', 'Profiles', 'Cases', 'Counters', 'CardRefs', 'Reminders'] as const;
 
 /** Blob container for evidence copied out of the chat. */
 export const EVIDENCE_CONTAINER = 'evidence';
@@ -30,6 +40,8 @@ export const EVIDENCE_CONTAINER = 'evidence';
 export interface RunningBot {
   port: number;
   localMode: boolean;
+  /** For tests and tools: sweep due reminders now. */
+  reminders: ReminderService;
   stop(): Promise<void>;
 }
 
@@ -37,7 +49,16 @@ export interface RunningBot {
  * Composition root: reads configuration, starts Azurite when no storage is configured, wires the
  * adapters around the core and starts listening. Everything it starts, `stop()` stops.
  */
-export async function startBot(config: AppConfig = loadConfig(), logger: Logger = consoleLogger): Promise<RunningBot> {
+/** Seams for tests: a fixed clock, a fake timer, no background sweeping. */
+export interface StartOptions {
+  logger?: Logger;
+  clock?: Clock;
+  timer?: Timer;
+  sweepReminders?: boolean;
+}
+
+export async function startBot(config: AppConfig = loadConfig(), options: StartOptions = {}): Promise<RunningBot> {
+  const logger = options.logger ?? consoleLogger;
   const directoryPath = config.DIRECTORY_PATH ? path.resolve(config.DIRECTORY_PATH) : config.localMode ? SAMPLE_DIRECTORY_PATH : undefined;
   if (!directoryPath) throw new Error('DIRECTORY_PATH is required when MicrosoftAppId is set (the sample directory is for local mode only).');
   const directory = loadDirectory(directoryPath);
@@ -57,31 +78,67 @@ export async function startBot(config: AppConfig = loadConfig(), logger: Logger 
   const tables = createTableClientFactory(connectionString, config.TABLE_PREFIX);
   await tables.ensureTables(TABLES);
 
-  const clock = systemClock;
+  const clock = options.clock ?? systemClock;
+  const cards = new CardRenderer(path.join(REPO_ROOT, 'cards'));
+  const conversations = new TableConversationStore(tables.client('ConversationRefs'));
+  const cases = new TableCaseRepository(tables.client('Cases'));
   const caseNumbers = new TableCounterRepository(tables.client('Counters'));
+
+  const adapter = createBotAdapter(config, logger);
+  const messenger = new ProactiveMessenger({
+    adapter,
+    conversations,
+    botAppId: config.MicrosoftAppId ?? '',
+    botId: config.MicrosoftAppId ? `28:${config.MicrosoftAppId}` : LOCAL_BOT_ID,
+    tenantId: directory.tenantId,
+    defaultServiceUrl: config.CONNECTOR_SERVICE_URL,
+  });
+
+  const reminders = new ReminderService({
+    store: new TableReminderRepository(tables.client('Reminders')),
+    cases,
+    directory,
+    delivery: new PacedDelivery({ sender: new TeamsReminderSender(messenger), pacer: new ConversationPacer(clock), clock, timer: options.timer ?? realTimer, logger }),
+    failures: new TeamsDeliveryFailureRecorder({ messenger, directory, cases, logger }),
+    clock,
+    logger,
+    options: { aftercareCheckIn: config.AFTERCARE_CHECK_IN },
+  });
+  const caseHandling = new CaseHandlingService({
+    cases,
+    directory,
+    notifier: new TeamsCaseNotifier({ messenger, cards, directory, postedCards: new TablePostedCardRepository(tables.client('CardRefs')), clock }),
+    scheduler: reminders,
+    clock,
+    logger,
+  });
   const intake = new IntakeService({
     drafts: new TableDraftRepository(tables.client('Drafts')),
     profiles: new TableProfileRepository(tables.client('Profiles')),
-    cases: new TableCaseRepository(tables.client('Cases')),
+    cases,
     caseNumbers: { next: (year) => caseNumbers.nextSequence(`case-${year}`) },
     directory,
     clock,
     newId: randomUUID,
+    onSubmitted: (c) => caseHandling.onSubmitted(c),
     logger,
   });
 
-  const adapter = createBotAdapter(config, logger);
   const app = createTeamsApp({
     adapter,
-    cards: new CardRenderer(path.join(REPO_ROOT, 'cards')),
-    conversations: new TableConversationStore(tables.client('ConversationRefs')),
+    cards,
+    conversations,
     directory,
     intake,
+    caseHandling,
     evidence: new EvidenceService(new EvidenceBlobStore(connectionString, EVIDENCE_CONTAINER), randomUUID),
     clock,
     ...(config.MicrosoftAppId ? { botAppId: config.MicrosoftAppId } : {}),
     logger,
   });
+
+  const sweeper = new ReminderSweeper({ service: reminders, clock, timer: options.timer ?? realTimer, logger }, { intervalMs: config.REMINDER_SWEEP_INTERVAL_MS });
+  if (options.sweepReminders ?? true) sweeper.start();
 
   const storageConnection = connectionString;
   const server: Server = createHttpServer({
@@ -95,7 +152,9 @@ export async function startBot(config: AppConfig = loadConfig(), logger: Logger 
   return {
     port,
     localMode: config.localMode,
+    reminders,
     stop: async () => {
+      await sweeper.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (azurite) await azurite.stop();
     },

@@ -49,6 +49,8 @@ export interface IntakeServiceDependencies {
   directory: Directory;
   clock: Clock;
   newId: () => string;
+  /** Routing, notices and reminders for a new case (case handling). */
+  onSubmitted: (c: Case) => Promise<void>;
   logger: Logger;
 }
 
@@ -167,6 +169,7 @@ export class IntakeService {
       submittedCase: { id: newCase.id, caseNumber: newCase.caseNumber },
     }).catch(() => undefined); // the case is stored; a lost race on the draft row changes nothing for the user
     this.deps.logger.info('intake.submitted', { caseId: newCase.id, caseNumber: newCase.caseNumber });
+    await this.deps.onSubmitted(newCase);
     return [{ kind: 'submitted', case: newCase, supportLines: supportLinesFor(office.role), repeated: false }];
   }
 

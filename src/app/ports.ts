@@ -51,6 +51,9 @@ export interface CaseStore {
   create(c: Case): Promise<'created' | 'exists'>;
   get(id: string): Promise<{ case: Case; etag: string } | undefined>;
   listByOfficeHolder(aadObjectId: string): Promise<Case[]>;
+  /** Throws an error with code STORAGE.CONFLICT when the case changed since it was read. */
+  replace(c: Case, etag: string): Promise<string>;
+  listSamePerpetrator(organisationId: string, keys: readonly string[]): Promise<Case[]>;
 }
 
 export interface CaseNumberSequence {
@@ -68,4 +71,18 @@ export const CONFLICT_CODE = 'STORAGE.CONFLICT';
 
 export function isConflict(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === CONFLICT_CODE;
+}
+
+/** Where a card about a case was posted, so it can be updated when the case changes. */
+export interface PostedCardRef {
+  conversationId: string;
+  activityId: string;
+  serviceUrl: string;
+}
+
+export type PostedCardSlot = 'desk' | 'officeHolder';
+
+export interface PostedCardStore {
+  save(caseId: string, slot: PostedCardSlot, ref: PostedCardRef): Promise<void>;
+  get(caseId: string, slot: PostedCardSlot): Promise<PostedCardRef | undefined>;
 }

@@ -20,6 +20,10 @@ const EnvSchema = z
     GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
     /** Bot Connector URL for proactive messages when no conversation reference is stored yet. */
     CONNECTOR_SERVICE_URL: z.string().url().optional(),
+    /** How often the reminder sweeper looks for due reminders. */
+    REMINDER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+    /** A "hoe gaat het?" message to the office holder a week after the report. */
+    AFTERCARE_CHECK_IN: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
   })
   .transform((env) => ({

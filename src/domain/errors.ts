@@ -36,7 +36,7 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, string>> = 
   'CASE.INVALID_CASE_NUMBER': 'Dit is geen geldig zaaknummer (voorbeeld: WB-2026-00042).',
   'CASE.INVALID_TRANSITION': 'Deze stap is in de huidige status van de zaak niet mogelijk.',
   'CASE.ALREADY_TAKEN': 'Deze zaak is al door een afhandelaar opgepakt.',
-  'CASE.NOT_ALLOWED': 'U mag deze stap in deze zaak niet zetten.',
+  'CASE.NOT_ALLOWED': 'Je mag deze stap in deze zaak niet zetten.',
   'CASE.COMMENT_REQUIRED': 'Geef een toelichting bij deze stap.',
   'CASE.RESPONSE_REQUIRED':
     'De zaak kan pas worden afgesloten als de reactie richting de pleger is vastgelegd, of de reden waarom die niet mogelijk was.',

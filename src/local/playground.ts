@@ -5,6 +5,9 @@ import { REPO_ROOT } from '../config/load-directory';
 /** The Playground's mock tenant; it mirrors the sample directory. */
 export const PLAYGROUND_CONFIG_PATH = path.join(REPO_ROOT, 'src', 'local', 'm365agentsplayground.yml');
 
+/** The bot's id in the Playground's mock tenant (m365agentsplayground.yml). */
+export const LOCAL_BOT_ID = '28:weerbaar-bestuur-bot';
+
 /** A running Microsoft 365 Agents Playground. */
 export interface PlaygroundHandle {
   url: string;

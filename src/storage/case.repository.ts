@@ -31,6 +31,22 @@ export class TableCaseRepository implements CaseStore {
     return stored && { case: stored.value, etag: stored.etag };
   }
 
+  /** Replaces a case only if nobody changed it since it was read (throws ConcurrencyError otherwise). */
+  async replace(c: Case, etag: string): Promise<string> {
+    return this.table.replace(c.id, ROW, c, etag);
+  }
+
+  /** Cases of an organisation that share a perpetrator key with these keys (recidive). */
+  async listSamePerpetrator(organisationId: string, keys: readonly string[]): Promise<Case[]> {
+    const name = keys.find((k) => k.startsWith('name:'));
+    const plate = keys.find((k) => k.startsWith('plate:'));
+    const clauses = [name && odata`perpetratorName eq ${name}`, plate && odata`perpetratorPlate eq ${plate}`].filter(Boolean);
+    if (clauses.length === 0) return [];
+    const cases: Case[] = [];
+    for await (const row of this.table.query(`${odata`organisationId eq ${organisationId}`} and (${clauses.join(' or ')})`)) cases.push(row.value);
+    return cases;
+  }
+
   /** A user's own cases, newest first. A filtered scan: fine for the province's volume (hundreds a year). */
   async listByOfficeHolder(aadObjectId: string): Promise<Case[]> {
     const cases: Case[] = [];

@@ -2,6 +2,8 @@ import { ActivityTypes, TurnContext, type ConversationReference } from 'botbuild
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { ConversationStore } from '../app/ports';
 import type { IntakeService } from '../app/intake.service';
+import type { CaseHandlingService } from '../app/case-handling.service';
+import { registerCaseActions } from './case/case-actions';
 import type { EvidenceService } from '../app/evidence.service';
 import type { Clock } from '../domain/clock';
 import { handlePersonalMessage, type IntakeRouteDependencies } from './intake/intake-routes';
@@ -19,6 +21,7 @@ export interface TeamsAppDependencies {
   conversations: ConversationStore;
   directory: Directory;
   intake: IntakeService;
+  caseHandling: CaseHandlingService;
   evidence: EvidenceService;
   clock: Clock;
   /** Needed to fetch inline images with the bot's token; absent in local mode. */
@@ -35,6 +38,9 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
     removeRecipientMention: true,
     longRunningMessages: false,
   });
+
+  // Card actions first: Teams wants an invoke answered within a few seconds.
+  registerCaseActions(app, { caseHandling: deps.caseHandling, cards: deps.cards, directory: deps.directory, clock: deps.clock, logger: deps.logger });
 
   // Remember where each person and channel can be reached, for later proactive messages.
   app.turn('beforeTurn', async (context) => {

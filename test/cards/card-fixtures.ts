@@ -3,7 +3,20 @@
  * card. Adding a card? Add its samples here: build them with the card's own view-model function, so
  * the samples stay typed, and cover each `$when` branch.
  */
-import { submitCase, type Case } from '../../src/domain/case';
+import {
+  agreeToMeasures,
+  approveMeasures,
+  closeCase,
+  proposeMeasures,
+  recordPerpetratorResponse,
+  sendBackProposal,
+  submitCase,
+  takeCase,
+  type Case,
+  type CaseStatus,
+  type EvaluationInput,
+  type MeasureInput,
+} from '../../src/domain/case';
 import {
   answer,
   currentPrompt,
@@ -15,9 +28,18 @@ import {
   type IntakeDraft,
   type IntakePrompt,
 } from '../../src/domain/intake';
+import { tickChecklistStep } from '../../src/domain/police-checklist';
+import type { IncidentReport } from '../../src/domain/report';
 import type { OfficeHolderRole } from '../../src/domain/roles';
 import { supportLinesFor } from '../../src/domain/support-lines';
 import { helpCardViewModel } from '../../src/teams/cards/help-card';
+import {
+  caseCardViewModel,
+  caseErrorViewModel,
+  caseProgressViewModel,
+  informedNoticeViewModel,
+  measuresProposalViewModel,
+} from '../../src/teams/case/case-cards';
 import {
   addressWarningViewModel,
   caseSubmittedViewModel,
@@ -46,6 +68,15 @@ export const cardFixtures: Readonly<Record<string, readonly object[]>> = {
   'safety-alert': [{}],
   'case-submitted': intakeCaseSubmittedSamples(),
   'my-cases': intakeMyCasesSamples(),
+  // Case handling (issue 4): cases walked through the real domain functions, see the builders at the end.
+  'case-card': caseCardSamples(),
+  'case-progress': caseProgressSamples(),
+  'measures-proposal': measuresProposalSamples(),
+  'informed-notice': informedNoticeSamples(),
+  'case-error': [
+    caseErrorViewModel('Deze stap is in de huidige status van de zaak niet mogelijk.', { caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    caseErrorViewModel('Er ging iets mis.'),
+  ],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -168,4 +199,213 @@ function intakeMyCasesSamples(): object[] {
   const one = sampleCase();
   const many = Array.from({ length: 23 }, (_, i) => ({ ...one, id: `case-${i}`, caseNumber: `WB-2026-${String(i + 1).padStart(5, '0')}` }));
   return [myCasesViewModel([]), myCasesViewModel([one, { ...one, status: 'inProgress' }]), myCasesViewModel(many)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Case handling samples: cases walked to each status through the real domain functions
+// ---------------------------------------------------------------------------------------------
+
+/** The AAD object ids of the people in the case samples. */
+export function casePeople(): { officeHolder: string; handler: string } {
+  return { officeHolder: 'aad-anna', handler: 'aad-handler' };
+}
+
+/** The steps a sample case can be walked to; 'sentBack' is 'inProgress' after the office holder sent a proposal back. */
+export type CaseSampleStep = CaseStatus | 'sentBack';
+
+/** Monday 30 November 2026, 10:00 in Amsterdam (as intakeSampleNow), plus `minutes`. */
+export function caseSampleTime(minutes = 0): Date {
+  return new Date(intakeSampleNow().getTime() + minutes * 60_000);
+}
+
+/** A level 4 threat with a named perpetrator and a suspected offence (so a police checklist), no injury. */
+export function caseSampleReport(overrides: Partial<IncidentReport> = {}): IncidentReport {
+  return {
+    incidentAt: '2026-11-29T19:30:00Z',
+    place: { mode: 'offline', location: 'Raadhuisplein, na de raadsvergadering' },
+    description: 'Een man schreeuwde dat hij wist waar ik woon en dat ik moest oppassen.',
+    level: 4,
+    kinds: ['bedreiging', 'intimidatie'],
+    perpetrator: { known: true, type: 'persoon', name: 'Karel Klaassen', characteristics: 'Groene jas, rond de 40', licencePlate: '12-ABC-3' },
+    motive: 'Boos over de parkeervergunning.',
+    witnesses: 'De bode.',
+    evidence: { files: [] },
+    injury: [],
+    damage: { propertyDamage: false, absenceFromWork: false },
+    criminalOffenceSuspected: 'yes',
+    feltHindered: true,
+    ...overrides,
+  };
+}
+
+/** The proposal in the samples: a combined meeting, restrictions until 21 December, aftercare. */
+export function caseSampleProposal(): MeasureInput[] {
+  return [
+    { kind: 'combinedMeeting', description: 'Gesprek met de gemeentesecretaris en de bode.' },
+    { kind: 'restrictiveMeasures', description: 'Contact alleen via het algemene nummer.', endsAt: new Date('2026-12-21T11:00:00Z') },
+    { kind: 'aftercare' },
+  ];
+}
+
+/** Answers to the four evaluation questions. */
+export function caseSampleEvaluation(): EvaluationInput {
+  return {
+    riskAssessment: 'Ernstig; herhaling is niet uitgesloten.',
+    causeAnalysis: 'Onvrede over een besluit.',
+    trendAnalysis: 'Tweede incident na een raadsvergadering dit jaar.',
+    improvements: 'Beveiliging bij raadsvergaderingen.',
+  };
+}
+
+/**
+ * A case walked to `step` with the real domain functions, half an hour per step from caseSampleTime():
+ * taken; measures proposed; agreed (or sent back); approved with police steps 1–3 ticked; a response
+ * recorded and closed with the evaluation.
+ */
+export function caseInStatus(
+  step: CaseSampleStep,
+  options: { report?: Partial<IncidentReport>; role?: OfficeHolderRole; organisationId?: string; caseNumber?: string; id?: string; proposal?: MeasureInput[] } = {},
+): Case {
+  const { officeHolder, handler } = casePeople();
+  const role = options.role ?? 'wethouder';
+  let c = submitCase({
+    id: options.id ?? 'c0ffee00-0000-4000-8000-000000000001',
+    caseNumber: options.caseNumber ?? 'WB-2026-00042',
+    organisationId: options.organisationId ?? 'gemeente-utrecht',
+    officeHolder: { aadObjectId: officeHolder, name: 'Anna de Vries', role },
+    report: caseSampleReport(options.report),
+  }, caseSampleTime());
+  const order: CaseSampleStep[] = ['submitted', 'inProgress', 'measuresProposed', 'sentBack', 'measuresAgreed', 'measuresApproved', 'closed'];
+  const reached = (s: CaseSampleStep): boolean => order.indexOf(step) >= order.indexOf(s) && !(step !== 'sentBack' && s === 'sentBack');
+  if (!reached('inProgress')) return c;
+  c = takeCase(c, handler, caseSampleTime(30));
+  if (!reached('measuresProposed')) return c;
+  c = proposeMeasures(c, handler, options.proposal ?? caseSampleProposal(), caseSampleTime(60));
+  if (step === 'sentBack') return sendBackProposal(c, officeHolder, 'Liever eerst een gesprek, zonder beperkingen.', caseSampleTime(90));
+  if (!reached('measuresAgreed')) return c;
+  c = agreeToMeasures(c, officeHolder, caseSampleTime(90));
+  if (!reached('measuresApproved')) return c;
+  c = approveMeasures(c, handler, caseSampleTime(120));
+  if (c.policeChecklist !== undefined) {
+    for (const s of [1, 2, 3] as const) c = tickChecklistStep(c, s, handler, caseSampleTime(130));
+  }
+  if (!reached('closed')) return c;
+  c = recordPerpetratorResponse(c, { kind: 'given', summary: 'Incidentgesprek gevoerd; contactafspraken bevestigd per brief.' }, handler, caseSampleTime(150));
+  return closeCase(c, handler, caseSampleTime(180), caseSampleEvaluation());
+}
+
+/** A case closed without measures: taken, "no response possible" recorded, closed with the evaluation. */
+export function caseClosedWithoutMeasures(): Case {
+  const { handler } = casePeople();
+  const taken = caseInStatus('inProgress', { report: { perpetrator: { known: false, type: 'persoon' } } });
+  const recorded = recordPerpetratorResponse(taken, { kind: 'notPossible', reason: 'perpetratorUnknown' }, handler, caseSampleTime(60));
+  return closeCase(recorded, handler, caseSampleTime(90), caseSampleEvaluation());
+}
+
+/**
+ * Every free-text field at its maximum length, all measures proposed with the longest description,
+ * several proposals sent back with long comments, the police steps ticked: the largest case card.
+ * `text(n)` gives the filler; hostile filler shows that escaping cannot push the card over the limit.
+ */
+export function caseAtMaxLength(step: CaseSampleStep, text: (length: number) => string = (n) => 'lorem ipsum '.repeat(n).slice(0, n)): Case {
+  const { officeHolder, handler } = casePeople();
+  const long = text(4000);
+  const medium = text(2000);
+  const short = text(500);
+  const report = caseSampleReport({
+    place: { mode: 'offline', location: short },
+    description: long,
+    kinds: ['uitsluiten', 'pesten', 'intimidatie', 'bedreiging', 'discriminatie', 'racisme', 'verbaleAgressie', 'psychischeAgressie', 'onlineAgressie', 'fysiekeAgressie', 'vernieling', 'seksueleIntimidatie'],
+    perpetrator: { known: true, type: 'groep', name: short, characteristics: medium, licencePlate: text(20) },
+    motive: medium,
+    witnesses: medium,
+    evidence: {
+      files: Array.from({ length: 50 }, (_, i) => ({ fileName: `${'bestand'.repeat(30)}-${i}.pdf`, contentType: 'application/pdf', sizeBytes: 1000, sha256: 'a'.repeat(64), blobName: `blob-${i}` })),
+      keptOriginals: medium,
+    },
+    injury: ['physical', 'mental', 'hospital', 'lasting'],
+    damage: { propertyDamage: true, absenceFromWork: true, description: medium },
+    aftercareWishes: medium,
+  });
+  let c = submitCase({
+    id: 'c0ffee00-0000-4000-8000-000000000099',
+    caseNumber: 'WB-2026-99999',
+    organisationId: 'provincie-utrecht',
+    officeHolder: { aadObjectId: officeHolder, name: text(200), role: 'commissarisVanDeKoning' },
+    report,
+  }, caseSampleTime());
+  if (step === 'submitted') return c;
+  c = takeCase(c, handler, caseSampleTime(30));
+  const everything: MeasureInput[] = [
+    { kind: 'writtenWarning', description: medium },
+    { kind: 'incidentMeeting', description: medium },
+    { kind: 'restrictiveMeasures', description: medium, endsAt: new Date('2026-12-21T11:00:00Z') },
+    { kind: 'restorationMeeting', description: medium },
+    { kind: 'combinedMeeting', description: medium },
+    { kind: 'policeReport', description: medium },
+    { kind: 'damageRecovery', description: medium },
+    { kind: 'aftercare', description: medium },
+  ];
+  // Three rounds sent back: the longest status history a case plausibly gets.
+  for (let round = 0; round < 3; round += 1) {
+    c = proposeMeasures(c, handler, everything, caseSampleTime(60 + round * 20));
+    c = sendBackProposal(c, officeHolder, medium, caseSampleTime(70 + round * 20));
+  }
+  for (const s of [1, 2, 3, 4, 5, 6, 7, 8, 9] as const) c = tickChecklistStep(c, s, handler, caseSampleTime(130));
+  c = recordPerpetratorResponse(c, { kind: 'notPossible', reason: 'other', explanation: medium }, handler, caseSampleTime(140));
+  if (step === 'inProgress' || step === 'sentBack') return c;
+  c = proposeMeasures(c, handler, everything, caseSampleTime(150));
+  if (step === 'measuresProposed') return c;
+  c = agreeToMeasures(c, officeHolder, caseSampleTime(160), medium);
+  if (step === 'measuresAgreed') return c;
+  c = approveMeasures(c, handler, caseSampleTime(170));
+  c = recordPerpetratorResponse(c, { kind: 'given', summary: medium }, handler, caseSampleTime(175));
+  if (step === 'measuresApproved') return c;
+  return closeCase(c, handler, caseSampleTime(180), { riskAssessment: medium, causeAnalysis: medium, trendAnalysis: medium, improvements: medium });
+}
+
+/** Every step a sample case can be walked to, in order. */
+export function caseSampleSteps(): CaseSampleStep[] {
+  return ['submitted', 'inProgress', 'measuresProposed', 'sentBack', 'measuresAgreed', 'measuresApproved', 'closed'];
+}
+
+function caseCardSamples(): object[] {
+  const now = caseSampleTime(60 * 24);
+  const refreshUserIds = ['29:handler-1', '29:handler-2'];
+  const handler = { viewer: 'handler' as const, now, earlierCasesOfPerpetrator: 0, refreshUserIds, handlerName: 'Bram Bakker' };
+  return [
+    ...caseSampleSteps().map((step) => caseCardViewModel(caseInStatus(step), handler)),
+    ...caseSampleSteps().map((step) => caseCardViewModel(caseAtMaxLength(step), { ...handler, earlierCasesOfPerpetrator: 3 })),
+    caseCardViewModel(caseClosedWithoutMeasures(), handler),
+    caseCardViewModel(caseInStatus('inProgress', { report: { injury: ['physical'], criminalOffenceSuspected: 'no', level: 3 } }), { ...handler, earlierCasesOfPerpetrator: 2 }),
+    caseCardViewModel(caseInStatus('submitted', { role: 'commissarisVanDeKoning', organisationId: 'provincie-utrecht' }), { ...handler, notice: 'Iemand anders heeft deze zaak net bijgewerkt; dit is de actuele stand.' }),
+    caseCardViewModel(caseInStatus('measuresProposed'), { ...handler, viewer: 'readOnly', notice: 'Je bent geen afhandelaar van deze zaak; je ziet alleen de stand van zaken.' }),
+    caseCardViewModel(caseInStatus('closed'), { ...handler, viewer: 'readOnly', refreshUserIds: [] }),
+    caseCardViewModel(caseInStatus('inProgress'), { ...handler, viewer: 'officeHolder' }),
+  ];
+}
+
+function caseProgressSamples(): object[] {
+  const now = caseSampleTime(60 * 24);
+  return [
+    ...caseSampleSteps().map((step) => caseProgressViewModel(caseInStatus(step), { now, refreshUserIds: ['29:anna'] })),
+    caseProgressViewModel(caseAtMaxLength('measuresApproved'), { now, refreshUserIds: ['29:anna'], notice: 'De maatregelen zijn vastgesteld.' }),
+    caseProgressViewModel(caseClosedWithoutMeasures(), { now, refreshUserIds: [] }),
+  ];
+}
+
+function measuresProposalSamples(): object[] {
+  const now = caseSampleTime(70);
+  return [
+    ...(['measuresProposed', 'sentBack', 'measuresAgreed', 'measuresApproved', 'closed'] as const).map((step) => measuresProposalViewModel(caseInStatus(step), { now })),
+    measuresProposalViewModel(caseAtMaxLength('measuresProposed'), { now }),
+  ];
+}
+
+function informedNoticeSamples(): object[] {
+  return [
+    informedNoticeViewModel(caseInStatus('submitted'), { recipientRole: 'burgemeester' }),
+    informedNoticeViewModel(caseInStatus('submitted', { role: 'commissarisVanDeKoning', organisationId: 'provincie-utrecht' }), { recipientRole: 'statengriffier' }),
+    informedNoticeViewModel(caseAtMaxLength('submitted'), { recipientRole: 'statengriffier' }),
+  ];
 }

@@ -130,7 +130,7 @@ describe('assertHandler / assertOfficeHolder', () => {
   ])('refuses %s with CASE.NOT_ALLOWED', (_who, person) => {
     const act = () => assertHandler(c, person, dir);
     expect(act).toThrow(DomainError);
-    expect(act).toThrow(expect.objectContaining({ code: 'CASE.NOT_ALLOWED', userMessage: 'U mag deze stap in deze zaak niet zetten.' }));
+    expect(act).toThrow(expect.objectContaining({ code: 'CASE.NOT_ALLOWED', userMessage: 'Je mag deze stap in deze zaak niet zetten.' }));
   });
 
   it('refuses a handler acting as the office holder', () => {

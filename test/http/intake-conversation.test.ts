@@ -1,71 +1,16 @@
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
-import { createHash, randomUUID } from 'crypto';
+import { createHash } from 'crypto';
 import { TableCaseRepository } from '../../src/storage/case.repository';
 import { createTableClientFactory } from '../../src/storage/table-clients';
 import { EvidenceBlobStore } from '../../src/storage/blob-store';
 import type { OfficeHolderRole } from '../../src/domain/roles';
 import { testConnectionString } from '../support/azurite-env';
 import { startBotUnderTest, type BotUnderTest } from '../support/bot-under-test';
-import { Chat, cardActions, cardText, type BotReply } from '../support/chat-driver';
+import { Chat, cardActions, type BotReply } from '../support/chat-driver';
+import { askedStep, stranger, submitFromSummary, texts, TYPED_ANSWERS, walkToSummary } from '../support/intake-walk';
 
 const DIRECTORY = 'test/fixtures/directory.three-organisations.json';
-
-/** A reporter the directory does not know: the intake asks role and organisation. */
-function stranger(label: string) {
-  const aadObjectId = randomUUID();
-  return { id: `user-${label}-${aadObjectId.slice(0, 8)}`, name: `Melder ${label}`, aadObjectId };
-}
-
-function texts(replies: BotReply[]): string {
-  return replies.map((r) => r.text ?? cardText(r.card)).join('\n');
-}
-
-/** The step the last question card asks (from its buttons' data). */
-function askedStep(replies: BotReply[]): string | undefined {
-  const card = [...replies].reverse().find((r) => r.card)?.card;
-  return card ? (cardActions(card).find((a) => a.data.action === 'intake.answer')?.data.step as string | undefined) : undefined;
-}
-
-const TYPED_ANSWERS: Record<string, string> = {
-  when: 'gisteren 21:30',
-  where: 'bij de ingang van het gemeentehuis',
-  what: 'Een man schreeuwde dat hij me na de vergadering zou opwachten en kwam dreigend op me af.',
-  kinds: 'bedreiging, intimidatie',
-  perpetrator: 'onbekend, man van rond de 40 met een rode jas',
-  witnesses: 'de bode en twee raadsleden',
-  evidence: 'klaar',
-  injury: 'geen',
-  damage: 'nee',
-  criminalOffence: 'ja',
-  hindrance: 'ja',
-  aftercare: 'graag een gesprek met de vertrouwenspersoon',
-};
-
-/** Runs the intake from "meld incident" to the summary, mixing buttons and typed answers. */
-async function walkToSummary(chat: Chat, office: { role: OfficeHolderRole; organisationId: string } | undefined): Promise<BotReply[]> {
-  let replies = await chat.say('meld incident');
-  expect(texts(replies)).toMatch(/112/);
-  for (let turn = 0; turn < 30; turn++) {
-    const step = askedStep(replies);
-    if (!step) return replies;
-    if (step === 'safety') replies = await chat.click({ action: 'intake.answer', step, value: 'safe' });
-    else if (step === 'who') replies = await chat.click({ action: 'intake.answer', step }, { role: office!.role, organisationId: office!.organisationId });
-    else if (step === 'level') replies = await chat.click({ action: 'intake.answer', step, value: '4' });
-    else replies = await chat.say(TYPED_ANSWERS[step]);
-    expect(texts(replies)).not.toMatch(/⚠️/);
-  }
-  throw new Error('the intake did not reach the summary');
-}
-
-async function submitFromSummary(chat: Chat, summary: BotReply[]): Promise<{ replies: BotReply[]; caseNumber: string; draftId: string }> {
-  const submit = cardActions(chat.lastCard(summary)).find((a) => a.data.action === 'intake.submit');
-  expect(submit).toBeDefined();
-  const replies = await chat.click(submit!.data);
-  const caseNumber = /WB-\d{4}-\d{5}/.exec(texts(replies))?.[0];
-  expect(caseNumber).toBeDefined();
-  return { replies, caseNumber: caseNumber!, draftId: String(submit!.data.draftId) };
-}
 
 describe('intake over HTTP: "meld incident" to a case number', () => {
   let harness: BotUnderTest;

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config/env';
-import { silentLogger } from '../../src/app/logger';
+import { consoleLogger, silentLogger } from '../../src/app/logger';
 import { startBot, type RunningBot } from '../../src/main';
 import { testConnectionString, testTablePrefix } from './azurite-env';
 import { ConnectorStandIn } from './connector-stand-in';
@@ -24,7 +24,7 @@ export async function startBotUnderTest(env: Record<string, string> = {}): Promi
     CONNECTOR_SERVICE_URL: connector.url,
     ...env,
   });
-  const bot = await startBot(config, silentLogger);
+  const bot = await startBot(config, { logger: process.env.TEST_BOT_LOG ? consoleLogger : silentLogger, sweepReminders: false });
   return {
     bot,
     connector,

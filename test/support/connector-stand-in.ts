@@ -7,6 +7,8 @@ export interface ConnectorCall {
   path: string;
   headers: IncomingMessage['headers'];
   body: Record<string, unknown>;
+  /** What the stand-in answered (e.g. the id of a created conversation). */
+  response?: { id: string; activityId?: string };
 }
 
 /**
@@ -38,7 +40,8 @@ export class ConnectorStandIn {
         this.counter += 1;
         const isCreateConversation = call.method === 'POST' && /^\/v3\/conversations\/?$/.test(call.path);
         res.writeHead(isCreateConversation ? 201 : 200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(isCreateConversation ? { id: `conversation-${this.counter}`, activityId: `activity-${this.counter}` } : { id: `activity-${this.counter}` }));
+        call.response = isCreateConversation ? { id: `conversation-${this.counter}`, activityId: `activity-${this.counter}` } : { id: `activity-${this.counter}` };
+        res.end(JSON.stringify(call.response));
         this.waiters = this.waiters.filter((w) => (w.predicate(call) ? (w.resolve(call), false) : true));
       });
     });

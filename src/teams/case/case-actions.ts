@@ -1,0 +1,217 @@
+import type { TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { CaseActionOutcome, CaseCommand, CaseHandlingService } from '../../app/case-handling.service';
+import type { Logger } from '../../app/logger';
+import { EVALUATION_QUESTIONS, MEETING_KINDS, NO_RESPONSE_REASONS, type Case } from '../../domain/case';
+import type { Clock } from '../../domain/clock';
+import type { Directory } from '../../domain/directory';
+import { MEASURE_KINDS } from '../../domain/measures';
+import { isPoliceChecklistStep, type PoliceChecklistStep } from '../../domain/police-checklist';
+import type { CardRenderer } from '../cards/card-renderer';
+import { replyWithCardForInteractor } from '../invoke-response';
+import { CASE_VERBS, caseCardViewModel, caseErrorViewModel, caseProgressViewModel } from './case-cards';
+
+const ZONE = 'Europe/Amsterdam';
+const PICK_MEASURE = 'Kies minstens één maatregel.';
+const PICK_DATE = 'Kies een datum.';
+const PICK_TIME = 'Kies een tijd.';
+/** Our own Dutch validation messages may be shown; zod's English ones never are. */
+const SHOWN_MESSAGES = new Set([PICK_MEASURE, PICK_DATE, PICK_TIME]);
+
+const caseId = z.string().uuid();
+const text = (max: number) => z.string().trim().max(max);
+const measureList = z
+  .union([z.array(z.string()), z.string().transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))])
+  .pipe(z.array(z.enum(MEASURE_KINDS)).min(1, PICK_MEASURE));
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, PICK_DATE);
+const localTime = z.string().regex(/^\d{2}:\d{2}$/, PICK_TIME);
+const checklistStep = z.coerce.number().refine(isPoliceChecklistStep).transform((n) => n as PoliceChecklistStep);
+
+/** Amsterdam wall-clock date (and time) from a card input, as an instant. */
+function amsterdam(date: string, time?: string): Date {
+  const local = time ? DateTime.fromISO(`${date}T${time}`, { zone: ZONE }) : DateTime.fromISO(date, { zone: ZONE }).endOf('day');
+  return local.toJSDate();
+}
+
+/** One entry per verb: its card-data schema and the command it becomes. Ids only: the case is reloaded. */
+const ACTIONS = {
+  [CASE_VERBS.take]: { schema: z.object({ caseId }), command: (): CaseCommand => ({ kind: 'take' }) },
+  [CASE_VERBS.proposeMeasures]: {
+    schema: z.object({ caseId, measures: measureList, measureDescription: text(2000).optional(), restrictionsEndOn: z.union([localDate, z.literal('')]).optional() }),
+    command: (d: { measures: (typeof MEASURE_KINDS)[number][]; measureDescription?: string; restrictionsEndOn?: string }): CaseCommand => ({
+      kind: 'proposeMeasures',
+      items: d.measures.map((kind) => ({
+        kind,
+        ...(d.measureDescription ? { description: d.measureDescription } : {}),
+        ...(kind === 'restrictiveMeasures' && d.restrictionsEndOn ? { endsAt: amsterdam(d.restrictionsEndOn) } : {}),
+      })),
+    }),
+  },
+  [CASE_VERBS.agreeMeasures]: {
+    schema: z.object({ caseId, comment: text(2000).optional() }),
+    command: (d: { comment?: string }): CaseCommand => ({ kind: 'agreeMeasures', ...(d.comment ? { comment: d.comment } : {}) }),
+  },
+  [CASE_VERBS.sendBackMeasures]: {
+    schema: z.object({ caseId, comment: text(2000).default('') }),
+    command: (d: { comment: string }): CaseCommand => ({ kind: 'sendBackMeasures', comment: d.comment }),
+  },
+  [CASE_VERBS.approveMeasures]: { schema: z.object({ caseId }), command: (): CaseCommand => ({ kind: 'approveMeasures' }) },
+  [CASE_VERBS.tickChecklistStep]: {
+    schema: z.object({ caseId, step: checklistStep }),
+    command: (d: { step: PoliceChecklistStep }): CaseCommand => ({ kind: 'tickChecklistStep', step: d.step }),
+  },
+  [CASE_VERBS.untickChecklistStep]: {
+    schema: z.object({ caseId, step: checklistStep }),
+    command: (d: { step: PoliceChecklistStep }): CaseCommand => ({ kind: 'untickChecklistStep', step: d.step }),
+  },
+  [CASE_VERBS.recordInspectorateWarned]: { schema: z.object({ caseId }), command: (): CaseCommand => ({ kind: 'recordInspectorateWarned' }) },
+  [CASE_VERBS.recordMeetingHeld]: {
+    schema: z.object({ caseId, meetingKind: z.enum(MEETING_KINDS), heldOn: localDate, heldAt: localTime }),
+    command: (d: { meetingKind: (typeof MEETING_KINDS)[number]; heldOn: string; heldAt: string }): CaseCommand => ({
+      kind: 'recordMeetingHeld',
+      meetingKind: d.meetingKind,
+      heldAt: amsterdam(d.heldOn, d.heldAt),
+    }),
+  },
+  [CASE_VERBS.recordResponse]: {
+    schema: z.object({
+      caseId,
+      responseKind: z.enum(['given', 'notPossible']),
+      responseSummary: text(2000).optional(),
+      noResponseReason: z.union([z.enum(NO_RESPONSE_REASONS), z.literal('')]).optional(),
+      noResponseExplanation: text(2000).optional(),
+    }),
+    command: (d: { responseKind: 'given' | 'notPossible'; responseSummary?: string; noResponseReason?: (typeof NO_RESPONSE_REASONS)[number] | ''; noResponseExplanation?: string }): CaseCommand => ({
+      kind: 'recordResponse',
+      response:
+        d.responseKind === 'given'
+          ? { kind: 'given', summary: d.responseSummary ?? '' }
+          : { kind: 'notPossible', reason: d.noResponseReason || 'other', ...(d.noResponseExplanation ? { explanation: d.noResponseExplanation } : {}) },
+    }),
+  },
+  [CASE_VERBS.completeTask]: {
+    schema: z.object({ caseId, taskId: z.string().min(1).max(50) }),
+    command: (d: { taskId: string }): CaseCommand => ({ kind: 'completeTask', taskId: d.taskId }),
+  },
+  [CASE_VERBS.close]: {
+    schema: z.object({
+      caseId,
+      riskAssessment: text(2000).default(''),
+      causeAnalysis: text(2000).default(''),
+      trendAnalysis: text(2000).default(''),
+      improvements: text(2000).default(''),
+    }),
+    command: (d: Record<(typeof EVALUATION_QUESTIONS)[number], string>): CaseCommand => ({
+      kind: 'close',
+      evaluation: { riskAssessment: d.riskAssessment, causeAnalysis: d.causeAnalysis, trendAnalysis: d.trendAnalysis, improvements: d.improvements },
+    }),
+  },
+} as const;
+
+export interface CaseActionDependencies {
+  caseHandling: CaseHandlingService;
+  cards: CardRenderer;
+  directory: Directory;
+  clock: Clock;
+  logger: Logger;
+}
+
+const INVALID_INPUT = 'Deze gegevens kon ik niet verwerken. Controleer de velden en probeer het opnieuw.';
+const NOT_FOUND = 'Deze zaak bestaat niet (meer) of je hebt er geen toegang toe.';
+const FAILED = 'Er ging iets mis bij het opslaan. Er is niets verloren gegaan; probeer het over een moment opnieuw.';
+const CONFLICT = 'Iemand anders heeft deze zaak net bijgewerkt. Dit is de actuele stand; probeer het zo nodig opnieuw.';
+const READ_ONLY = 'Je bent geen afhandelaar van deze zaak; je ziet alleen de stand van zaken.';
+
+/** Registers every case verb (Universal Actions) plus a catch-all that answers unknown verbs politely. */
+export function registerCaseActions(app: Application<TurnState>, deps: CaseActionDependencies): void {
+  app.adaptiveCards.actionExecute(CASE_VERBS.refresh, async (context, _state, data) => {
+    await respond(context, deps, async (actor) => {
+      const parsed = z.object({ caseId }).safeParse(data);
+      return parsed.success ? cardFor(deps, await deps.caseHandling.view(parsed.data.caseId, actor)) : errorCard(deps, NOT_FOUND);
+    });
+    return '';
+  });
+
+  for (const [verb, action] of Object.entries(ACTIONS)) {
+    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
+      await respond(context, deps, async (actor) => {
+        const id = z.object({ caseId }).safeParse(data);
+        if (!id.success) return errorCard(deps, NOT_FOUND);
+        const parsed = action.schema.safeParse(data);
+        if (!parsed.success) {
+          const shown = parsed.error.issues.map((i) => i.message).find((m) => SHOWN_MESSAGES.has(m));
+          return cardFor(deps, await deps.caseHandling.view(id.data.caseId, actor), shown ?? INVALID_INPUT);
+        }
+        const outcome = await deps.caseHandling.execute(id.data.caseId, actor, action.command(parsed.data as never));
+        const notice = outcome.outcome === 'refused' ? outcome.message : outcome.outcome === 'conflict' ? CONFLICT : undefined;
+        return cardFor(deps, outcome, notice);
+      });
+      return '';
+    });
+  }
+
+  // Any other verb (an old card, a forged payload): a clear answer instead of Teams' generic error.
+  const known = new Set<string>([CASE_VERBS.refresh, ...Object.keys(ACTIONS)]);
+  app.adaptiveCards.actionExecute(
+    async (context: TurnContext) => {
+      const action = (context.activity.value as { action?: { type?: string; verb?: string } } | undefined)?.action;
+      return context.activity.name === 'adaptiveCard/action' && action?.type === 'Action.Execute' && !known.has(action.verb ?? '');
+    },
+    async (context) => {
+      deps.logger.warn('card.unknown_verb');
+      await replyWithCardForInteractor(context, errorCard(deps, 'Deze knop wordt niet meer ondersteund. Open de zaak opnieuw via het meest recente bericht.'));
+      return '';
+    },
+  );
+}
+
+/** Runs an action for the caller (by Entra object id) and answers with a card; never throws into Teams. */
+async function respond(context: TurnContext, deps: CaseActionDependencies, work: (actorAadObjectId: string) => Promise<object>): Promise<void> {
+  const actor = context.activity.from?.aadObjectId;
+  let card: object;
+  try {
+    card = actor ? await work(actor) : errorCard(deps, 'Ik kan niet zien wie je bent. Gebruik deze kaart vanuit Microsoft Teams met je werkaccount.');
+  } catch (error) {
+    deps.logger.error('case.action_failed', { code: (error as Error).name });
+    card = errorCard(deps, FAILED);
+  }
+  await replyWithCardForInteractor(context, card);
+}
+
+/** The card this person may see: handler view, the office holder's progress, or the read-only view. */
+function cardFor(deps: CaseActionDependencies, outcome: CaseActionOutcome, notice?: string): object {
+  if (outcome.outcome === 'notFound') return errorCard(deps, NOT_FOUND);
+  const now = deps.clock.now();
+  const c = outcome.case;
+  if (outcome.access === 'officeHolder') {
+    return deps.cards.render('case-progress', caseProgressViewModel(c, { now, refreshUserIds: [userMri(c.officeHolder.aadObjectId)], ...(notice ? { notice } : {}) }));
+  }
+  const viewer = outcome.access === 'handler' ? 'handler' : 'readOnly';
+  const shownNotice = notice ?? (viewer === 'readOnly' ? READ_ONLY : undefined);
+  return deps.cards.render(
+    'case-card',
+    caseCardViewModel(c, {
+      viewer,
+      now,
+      earlierCasesOfPerpetrator: outcome.earlierCases,
+      refreshUserIds: deskHandlerIds(deps.directory, c),
+      ...(shownNotice ? { notice: shownNotice } : {}),
+    }),
+  );
+}
+
+/** A Teams user MRI from an Entra object id: what a card's refresh.userIds expects. */
+export function userMri(aadObjectId: string): string {
+  return `8:orgid:${aadObjectId}`;
+}
+
+/** The handlers who get their own view of a case card automatically (Teams refreshes it for them). */
+export function deskHandlerIds(directory: Directory, c: Case): string[] {
+  return (directory.desk(c.route.handler.organisationId, c.route.handler.role)?.handlers ?? []).map((h) => userMri(h.aadObjectId)).slice(0, 60);
+}
+
+function errorCard(deps: CaseActionDependencies, message: string): object {
+  return deps.cards.render('case-error', caseErrorViewModel(message));
+}

@@ -1,0 +1,78 @@
+import type { CaseNotifier } from '../../app/case-handling.service';
+import type { PostedCardStore } from '../../app/ports';
+import type { Case } from '../../domain/case';
+import type { Clock } from '../../domain/clock';
+import type { Directory, DirectoryPerson } from '../../domain/directory';
+import type { InformedRole } from '../../domain/roles';
+import type { CardRenderer } from '../cards/card-renderer';
+import { ProactiveMessenger } from '../proactive-messenger';
+import { deskHandlerIds, userMri } from './case-actions';
+import { caseCardViewModel, caseProgressViewModel, informedNoticeViewModel, measuresProposalViewModel } from './case-cards';
+
+export interface TeamsCaseNotifierDependencies {
+  messenger: ProactiveMessenger;
+  cards: CardRenderer;
+  directory: Directory;
+  postedCards: PostedCardStore;
+  clock: Clock;
+}
+
+/**
+ * The Teams side of a case's life: the card in the handler channel (posted as the read-only view;
+ * Teams refreshes it into the full view for the desk's handlers only), the office holder's progress
+ * card, the proposal in their chat, and short notices to informed people.
+ */
+export class TeamsCaseNotifier implements CaseNotifier {
+  constructor(private readonly deps: TeamsCaseNotifierDependencies) {}
+
+  async postCaseCard(c: Case, earlierCases: number): Promise<void> {
+    const desk = this.deps.directory.desk(c.route.handler.organisationId, c.route.handler.role);
+    if (!desk) throw new Error('no desk configured for this case');
+    const posted = await this.deps.messenger.postToChannel(desk.channel.channelId, this.deskCard(c, earlierCases));
+    await this.deps.postedCards.save(c.id, 'desk', posted);
+  }
+
+  async refreshViews(c: Case, earlierCases: number): Promise<void> {
+    const desk = await this.deps.postedCards.get(c.id, 'desk');
+    if (desk) await this.deps.messenger.update(desk, this.deskCard(c, earlierCases));
+    const progress = await this.deps.postedCards.get(c.id, 'officeHolder');
+    if (progress) await this.deps.messenger.update(progress, this.progressCard(c));
+  }
+
+  async sendOfficeHolder(c: Case, what: 'progress' | 'proposal' | 'approved' | 'closed'): Promise<void> {
+    const to = c.officeHolder.aadObjectId;
+    if (what === 'progress') {
+      const posted = await this.deps.messenger.sendToUser(to, this.progressCard(c));
+      await this.deps.postedCards.save(c.id, 'officeHolder', posted);
+      return;
+    }
+    if (what === 'proposal') {
+      const card = this.deps.cards.render('measures-proposal', measuresProposalViewModel(c, { now: this.deps.clock.now() }));
+      await this.deps.messenger.sendToUser(to, ProactiveMessenger.message({ card, summary: `Voorstel voor maatregelen bij ${c.caseNumber}` }));
+      return;
+    }
+    const text =
+      what === 'approved'
+        ? `De maatregelen bij je melding ${c.caseNumber} zijn vastgesteld. De afhandelaar voert ze nu uit; je houdt de voortgang in je overzicht.`
+        : `Je melding ${c.caseNumber} is afgesloten. Dank je wel dat je het hebt gemeld. Heb je nog steun nodig? Bel de Vertrouwenslijn: 088 5543 288.`;
+    await this.deps.messenger.sendToUser(to, ProactiveMessenger.message({ text, summary: text }));
+  }
+
+  async notifyInformed(c: Case, person: DirectoryPerson, role: InformedRole): Promise<void> {
+    const card = this.deps.cards.render('informed-notice', informedNoticeViewModel(c, { recipientRole: role }));
+    await this.deps.messenger.sendToUser(person.aadObjectId, ProactiveMessenger.message({ card, summary: `Ter informatie: melding ${c.caseNumber}` }));
+  }
+
+  private deskCard(c: Case, earlierCases: number) {
+    const card = this.deps.cards.render(
+      'case-card',
+      caseCardViewModel(c, { viewer: 'readOnly', now: this.deps.clock.now(), earlierCasesOfPerpetrator: earlierCases, refreshUserIds: deskHandlerIds(this.deps.directory, c) }),
+    );
+    return ProactiveMessenger.message({ card, summary: `Nieuwe melding ${c.caseNumber}` });
+  }
+
+  private progressCard(c: Case) {
+    const card = this.deps.cards.render('case-progress', caseProgressViewModel(c, { now: this.deps.clock.now(), refreshUserIds: [userMri(c.officeHolder.aadObjectId)] }));
+    return ProactiveMessenger.message({ card, summary: `Voortgang van je melding ${c.caseNumber}` });
+  }
+}
