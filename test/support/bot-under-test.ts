@@ -3,6 +3,7 @@ import { consoleLogger, silentLogger } from '../../src/app/logger';
 import { startBot, type RunningBot } from '../../src/main';
 import { testConnectionString, testTablePrefix } from './azurite-env';
 import { ConnectorStandIn } from './connector-stand-in';
+import type { Clock } from '../../src/domain/clock';
 
 /** The real bot on a free port, on the test Azurite, with a Bot Connector stand-in to reply to. */
 export interface BotUnderTest {
@@ -13,9 +14,16 @@ export interface BotUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startBotUnderTest(env: Record<string, string> = {}): Promise<BotUnderTest> {
-  const connector = new ConnectorStandIn();
-  await connector.start();
+/** Test seams: an injected clock, or a Bot Connector stand-in shared by several bots. */
+export interface BotUnderTestOptions {
+  clock?: Clock;
+  connector?: ConnectorStandIn;
+}
+
+export async function startBotUnderTest(env: Record<string, string> = {}, options: BotUnderTestOptions = {}): Promise<BotUnderTest> {
+  const ownConnector = !options.connector;
+  const connector = options.connector ?? new ConnectorStandIn();
+  if (ownConnector) await connector.start();
   const tablePrefix = env.TABLE_PREFIX ?? testTablePrefix('bot');
   const config = loadConfig({
     PORT: '0',
@@ -24,7 +32,11 @@ export async function startBotUnderTest(env: Record<string, string> = {}): Promi
     CONNECTOR_SERVICE_URL: connector.url,
     ...env,
   });
-  const bot = await startBot(config, { logger: process.env.TEST_BOT_LOG ? consoleLogger : silentLogger, sweepReminders: false });
+  const bot = await startBot(config, {
+    logger: process.env.TEST_BOT_LOG ? consoleLogger : silentLogger,
+    sweepReminders: false,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return {
     bot,
     connector,
@@ -32,7 +44,7 @@ export async function startBotUnderTest(env: Record<string, string> = {}): Promi
     tablePrefix,
     stop: async () => {
       await bot.stop();
-      await connector.stop();
+      if (ownConnector) await connector.stop();
     },
   };
 }
