@@ -92,6 +92,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     botId: config.MicrosoftAppId ? `28:${config.MicrosoftAppId}` : LOCAL_BOT_ID,
     tenantId: directory.tenantId,
     defaultServiceUrl: config.CONNECTOR_SERVICE_URL,
+    memberIdFor: (aadObjectId) => directory.teamsUserIdOf(aadObjectId) ?? aadObjectId,
   });
 
   const reminders = new ReminderService({

@@ -155,7 +155,7 @@ export class CaseHandlingService {
     try {
       await effect();
     } catch (error) {
-      this.deps.logger.warn(event, { caseId: c.id, code: (error as Error).name });
+      this.deps.logger.warn(event, { caseId: c.id, code: (error as Error).name, detail: String((error as Error).message).slice(0, 300) });
     }
   }
 }

@@ -80,7 +80,8 @@ export interface PostedCardRef {
   serviceUrl: string;
 }
 
-export type PostedCardSlot = 'desk' | 'officeHolder';
+/** The desk card, the office holder's progress card, and the latest measures proposal in their chat. */
+export type PostedCardSlot = 'desk' | 'officeHolder' | 'proposal';
 
 export interface PostedCardStore {
   save(caseId: string, slot: PostedCardSlot, ref: PostedCardRef): Promise<void>;

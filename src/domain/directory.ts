@@ -12,6 +12,8 @@ const PersonSchema = z.object({
   aadObjectId: z.string().uuid('must be an Entra ID object id (GUID)'),
   name: z.string().trim().min(1).max(200),
   email: z.string().email().optional(),
+  /** The person's Teams user id (29:…), for a first 1:1 message; without it the object id is used. */
+  teamsUserId: z.string().trim().min(1).max(200).optional(),
 });
 export type DirectoryPerson = z.infer<typeof PersonSchema>;
 
@@ -137,6 +139,15 @@ export class Directory {
     );
   }
 
+  /** The Teams user id configured for a person anywhere in the directory, if any. */
+  teamsUserIdOf(aadObjectId: string): string | undefined {
+    const everyone = [
+      this.file.coordinatorVpt,
+      ...this.file.organisations.flatMap((o) => [...o.desks.flatMap((d) => d.handlers), ...o.members, ...(o.escalation ? [o.escalation] : [])]),
+    ];
+    return everyone.find((p) => p.aadObjectId === aadObjectId && p.teamsUserId)?.teamsUserId;
+  }
+
   /** The person who receives escalations for an organisation. */
   escalationContact(organisationId: string): DirectoryPerson {
     return this.entry(organisationId)?.escalation ?? this.file.coordinatorVpt;
@@ -147,8 +158,8 @@ export class Directory {
   }
 }
 
-function stripRole({ aadObjectId, name, email }: DirectoryPerson & { role: string }): DirectoryPerson {
-  return email === undefined ? { aadObjectId, name } : { aadObjectId, name, email };
+function stripRole({ role: _role, ...person }: DirectoryPerson & { role: string }): DirectoryPerson {
+  return person;
 }
 
 /** Validates raw JSON; returns the directory or a list of problems, each naming its entry. */

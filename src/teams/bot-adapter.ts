@@ -21,6 +21,8 @@ export function createBotAdapter(config: AppConfig, logger: Logger): TeamsAdapte
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The error text may quote user input, so only its type goes to the log.
     logger.error('turn.failed', { code: error.name, detail: context.activity.type });
+    // Only a person waiting for an answer gets an apology; proactive turns report to their caller.
+    if (context.activity.type !== 'message') return;
     try {
       await context.sendActivity('Er ging iets mis bij het verwerken van je bericht. Er is niets verloren gegaan; probeer het over een moment opnieuw.');
     } catch {

@@ -29,6 +29,8 @@ export interface ProactiveMessengerOptions {
   tenantId: string;
   /** Used when no conversation reference for the channel or user is stored yet. */
   defaultServiceUrl: string;
+  /** The member id to start a 1:1 with (the Teams user id when known, else the Entra object id). */
+  memberIdFor: (aadObjectId: string) => string;
 }
 
 /**
@@ -60,7 +62,7 @@ export class ProactiveMessenger {
     if (stored?.conversation?.id) return this.sendWith(stored, activity);
     const serviceUrl = this.options.defaultServiceUrl;
     let posted: PostedMessage | undefined;
-    await this.run(() =>
+    await this.run((inTurn) =>
       this.options.adapter.createConversationAsync(
         this.options.botAppId,
         'msteams',
@@ -69,21 +71,22 @@ export class ProactiveMessenger {
         {
           isGroup: false,
           bot: { id: this.options.botId, name: 'Weerbaar Bestuur' },
-          members: [{ id: aadObjectId, name: '' }],
+          members: [{ id: this.options.memberIdFor(aadObjectId), name: '' }],
           tenantId: this.options.tenantId,
           channelData: { tenant: { id: this.options.tenantId } },
         } as never,
-        async (context: TurnContext) => {
-          const conversationId = context.activity.conversation.id;
-          await this.options.conversations.save(`user:${aadObjectId}`, {
-            channelId: 'msteams',
-            serviceUrl,
-            conversation: { id: conversationId, conversationType: 'personal', tenantId: this.options.tenantId },
-            bot: { id: this.options.botId, name: 'Weerbaar Bestuur' },
-            user: { id: aadObjectId, aadObjectId },
-          });
-          posted = await this.sendToConversation(context, conversationId, serviceUrl, activity);
-        },
+        (context: TurnContext) =>
+          inTurn(async () => {
+            const conversationId = context.activity.conversation.id;
+            await this.options.conversations.save(`user:${aadObjectId}`, {
+              channelId: 'msteams',
+              serviceUrl,
+              conversation: { id: conversationId, conversationType: 'personal', tenantId: this.options.tenantId },
+              bot: { id: this.options.botId, name: 'Weerbaar Bestuur' },
+              user: { id: aadObjectId, aadObjectId },
+            });
+            posted = await this.sendToConversation(context, conversationId, serviceUrl, activity);
+          }).then(() => undefined),
       ),
     );
     return posted!;
@@ -94,22 +97,24 @@ export class ProactiveMessenger {
     const reference: Partial<ConversationReference> = {
       channelId: 'msteams',
       serviceUrl: posted.serviceUrl,
-      conversation: { id: posted.conversationId, isGroup: false, conversationType: '', name: '' },
+      conversation: { id: posted.conversationId } as ConversationReference['conversation'],
       bot: { id: this.options.botId, name: 'Weerbaar Bestuur' },
     };
-    await this.run(() =>
-      this.options.adapter.continueConversationAsync(this.options.botAppId, reference, async (context) => {
-        await context.updateActivity({ ...activity, id: posted.activityId, conversation: reference.conversation } as Partial<Activity>);
-      }),
+    await this.run((inTurn) =>
+      this.options.adapter.continueConversationAsync(this.options.botAppId, reference, (context) =>
+        inTurn(() => context.updateActivity({ ...activity, id: posted.activityId, conversation: { id: posted.conversationId } } as Partial<Activity>)).then(() => undefined),
+      ),
     );
   }
 
   private async sendWith(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<PostedMessage> {
     let posted: PostedMessage | undefined;
-    await this.run(() =>
-      this.options.adapter.continueConversationAsync(this.options.botAppId, reference, async (context) => {
-        posted = await this.sendToConversation(context, reference.conversation!.id, reference.serviceUrl!, activity);
-      }),
+    await this.run((inTurn) =>
+      this.options.adapter.continueConversationAsync(this.options.botAppId, reference, (context) =>
+        inTurn(async () => {
+          posted = await this.sendToConversation(context, reference.conversation!.id, reference.serviceUrl!, activity);
+        }),
+      ),
     );
     return posted!;
   }
@@ -125,7 +130,7 @@ export class ProactiveMessenger {
       type: activity.type ?? 'message',
       channelId: 'msteams',
       serviceUrl,
-      conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' },
+      conversation: { id: conversationId },
       from: { id: this.options.botId, name: 'Weerbaar Bestuur' },
     } as Activity);
     return { conversationId, activityId: response.id ?? '', serviceUrl };
@@ -146,13 +151,26 @@ export class ProactiveMessenger {
     return this.options.botAppId ? AuthenticationConstants.ToChannelFromBotOAuthScope : '';
   }
 
-  /** Runs a connector call and classifies its failure. */
-  private async run(call: () => Promise<void>): Promise<void> {
+  /**
+   * Runs a connector call and classifies its failure. Errors inside the turn logic are caught there
+   * (see `inTurn`), because the adapter would otherwise pass them to onTurnError and swallow them.
+   */
+  private async run(call: (inTurn: <T>(logic: () => Promise<T>) => Promise<T | undefined>) => Promise<void>): Promise<void> {
+    let failure: unknown;
+    const inTurn = async <T>(logic: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await logic();
+      } catch (error) {
+        failure = error;
+        return undefined;
+      }
+    };
     try {
-      await call();
+      await call(inTurn);
     } catch (error) {
       throw classify(error);
     }
+    if (failure !== undefined) throw classify(failure);
   }
 }
 

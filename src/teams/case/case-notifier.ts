@@ -37,6 +37,9 @@ export class TeamsCaseNotifier implements CaseNotifier {
     if (desk) await this.deps.messenger.update(desk, this.deskCard(c, earlierCases));
     const progress = await this.deps.postedCards.get(c.id, 'officeHolder');
     if (progress) await this.deps.messenger.update(progress, this.progressCard(c));
+    // Once answered, the proposal in the chat turns into the current progress, so no stale button is left.
+    const proposal = await this.deps.postedCards.get(c.id, 'proposal');
+    if (proposal && c.status !== 'measuresProposed') await this.deps.messenger.update(proposal, this.progressCard(c));
   }
 
   async sendOfficeHolder(c: Case, what: 'progress' | 'proposal' | 'approved' | 'closed'): Promise<void> {
@@ -48,7 +51,8 @@ export class TeamsCaseNotifier implements CaseNotifier {
     }
     if (what === 'proposal') {
       const card = this.deps.cards.render('measures-proposal', measuresProposalViewModel(c, { now: this.deps.clock.now() }));
-      await this.deps.messenger.sendToUser(to, ProactiveMessenger.message({ card, summary: `Voorstel voor maatregelen bij ${c.caseNumber}` }));
+      const posted = await this.deps.messenger.sendToUser(to, ProactiveMessenger.message({ card, summary: `Voorstel voor maatregelen bij ${c.caseNumber}` }));
+      await this.deps.postedCards.save(c.id, 'proposal', posted);
       return;
     }
     const text =

@@ -1,0 +1,107 @@
+import type { Page } from 'playwright-core';
+import { TableCaseRepository } from '../../src/storage/case.repository';
+import { TablePostedCardRepository } from '../../src/storage/posted-card.repository';
+import { createTableClientFactory } from '../../src/storage/table-clients';
+import { testConnectionString } from '../support/azurite-env';
+import { SAMPLE_PEOPLE } from '../support/bot-under-test';
+import { screenshot, startPlaygroundSession, typeMessage, type PlaygroundSession } from '../support/playground-session';
+
+const DESK_CHANNEL = '19:meldingen-gemeentesecretaris@thread.tacv2';
+
+function card(page: Page, text: string | RegExp) {
+  return page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+}
+
+async function clickOn(page: Page, cardText: string | RegExp, button: string): Promise<void> {
+  const target = card(page, cardText);
+  await target.waitFor({ timeout: 20000 });
+  await target.locator('button', { hasText: button }).first().click();
+}
+
+async function answer(page: Page, step: number, text: string): Promise<void> {
+  await card(page, new RegExp(`Stap ${step} van 14`)).waitFor({ timeout: 20000 });
+  await typeMessage(page, text);
+}
+
+// Issue 4, "done when": a wethouder's report appears in the gemeentesecretaris channel; the handler
+// takes it and proposes measures; the wethouder agrees in their chat; the handler approves; every view
+// shows the new state. Sanne (wethouder) uses the Playground's UI; Peter (gemeentesecretaris) presses
+// the card buttons through the Playground's own invoke endpoint, as the Playground has one signed-in user.
+describe('Playground: from report to approved measures', () => {
+  let session: PlaygroundSession;
+
+  beforeAll(async () => {
+    session = await startPlaygroundSession();
+  }, 90000);
+  afterAll(async () => {
+    await session?.stop();
+  });
+
+  /** Peter presses an Action.Execute button on the case card in the channel. */
+  async function peterPresses(verb: string, data: Record<string, unknown>, messageId: string): Promise<Record<string, unknown>> {
+    const response = await fetch(`${session.playground.url}/_conversation/v1/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+        from: { id: SAMPLE_PEOPLE.peter.id },
+        conversation: { id: `${DESK_CHANNEL};messageid=${messageId}` },
+        replyToId: messageId,
+      }),
+    });
+    const body = await response.text();
+    if (response.status !== 200) throw new Error(`Playground invoke answered ${response.status}: ${body.slice(0, 300)}`);
+    return JSON.parse(body) as Record<string, unknown>;
+  }
+
+  it('runs the whole handling flow and every view follows', async () => {
+    const { page } = session;
+    await typeMessage(page, 'meld incident');
+    await clickOn(page, 'Stap 1 van 14', 'Ja, ik ben veilig');
+    for (const [step, text] of [
+      [2, 'gisteren 21:30'], [3, 'bij de ingang van het stadhuis'], [4, 'Een man schreeuwde dat hij me zou opwachten.'], [5, '4'],
+      [6, 'bedreiging'], [7, 'onbekend, man met een rode jas'], [8, 'geen'], [9, 'klaar'], [10, 'geen'], [11, 'nee'], [12, 'ja'], [13, 'ja'], [14, 'geen'],
+    ] as const) {
+      await answer(page, step, text);
+    }
+    await clickOn(page, 'Verstuur melding', 'Verstuur melding');
+    await card(page, /WB-\d{4}-\d{5}/).waitFor({ timeout: 20000 });
+    const caseNumber = /WB-\d{4}-\d{5}/.exec(await card(page, /WB-\d{4}-\d{5}/).innerText())![0];
+
+    // The case card is in the gemeentesecretaris channel, showing no details to the whole channel.
+    await page.getByText('Meldingen gemeentesecretaris').first().click();
+    const channelCard = card(page, caseNumber);
+    await channelCard.waitFor({ timeout: 20000 });
+    expect(await channelCard.innerText()).not.toContain('rode jas');
+    await screenshot(page, 'case-in-channel');
+
+    const tables = createTableClientFactory(testConnectionString(), session.harness.tablePrefix);
+    const [stored] = await new TableCaseRepository(tables.client('Cases')).listByOfficeHolder(SAMPLE_PEOPLE.sanne.aadObjectId);
+    const posted = await new TablePostedCardRepository(tables.client('CardRefs')).get(stored.id, 'desk');
+    expect(posted?.conversationId).toBe(DESK_CHANNEL);
+
+    // Peter takes the case and proposes measures.
+    const taken = await peterPresses('case.take', { caseId: stored.id }, posted!.activityId);
+    expect(JSON.stringify(taken)).toMatch(/In behandeling/);
+    const proposed = await peterPresses('case.proposeMeasures', { caseId: stored.id, measures: 'combinedMeeting,aftercare' }, posted!.activityId);
+    expect(JSON.stringify(proposed)).toMatch(/Maatregelen voorgesteld/);
+
+    // Sanne sees the proposal in her chat and agrees.
+    await page.getByText('Personal Chat').first().click();
+    await clickOn(page, /voorstel/i, 'Akkoord');
+    await card(page, /Akkoord betrokkene|Je hebt ingestemd|akkoord/i).waitFor({ timeout: 20000 });
+
+    // Peter approves; Sanne's progress card and the channel card show the new state.
+    const approved = await peterPresses('case.approveMeasures', { caseId: stored.id }, posted!.activityId);
+    expect(JSON.stringify(approved)).toMatch(/Maatregelen vastgesteld/);
+    await page.getByText(/maatregelen bij je melding .* zijn vastgesteld/i).first().waitFor({ timeout: 20000 });
+    // Both cards in her chat (progress and the answered proposal) now show the approved state.
+    await page.locator('.ac-adaptiveCard', { hasText: /Akkoord betrokkene/ }).first().waitFor({ state: 'detached', timeout: 20000 });
+    await card(page, /Maatregelen vastgesteld/).waitFor({ timeout: 20000 });
+    await screenshot(page, 'measures-approved-chat');
+    await page.getByText('Meldingen gemeentesecretaris').first().click();
+    await card(page, new RegExp(`${caseNumber}[\\s\\S]*Maatregelen vastgesteld`)).waitFor({ timeout: 20000 });
+    await screenshot(page, 'measures-approved-channel');
+  }, 150000);
+});
