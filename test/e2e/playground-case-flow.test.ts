@@ -1,27 +1,11 @@
-import type { Page } from 'playwright-core';
 import { TableCaseRepository } from '../../src/storage/case.repository';
 import { TablePostedCardRepository } from '../../src/storage/posted-card.repository';
 import { createTableClientFactory } from '../../src/storage/table-clients';
 import { testConnectionString } from '../support/azurite-env';
 import { SAMPLE_PEOPLE } from '../support/bot-under-test';
-import { screenshot, startPlaygroundSession, typeMessage, type PlaygroundSession } from '../support/playground-session';
+import { answerStep, card, clickOn, screenshot, startPlaygroundSession, typeMessage, type PlaygroundSession } from '../support/playground-session';
 
 const DESK_CHANNEL = '19:meldingen-gemeentesecretaris@thread.tacv2';
-
-function card(page: Page, text: string | RegExp) {
-  return page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
-}
-
-async function clickOn(page: Page, cardText: string | RegExp, button: string): Promise<void> {
-  const target = card(page, cardText);
-  await target.waitFor({ timeout: 20000 });
-  await target.locator('button', { hasText: button }).first().click();
-}
-
-async function answer(page: Page, step: number, text: string): Promise<void> {
-  await card(page, new RegExp(`Stap ${step} van 14`)).waitFor({ timeout: 20000 });
-  await typeMessage(page, text);
-}
 
 // Issue 4, "done when": a wethouder's report appears in the gemeentesecretaris channel; the handler
 // takes it and proposes measures; the wethouder agrees in their chat; the handler approves; every view
@@ -63,7 +47,7 @@ describe('Playground: from report to approved measures', () => {
       [2, 'gisteren 21:30'], [3, 'bij de ingang van het stadhuis'], [4, 'Een man schreeuwde dat hij me zou opwachten.'], [5, '4'],
       [6, 'bedreiging'], [7, 'onbekend, man met een rode jas'], [8, 'geen'], [9, 'klaar'], [10, 'geen'], [11, 'nee'], [12, 'ja'], [13, 'ja'], [14, 'geen'],
     ] as const) {
-      await answer(page, step, text);
+      await answerStep(page, step, text);
     }
     await clickOn(page, 'Verstuur melding', 'Verstuur melding');
     await card(page, /WB-\d{4}-\d{5}/).waitFor({ timeout: 20000 });

@@ -1,26 +1,8 @@
-import type { Page } from 'playwright-core';
 import { TableCaseRepository } from '../../src/storage/case.repository';
 import { createTableClientFactory } from '../../src/storage/table-clients';
 import { testConnectionString } from '../support/azurite-env';
 import { SAMPLE_PEOPLE } from '../support/bot-under-test';
-import { screenshot, startPlaygroundSession, typeMessage, type PlaygroundSession } from '../support/playground-session';
-
-/** The newest card in the chat that contains this text. */
-function card(page: Page, text: string | RegExp) {
-  return page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
-}
-
-async function clickOn(page: Page, cardText: string | RegExp, button: string): Promise<void> {
-  const target = card(page, cardText);
-  await target.waitFor({ timeout: 20000 });
-  await target.locator('button', { hasText: button }).first().click();
-}
-
-/** Waits for the question with this step number, then answers it by typing. */
-async function answer(page: Page, step: number, text: string): Promise<void> {
-  await card(page, new RegExp(`Stap ${step} van 14`)).waitFor({ timeout: 20000 });
-  await typeMessage(page, text);
-}
+import { answerStep, card, clickOn, screenshot, startPlaygroundSession, typeMessage, type PlaygroundSession } from '../support/playground-session';
 
 // Issue 3, "done when": a person in the Playground reports an incident from "meld incident" to a
 // case number without reading documentation, and Table Storage holds the case with every answer.
@@ -38,19 +20,19 @@ describe('Playground: Sanne (wethouder) reports an incident', () => {
     const { page } = session;
     await typeMessage(page, 'meld incident');
     await clickOn(page, 'Stap 1 van 14', 'Ja, ik ben veilig');
-    await answer(page, 2, 'gisteren 21:30');
-    await answer(page, 3, 'bij de ingang van het stadhuis');
-    await answer(page, 4, 'Een man schreeuwde dat hij me zou opwachten na de raadsvergadering.');
+    await answerStep(page, 2, 'gisteren 21:30');
+    await answerStep(page, 3, 'bij de ingang van het stadhuis');
+    await answerStep(page, 4, 'Een man schreeuwde dat hij me zou opwachten na de raadsvergadering.');
     await clickOn(page, 'Stap 5 van 14', 'Bedreiging');
-    await answer(page, 6, 'bedreiging, intimidatie');
-    await answer(page, 7, 'onbekend, man met een rode jas, kenteken 12-ABC-3');
-    await answer(page, 8, 'de bode');
-    await answer(page, 9, 'klaar');
-    await answer(page, 10, 'geen');
-    await answer(page, 11, 'nee');
-    await answer(page, 12, 'ja');
-    await answer(page, 13, 'ja');
-    await answer(page, 14, 'graag een gesprek');
+    await answerStep(page, 6, 'bedreiging, intimidatie');
+    await answerStep(page, 7, 'onbekend, man met een rode jas, kenteken 12-ABC-3');
+    await answerStep(page, 8, 'de bode');
+    await answerStep(page, 9, 'klaar');
+    await answerStep(page, 10, 'geen');
+    await answerStep(page, 11, 'nee');
+    await answerStep(page, 12, 'ja');
+    await answerStep(page, 13, 'ja');
+    await answerStep(page, 14, 'graag een gesprek');
     await clickOn(page, 'Verstuur melding', 'Verstuur melding');
     const confirmation = card(page, /WB-\d{4}-\d{5}/);
     await confirmation.waitFor({ timeout: 20000 });

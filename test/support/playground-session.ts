@@ -82,3 +82,21 @@ export async function typeMessage(page: Page, text: string): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(REPO_ROOT, '.data', 'e2e', `${name}.png`) });
 }
+
+/** The newest card in the chat that contains this text. */
+export function card(page: Page, text: string | RegExp) {
+  return page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+}
+
+/** Presses a button on the newest card that contains the text. */
+export async function clickOn(page: Page, cardText: string | RegExp, button: string): Promise<void> {
+  const target = card(page, cardText);
+  await target.waitFor({ timeout: 20000 });
+  await target.locator('button', { hasText: button }).first().click();
+}
+
+/** Waits for intake question `step` (of 14: Sanne's office is known) and answers it by typing. */
+export async function answerStep(page: Page, step: number, text: string): Promise<void> {
+  await card(page, new RegExp(`Stap ${step} van 14`)).waitFor({ timeout: 20000 });
+  await typeMessage(page, text);
+}
