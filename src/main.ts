@@ -1,4 +1,6 @@
-import { randomUUID } from 'crypto';
+import { randomBytes, randomUUID } from 'crypto';
+import { ClientSecretCredential } from '@azure/identity';
+import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import * as path from 'path';
 import type { Server } from 'restify';
 import { loadConfig, type AppConfig } from './config/env';
@@ -29,9 +31,16 @@ import { createHttpServer, listen } from './http/server';
 import { createBotAdapter } from './teams/bot-adapter';
 import { createTeamsApp } from './teams/teams-app';
 import { CardRenderer } from './teams/cards/card-renderer';
+import type { CalendarGateway } from './app/calendar-ports';
+import { MeetingService } from './app/meeting.service';
+import { TableMeetingRepository } from './storage/meeting-plan.repository';
+import { GraphCalendarGateway } from './graph/calendar.gateway';
+import { calendarModeFromConfig, createGraphClient, defaultScope, type CalendarMode } from './graph/graph-client';
+import { icsFile } from './graph/ics';
+import { INVOKE_CALENDAR_RETRY } from './teams/meeting/meeting-actions';
 
 /** Logical table names; the physical names get TABLE_PREFIX in front. */
-export const TABLES = ['ConversationRefs', 'Drafts', 'Profiles', 'Cases', 'Counters', 'CardRefs', 'Reminders'] as const;
+export const TABLES = ['ConversationRefs', 'Drafts', 'Profiles', 'Cases', 'Counters', 'CardRefs', 'Reminders', 'Meetings'] as const;
 
 /** Blob container for evidence copied out of the chat. */
 export const EVIDENCE_CONTAINER = 'evidence';
@@ -125,6 +134,20 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     logger,
   });
 
+  const meetings = new MeetingService({
+    cases,
+    meetings: new TableMeetingRepository(tables.client('Meetings')),
+    directory,
+    ...optionalCalendar(createCalendarGateway(config, logger)),
+    clock,
+    newId: randomUUID,
+    newToken: () => randomBytes(32).toString('base64url'),
+    logger,
+  });
+  // Known once the server listens (PORT=0 picks a port); the links are only made after that.
+  let publicBaseUrl = config.PUBLIC_BASE_URL;
+  const icsUrl = (token: string): string => `${publicBaseUrl ?? `http://127.0.0.1:${config.PORT}`}/ics/${token}`;
+
   const app = createTeamsApp({
     adapter,
     cards,
@@ -135,6 +158,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     evidence: new EvidenceService(new EvidenceBlobStore(connectionString, EVIDENCE_CONTAINER), randomUUID),
     clock,
     ...(config.MicrosoftAppId ? { botAppId: config.MicrosoftAppId } : {}),
+    meetings: { service: meetings, icsUrl },
     logger,
   });
 
@@ -145,9 +169,16 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   const server: Server = createHttpServer({
     processActivity: (req, res) => adapter.process(req, res, (context) => app.run(context).then(() => undefined)),
     health: { check: () => checkStorageHealth(storageConnection) },
+    icsFiles: {
+      fileFor: async (token) => {
+        const source = await meetings.icsSource(token);
+        return source && icsFile(source.plan, source.caseNumber, source.organiser, clock.now());
+      },
+    },
     logger,
   });
   const port = await listen(server, config.PORT);
+  publicBaseUrl ??= `http://127.0.0.1:${port}`;
   logger.info('bot.listening', { detail: config.localMode ? 'local mode (no Bot Framework auth)' : 'authenticated mode', port });
 
   return {
@@ -160,6 +191,48 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
       if (azurite) await azurite.stop();
     },
   };
+}
+
+/**
+ * Which app registration the calendar uses: GRAPH_TENANT_ID / GRAPH_CLIENT_ID / GRAPH_CLIENT_SECRET,
+ * each defaulting to the bot's own; without any of them, the bot's registration decides (local
+ * mode or a managed identity fall back to .ics).
+ */
+export function calendarSettings(config: AppConfig): CalendarMode {
+  if (config.GRAPH_TENANT_ID === undefined && config.GRAPH_CLIENT_ID === undefined && config.GRAPH_CLIENT_SECRET === undefined) {
+    return calendarModeFromConfig(config);
+  }
+  const tenantId = config.GRAPH_TENANT_ID ?? config.MicrosoftAppTenantId;
+  const clientId = config.GRAPH_CLIENT_ID ?? config.MicrosoftAppId;
+  const clientSecret = config.GRAPH_CLIENT_SECRET ?? config.MicrosoftAppPassword;
+  if (!tenantId || !clientId || !clientSecret) return { mode: 'ics', reason: 'incomplete GRAPH_* credentials' };
+  return { mode: 'graph', baseUrl: config.GRAPH_BASE_URL, credentials: { tenantId, clientId, clientSecret } };
+}
+
+/** The Microsoft Graph calendar, or undefined when calendar integration is off (the .ics fallback). */
+function createCalendarGateway(config: AppConfig, logger: Logger): CalendarGateway | undefined {
+  const settings = calendarSettings(config);
+  if (settings.mode === 'ics') {
+    logger.info('calendar.ics_fallback', { detail: settings.reason });
+    return undefined;
+  }
+  const { tenantId, clientId, clientSecret } = settings.credentials;
+  // A sovereign cloud or a stand-in signs in elsewhere; its metadata comes from that host itself.
+  const client = config.GRAPH_AUTHORITY_HOST
+    ? createGraphClient({
+        baseUrl: settings.baseUrl,
+        authProvider: new TokenCredentialAuthenticationProvider(
+          new ClientSecretCredential(tenantId, clientId, clientSecret, { authorityHost: config.GRAPH_AUTHORITY_HOST, disableInstanceDiscovery: true }),
+          { scopes: [defaultScope(settings.baseUrl)] },
+        ),
+      })
+    : createGraphClient({ baseUrl: settings.baseUrl, credentials: settings.credentials });
+  logger.info('calendar.graph', { detail: new URL(settings.baseUrl).host });
+  return new GraphCalendarGateway({ client, retry: INVOKE_CALENDAR_RETRY, logger });
+}
+
+function optionalCalendar(calendar: CalendarGateway | undefined): { calendar?: CalendarGateway } {
+  return calendar === undefined ? {} : { calendar };
 }
 
 /** Stops cleanly on Ctrl+C or a platform stop, so Azurite flushes its data to disk. */

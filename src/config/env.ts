@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+/** An http(s) URL, or nothing: an empty value (as in .env.example) counts as not set. */
+const optionalHttpUrl = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//i.test(value), 'moet met http:// of https:// beginnen')
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
+);
+
 /** Read once at start-up; every variable is documented in .env.example. */
 const EnvSchema = z
   .object({
@@ -18,6 +29,14 @@ const EnvSchema = z
     AZURITE_BLOB_PORT: z.coerce.number().int().min(0).max(65535).default(10000),
     DIRECTORY_PATH: z.string().optional(),
     GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
+    /** App registration for calendar calls; each defaults to the bot's own (MicrosoftAppTenantId/Id/Password). */
+    GRAPH_TENANT_ID: z.string().trim().optional(),
+    GRAPH_CLIENT_ID: z.string().trim().optional(),
+    GRAPH_CLIENT_SECRET: z.string().optional(),
+    /** Entra ID sign-in host for the calendar token, e.g. https://login.microsoftonline.us; default the public cloud. */
+    GRAPH_AUTHORITY_HOST: optionalHttpUrl,
+    /** Where people's browsers reach this bot (the .ics links); default http://127.0.0.1:<PORT>. */
+    PUBLIC_BASE_URL: optionalHttpUrl,
     /** Bot Connector URL for proactive messages when no conversation reference is stored yet. */
     CONNECTOR_SERVICE_URL: z.string().url().optional(),
     /** How often the reminder sweeper looks for due reminders. */
@@ -31,6 +50,9 @@ const EnvSchema = z
     // An empty MicrosoftAppId (as in .env.example) means local mode, like an absent one.
     MicrosoftAppId: env.MicrosoftAppId ? env.MicrosoftAppId : undefined,
     STORAGE_CONNECTION_STRING: env.STORAGE_CONNECTION_STRING ? env.STORAGE_CONNECTION_STRING : undefined,
+    GRAPH_TENANT_ID: env.GRAPH_TENANT_ID ? env.GRAPH_TENANT_ID : undefined,
+    GRAPH_CLIENT_ID: env.GRAPH_CLIENT_ID ? env.GRAPH_CLIENT_ID : undefined,
+    GRAPH_CLIENT_SECRET: env.GRAPH_CLIENT_SECRET ? env.GRAPH_CLIENT_SECRET : undefined,
   }));
 
 export type AppConfig = z.infer<typeof EnvSchema> & {
@@ -55,6 +77,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.MicrosoftAppId && config.MicrosoftAppType !== 'MultiTenant' && !config.MicrosoftAppTenantId) {
     throw new ConfigError('Invalid configuration:\n  - MicrosoftAppTenantId: required for a single-tenant or MSI bot');
+  }
+  const graphOverride = config.GRAPH_TENANT_ID ?? config.GRAPH_CLIENT_ID ?? config.GRAPH_CLIENT_SECRET;
+  if (graphOverride !== undefined) {
+    const missing = [
+      ['GRAPH_TENANT_ID', config.GRAPH_TENANT_ID ?? config.MicrosoftAppTenantId],
+      ['GRAPH_CLIENT_ID', config.GRAPH_CLIENT_ID ?? config.MicrosoftAppId],
+      ['GRAPH_CLIENT_SECRET', config.GRAPH_CLIENT_SECRET ?? config.MicrosoftAppPassword],
+    ].filter(([, value]) => !value);
+    if (missing.length > 0) {
+      throw new ConfigError(`Invalid configuration:\n  - ${missing.map(([name]) => `${name}: required when another GRAPH_* credential is set (no bot credential to fall back on)`).join('\n  - ')}`);
+    }
   }
   const localMode = !config.MicrosoftAppId;
   const connectorServiceUrl =

@@ -4,6 +4,8 @@ import type { ConversationStore } from '../app/ports';
 import type { IntakeService } from '../app/intake.service';
 import type { CaseHandlingService } from '../app/case-handling.service';
 import { registerCaseActions } from './case/case-actions';
+import { registerMeetingActions } from './meeting/meeting-actions';
+import type { MeetingService } from '../app/meeting.service';
 import type { EvidenceService } from '../app/evidence.service';
 import type { Clock } from '../domain/clock';
 import { handlePersonalMessage, type IntakeRouteDependencies } from './intake/intake-routes';
@@ -26,6 +28,8 @@ export interface TeamsAppDependencies {
   clock: Clock;
   /** Needed to fetch inline images with the bot's token; absent in local mode. */
   botAppId?: string;
+  /** Planning meetings with the perpetrator from the case card (issue 5). */
+  meetings?: { service: MeetingService; icsUrl: (token: string) => string };
   logger: Logger;
 }
 
@@ -39,7 +43,19 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
     longRunningMessages: false,
   });
 
-  // Card actions first: Teams wants an invoke answered within a few seconds.
+  // Card actions first: Teams wants an invoke answered within a few seconds. Meeting verbs go before
+  // the case verbs, whose catch-all would otherwise answer them as unknown.
+  if (deps.meetings) {
+    registerMeetingActions(app, {
+      meetings: deps.meetings.service,
+      icsUrl: deps.meetings.icsUrl,
+      caseHandling: deps.caseHandling,
+      cards: deps.cards,
+      directory: deps.directory,
+      clock: deps.clock,
+      logger: deps.logger,
+    });
+  }
   registerCaseActions(app, { caseHandling: deps.caseHandling, cards: deps.cards, directory: deps.directory, clock: deps.clock, logger: deps.logger });
 
   // Remember where each person and channel can be reached, for later proactive messages.

@@ -40,6 +40,11 @@ import {
   informedNoticeViewModel,
   measuresProposalViewModel,
 } from '../../src/teams/case/case-cards';
+import { PERMISSION_DENIED_MESSAGE } from '../../src/graph/graph-errors';
+import { slotWindows, type CalendarSync, type MeetingRecord, type PlanningForm } from '../../src/app/meeting.service';
+import { meetingDeadline, planMeeting, proposeSlots, rescheduleMeeting, cancelMeeting, withEventId, type MeetingKind, type MeetingPlan } from '../../src/domain/meetings';
+import { WorkingDayCalendar } from '../../src/domain/working-days';
+import { meetingPlannedViewModel, meetingPlanViewModel, plannedMeetingInfo } from '../../src/teams/meeting/meeting-cards';
 import {
   addressWarningViewModel,
   caseSubmittedViewModel,
@@ -69,10 +74,13 @@ export const cardFixtures: Readonly<Record<string, readonly object[]>> = {
   'case-submitted': intakeCaseSubmittedSamples(),
   'my-cases': intakeMyCasesSamples(),
   // Case handling (issue 4): cases walked through the real domain functions, see the builders at the end.
-  'case-card': caseCardSamples(),
+  'case-card': [...caseCardSamples(), ...caseCardMeetingSamples()],
   'case-progress': caseProgressSamples(),
   'measures-proposal': measuresProposalSamples(),
   'informed-notice': informedNoticeSamples(),
+  // Meeting planning (issue 5): forms and meetings built with the real domain and view-model functions, see the end.
+  'meeting-plan': meetingPlanSamples(),
+  'meeting-planned': meetingPlannedSamples(),
   'case-error': [
     caseErrorViewModel('Deze stap is in de huidige status van de zaak niet mogelijk.', { caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
     caseErrorViewModel('Er ging iets mis.'),
@@ -407,5 +415,136 @@ function informedNoticeSamples(): object[] {
     informedNoticeViewModel(caseInStatus('submitted'), { recipientRole: 'burgemeester' }),
     informedNoticeViewModel(caseInStatus('submitted', { role: 'commissarisVanDeKoning', organisationId: 'provincie-utrecht' }), { recipientRole: 'statengriffier' }),
     informedNoticeViewModel(caseAtMaxLength('submitted'), { recipientRole: 'statengriffier' }),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meeting planning samples (issue 5)
+// ---------------------------------------------------------------------------------------------
+
+/** A random-looking .ics token of the right shape. */
+export function meetingSampleToken(): string {
+  return 'Q2FzZS1tZWV0aW5nLXNhbXBsZS10b2tlbi0wMDAwMDA';
+}
+
+/** The .ics link a sample meeting gets. */
+export function meetingSampleIcsUrl(): string {
+  return `https://bot.example.nl/ics/${meetingSampleToken()}`;
+}
+
+/** A meeting on the sample case (in progress), planned at caseSampleTime(60) for Tuesday 1 December 12:00, in a room. */
+export function meetingSamplePlan(options: { calendar?: 'graph' | 'ics'; kind?: MeetingKind; online?: boolean; date?: string; time?: string; location?: string; id?: string } = {}): MeetingPlan {
+  const result = planMeeting(
+    {
+      kind: options.kind ?? 'incidentMeeting',
+      date: options.date ?? '2026-12-01',
+      time: options.time ?? '12:00',
+      durationMinutes: 60,
+      online: options.online ?? false,
+      location: options.location ?? 'Stadhuis, spreekkamer 2',
+      attendees: [
+        { name: 'Bram Bakker', email: 'bram.bakker@utrecht.example', role: 'handler' },
+        { name: 'Anna de Vries', email: 'anna.devries@utrecht.example', role: 'officeHolder' },
+        { email: 'pleger@example.org', role: 'other' },
+      ],
+    },
+    { id: options.id ?? 'd00dfeed-0000-4000-8000-000000000001', now: caseSampleTime(60), calendar: options.calendar ?? 'graph' },
+  );
+  if (!result.ok) throw new Error(`sample meeting refused: ${JSON.stringify(result.issues)}`);
+  return result.plan;
+}
+
+/** A stored meeting with the given plan and calendar state. */
+export function meetingSampleRecord(plan: MeetingPlan = meetingSamplePlan(), sync: CalendarSync = { state: 'done', operation: 'create' }, c: Case = caseInStatus('inProgress')): MeetingRecord {
+  return {
+    caseId: c.id,
+    caseNumber: c.caseNumber,
+    plan: plan.calendar === 'graph' && sync.state === 'done' && plan.eventId === undefined ? withEventId(plan, 'AAMkAGI1AAAt9AHjAAA=') : plan,
+    organiser: { aadObjectId: casePeople().handler, email: 'bram.bakker@utrecht.example', name: 'Bram Bakker' },
+    icsToken: meetingSampleToken(),
+    sync,
+    createdAt: caseSampleTime(60),
+    updatedAt: caseSampleTime(60),
+  };
+}
+
+/** The planning form for a case, with slots from the real slot rules and no busy time. */
+export function meetingSampleForm(c: Case = caseInStatus('inProgress'), overrides: Partial<PlanningForm> = {}): PlanningForm {
+  const now = caseSampleTime(60);
+  const kind = overrides.kind ?? 'incidentMeeting';
+  const deadline = meetingDeadline(kind, c.deadlines);
+  const windows = slotWindows(now, deadline, kind);
+  const slots = proposeSlots([], windows.primary ?? windows.fallback, 60, new WorkingDayCalendar(), { maxSlots: 5, maxPerDay: 3 });
+  return {
+    case: c,
+    meetingId: 'd00dfeed-0000-4000-8000-000000000002',
+    kind,
+    restorationDue: c.deadlines.some((d) => d.kind === 'restorationMeeting'),
+    calendar: 'graph',
+    ...(deadline === undefined ? {} : { deadline }),
+    durationMinutes: 60,
+    slots,
+    slotsAfterDeadline: windows.primary === undefined,
+    checked: ['handler', 'officeHolder'],
+    organiser: { name: 'Bram Bakker', email: 'bram.bakker@utrecht.example' },
+    officeHolder: { name: 'Anna de Vries', email: 'anna.devries@utrecht.example' },
+    coordinator: { name: 'Coördinator VPT', email: 'vpt@provincie-utrecht.example' },
+    officeHolderInvited: true,
+    ...overrides,
+  };
+}
+
+function meetingPlanSamples(): object[] {
+  const now = caseSampleTime(60);
+  const approved = caseInStatus('measuresApproved');
+  return [
+    meetingPlanViewModel(meetingSampleForm(), { now }),
+    meetingPlanViewModel(meetingSampleForm(undefined, { calendar: 'ics', checked: ['handler'], officeHolder: { name: 'Anna de Vries' }, coordinator: { name: 'Coördinator VPT' }, officeHolderInvited: false }), { now }),
+    meetingPlanViewModel(meetingSampleForm(undefined, { slots: [], checked: [], availabilityProblem: `Er konden geen vrije tijden worden opgehaald. ${PERMISSION_DENIED_MESSAGE}` }), { now }),
+    meetingPlanViewModel(meetingSampleForm(approved, { kind: 'restorationMeeting' }), { now }),
+    meetingPlanViewModel(meetingSampleForm(undefined, { organiser: { name: 'Bram Bakker' }, slots: [], checked: [], availabilityProblem: 'Je e-mailadres staat niet in de directory van de bot.' }), { now }),
+    meetingPlanViewModel(meetingSampleForm(undefined, { slotsAfterDeadline: true }), {
+      now: caseSampleTime(60 * 80),
+      issues: [
+        { field: 'location', message: 'Vul een locatie in, of kies voor een online gesprek.' },
+        { field: 'attendees.2.email', message: 'Dit is geen geldig e-mailadres. (pleger@)' },
+      ],
+      values: { kind: 'combinedMeeting', slot: 'custom', date: '2026-12-04', time: '15:30', durationMinutes: '45', online: 'false', location: '', inviteOfficeHolder: 'false', inviteCoordinator: 'true', otherEmails: 'pleger@, ${geheim} [x](https://evil.example)' },
+    }),
+  ];
+}
+
+function meetingPlannedSamples(): object[] {
+  const now = caseSampleTime(60);
+  const c = caseInStatus('inProgress');
+  const url = meetingSampleIcsUrl();
+  const late = rescheduleMeeting(meetingSamplePlan(), { kind: 'incidentMeeting', date: '2026-12-07', time: '10:00', durationMinutes: 90, online: true, attendees: meetingSamplePlan().attendees }, now);
+  if (!late.ok) throw new Error('sample reschedule refused');
+  return [
+    meetingPlannedViewModel(meetingSampleRecord(), c, { now, icsUrl: url }),
+    meetingPlannedViewModel(meetingSampleRecord(meetingSamplePlan(), { state: 'failed', operation: 'create', failure: { code: 'CALENDAR.PERMISSION_DENIED', message: PERMISSION_DENIED_MESSAGE } }), c, { now, icsUrl: url }),
+    meetingPlannedViewModel(meetingSampleRecord(meetingSamplePlan(), { state: 'pending', operation: 'create' }), c, { now, icsUrl: url }),
+    meetingPlannedViewModel(meetingSampleRecord(meetingSamplePlan({ calendar: 'ics', online: true })), c, { now, icsUrl: url }),
+    meetingPlannedViewModel(meetingSampleRecord(cancelMeeting(meetingSamplePlan({ calendar: 'ics' }))), c, { now, icsUrl: url }),
+    meetingPlannedViewModel(meetingSampleRecord(late.plan), c, { now, icsUrl: url, issues: [{ field: 'date', message: 'Een gesprek kan niet in het verleden worden gepland.' }], values: { date: '2026-11-01', time: '09:00' } }),
+    meetingPlannedViewModel(meetingSampleRecord(meetingSamplePlan({ location: '[klik](https://evil.example) ${geheim} **vet**' })), caseInStatus('closed'), { now, icsUrl: url }),
+  ];
+}
+
+function caseCardMeetingSamples(): object[] {
+  const now = caseSampleTime(60);
+  const c = caseInStatus('inProgress');
+  const url = meetingSampleIcsUrl();
+  const handler = { viewer: 'handler' as const, now, earlierCasesOfPerpetrator: 0, refreshUserIds: ['29:handler-1'] };
+  const records = [
+    meetingSampleRecord(),
+    meetingSampleRecord(meetingSamplePlan({ id: 'd00dfeed-0000-4000-8000-000000000003', date: '2026-12-02' }), { state: 'failed', operation: 'create', failure: { code: 'CALENDAR.PERMISSION_DENIED', message: PERMISSION_DENIED_MESSAGE } }),
+    meetingSampleRecord(meetingSamplePlan({ id: 'd00dfeed-0000-4000-8000-000000000004', calendar: 'ics', online: true, date: '2026-12-04' })),
+    meetingSampleRecord(cancelMeeting(meetingSamplePlan({ id: 'd00dfeed-0000-4000-8000-000000000005', date: '2026-12-03' })), { state: 'done', operation: 'cancel' }),
+  ];
+  return [
+    caseCardViewModel(c, { ...handler, meetings: records.map((r) => plannedMeetingInfo(r, c, url)), notice: 'Incidentgesprek staat op dinsdag 1 december 2026 om 12:00–13:00 in je agenda.' }),
+    caseCardViewModel(caseInStatus('closed'), { ...handler, meetings: [plannedMeetingInfo(meetingSampleRecord(), caseInStatus('closed'), url)] }),
+    caseCardViewModel(c, { ...handler, viewer: 'readOnly', meetings: records.map((r) => plannedMeetingInfo(r, c, url)) }),
   ];
 }

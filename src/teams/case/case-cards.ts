@@ -17,6 +17,7 @@ import {
   type Case,
   type CaseActor,
   type CaseStatus,
+  type MeetingKind,
   type TransitionRequirement,
 } from '../../domain/case';
 import { DEADLINE_LABELS, formatDutchDate, formatDutchDateTime, timeLeft, type Deadline } from '../../domain/deadlines';
@@ -35,6 +36,7 @@ import {
 } from '../../domain/report';
 import { HANDLER_ROLE_LABELS, INFORMED_ROLE_LABELS, OFFICE_HOLDER_ROLE_LABELS, type InformedRole, type OfficeHolderRole } from '../../domain/roles';
 import { supportLinesFor } from '../../domain/support-lines';
+import { ICS_FALLBACK_NOTE } from '../../graph/ics';
 import { AMSTERDAM, amsterdamDate } from '../../domain/working-days';
 import { toCardText } from '../cards/escape';
 
@@ -67,6 +69,9 @@ export const CASE_VERBS = {
   completeTask: 'case.completeTask',
   close: 'case.close',
   planMeeting: 'case.planMeeting',
+  // The planned meetings on the case card; handled with the other meeting verbs in src/teams/meeting.
+  retryMeeting: 'meeting.retry',
+  showMeeting: 'meeting.show',
 } as const;
 /** One of CASE_VERBS. */
 export type CaseVerb = (typeof CASE_VERBS)[keyof typeof CASE_VERBS];
@@ -283,6 +288,45 @@ export interface CaseCardOptions {
   notice?: string;
   /** Display name of the handler who took the case, when known. */
   handlerName?: string;
+  /** Meetings planned with the perpetrator (issue 5), for the handler view; none when absent. */
+  meetings?: readonly PlannedMeetingInfo[];
+}
+
+/** A meeting planned from the case card, as the meeting service records it; the card formats it. */
+export interface PlannedMeetingInfo {
+  meetingId: string;
+  kind: MeetingKind;
+  startsAt: Date;
+  durationMinutes: number;
+  /** The room; undefined for an online (Teams) meeting. */
+  location?: string;
+  cancelled: boolean;
+  /** 'graph': in the handler's Outlook calendar; 'ics': calendar integration is off. */
+  calendar: 'graph' | 'ics';
+  /** Whether the calendar has caught up with the plan. */
+  calendarState: 'pending' | 'done' | 'failed';
+  /** Dutch: why the calendar is not up to date (shown in full: it may tell what an administrator must grant). */
+  failureMessage?: string;
+  /** The .ics link, when calendar integration is off. */
+  icsUrl?: string;
+  /** Dutch: the meeting falls after its deadline. */
+  warning?: string;
+}
+
+/** One planned meeting on the case card. */
+export interface PlannedMeetingViewModel {
+  meetingId: string;
+  /** "📅 Incidentgesprek · dinsdag 1 december 2026 om 12:00 · 60 minuten · online (Teams)". */
+  title: string;
+  /** Where the calendar stands, e.g. "✓ In de agenda gezet; de uitnodiging is verstuurd." */
+  calendarText: string;
+  calendarColor: 'Good' | 'Attention' | 'Default';
+  failureMessage: string;
+  warning: string;
+  icsUrl: string;
+  canRetry: boolean;
+  /** "Verzetten of annuleren" opens the meeting. */
+  canOpen: boolean;
 }
 
 /** One row of the police checklist. */
@@ -362,6 +406,8 @@ export interface CaseCardViewModel extends CaseCardActionsViewModel {
   canRecordInspectorate: boolean;
   tasks: TaskViewModel[];
   meetingsHeld: string[];
+  /** Meetings planned with the perpetrator, earliest first (cancelled ones only while still ahead). */
+  plannedMeetings: PlannedMeetingViewModel[];
   responseText: string;
   evaluation: { title: string; answer: string }[];
   /** One line per step, oldest first: "30-11-2026 10:30 · In behandeling (door …)", with a quoted comment. */
@@ -447,6 +493,7 @@ function buildCaseCard(c: Case, options: CaseCardOptions, limits: TextLimits): C
       .sort((a, b) => a.heldAt.getTime() - b.heldAt.getTime())
       .slice(-MEETINGS_MAX)
       .map((m) => `${MEETING_KIND_LABELS[m.kind]} gevoerd op ${shortDateTime(m.heldAt)}`),
+    plannedMeetings: plannedMeetingsPart(c, options, limits),
     responseText: responseText(c, limits),
     evaluation: c.evaluation === undefined
       ? []
@@ -474,6 +521,7 @@ const EMPTY_HANDLER_PART = {
   canRecordInspectorate: false,
   tasks: [],
   meetingsHeld: [],
+  plannedMeetings: [],
   responseText: '',
   evaluation: [],
   history: [],
@@ -625,6 +673,56 @@ function inspectoratePart(c: Case): Pick<CaseCardViewModel, 'showInspectorate' |
       : `✓ De Arbeidsinspectie is gewaarschuwd (vastgelegd op ${formatDutchDateTime(warned.at)}).`,
     canRecordInspectorate: warned === undefined && handlerMayWork(c),
   };
+}
+
+/** The case card lists at most this many planned meetings, the earliest first. */
+export const PLANNED_MEETINGS_MAX = 4;
+/** Calendar failures are explained in full (e.g. what the administrator must grant), up to this length. */
+const CALENDAR_MESSAGE_MAX = 1200;
+
+function plannedMeetingsPart(c: Case, options: CaseCardOptions, limits: TextLimits): PlannedMeetingViewModel[] {
+  const now = options.now.getTime();
+  const open = c.status !== 'closed';
+  return [...(options.meetings ?? [])]
+    // A cancelled meeting stays in view while it is still ahead: the handler may have to send the cancellation.
+    .filter((m) => !m.cancelled || m.startsAt.getTime() > now)
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+    .slice(0, PLANNED_MEETINGS_MAX)
+    .map((m): PlannedMeetingViewModel => {
+      const end = DateTime.fromJSDate(m.startsAt, { zone: AMSTERDAM }).plus({ minutes: m.durationMinutes }).toFormat('HH:mm');
+      const venue = m.location === undefined ? (m.calendar === 'graph' ? 'online (Teams)' : 'online') : toCardText(m.location, limits.text);
+      const status = plannedMeetingStatus(m);
+      return {
+        meetingId: m.meetingId,
+        title: `📅 ${MEETING_KIND_LABELS[m.kind]}${m.cancelled ? ' (geannuleerd)' : ''} · ${formatDutchDateTime(m.startsAt)}–${end} · ${m.durationMinutes} minuten · ${venue}`,
+        calendarText: status.text,
+        calendarColor: status.color,
+        failureMessage: m.calendarState === 'failed' ? toCardText(m.failureMessage, CALENDAR_MESSAGE_MAX) : '',
+        warning: m.cancelled ? '' : toCardText(m.warning, CALENDAR_MESSAGE_MAX),
+        icsUrl: m.calendar === 'ics' && m.icsUrl !== undefined ? m.icsUrl : '',
+        canRetry: m.calendar === 'graph' && m.calendarState !== 'done',
+        canOpen: open && !m.cancelled,
+      };
+    });
+}
+
+/** Where the calendar stands for a planned meeting, in Dutch, with its colour. */
+export function plannedMeetingStatus(m: PlannedMeetingInfo): { text: string; color: PlannedMeetingViewModel['calendarColor'] } {
+  if (m.calendar === 'ics') {
+    return m.cancelled
+      ? { text: 'Geannuleerd. De agendakoppeling staat uit: open het agendabestand (.ics) en verstuur de annulering vanuit je eigen agenda.', color: 'Default' }
+      : { text: ICS_FALLBACK_NOTE, color: 'Default' };
+  }
+  switch (m.calendarState) {
+    case 'done':
+      return m.cancelled
+        ? { text: '✓ Geannuleerd in de agenda; de deelnemers hebben bericht gekregen.', color: 'Good' }
+        : { text: '✓ In de agenda gezet; de deelnemers hebben een uitnodiging gekregen.', color: 'Good' };
+    case 'pending':
+      return { text: '⏳ De agenda wordt bijgewerkt. Staat het er over een minuut nog niet in, probeer het dan opnieuw.', color: 'Default' };
+    case 'failed':
+      return { text: m.cancelled ? '⚠️ De annulering is nog niet in de agenda verwerkt.' : '⚠️ De agenda is nog niet bijgewerkt.', color: 'Attention' };
+  }
 }
 
 function responseText(c: Case, limits: TextLimits): string {

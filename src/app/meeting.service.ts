@@ -1,0 +1,614 @@
+import { assertHandlerMayWork, type Case } from '../domain/case';
+import { accessOf } from '../domain/case-access';
+import type { Clock } from '../domain/clock';
+import type { Deadline } from '../domain/deadlines';
+import type { Directory } from '../domain/directory';
+import { isDomainError } from '../domain/errors';
+import {
+  afterDeadlineWarning,
+  cancelMeeting,
+  MEETING_CANCELLED_COMMENT,
+  MEETING_LIMITS,
+  meetingDeadline,
+  meetingEnd,
+  meetingTransactionId,
+  planMeeting,
+  proposeSlots,
+  rescheduleMeeting,
+  withEventId,
+  type MeetingAttendee,
+  type MeetingIssue,
+  type MeetingKind,
+  type MeetingPlan,
+  type TimeInterval,
+} from '../domain/meetings';
+import type { InformedRole } from '../domain/roles';
+import { WorkingDayCalendar } from '../domain/working-days';
+import { isCalendarError, type CalendarErrorCode, type CalendarGateway } from './calendar-ports';
+import type { Logger } from './logger';
+import { isConflict, type CaseStore } from './ports';
+
+/**
+ * Planning the incidentgesprek and herstelgesprek (issue 5): free slots, the meeting row, and the
+ * calendar event that mirrors it. The row is written before any calendar call (sync 'pending'),
+ * the event id after, so a retry always knows what is left to do and never books twice (Graph's
+ * transactionId is derived from the meeting id). Without a calendar gateway the meeting is still
+ * planned and recorded; the handler sends the invitation from an .ics file.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Records and the store port
+// ---------------------------------------------------------------------------------------------
+
+/** What the calendar still needs for a meeting: nothing ('done'), a call in flight, or a failed call to retry. */
+export type CalendarSyncState = 'pending' | 'done' | 'failed';
+export type CalendarSyncOperation = 'create' | 'update' | 'cancel';
+export type CalendarFailureCode = CalendarErrorCode | 'CALENDAR.OFF' | 'CALENDAR.UNEXPECTED';
+
+export interface CalendarFailure {
+  readonly code: CalendarFailureCode;
+  /** Dutch, shown to the handler on the card. */
+  readonly message: string;
+}
+
+export interface CalendarSync {
+  readonly state: CalendarSyncState;
+  /** The last change asked of the calendar. */
+  readonly operation: CalendarSyncOperation;
+  readonly failure?: CalendarFailure;
+}
+
+/** The handler in whose calendar the event lives; it stays the organiser when a colleague changes the meeting. */
+export interface MeetingOrganiser {
+  readonly aadObjectId: string;
+  readonly email: string;
+  readonly name?: string;
+}
+
+/** One planned meeting of a case, as stored. */
+export interface MeetingRecord {
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly plan: MeetingPlan;
+  readonly organiser: MeetingOrganiser;
+  /** Random and unguessable: the only key of the meeting's .ics link. */
+  readonly icsToken: string;
+  readonly sync: CalendarSync;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** Meeting rows per case, with ETag concurrency (src/storage/meeting-plan.repository.ts). */
+export interface MeetingStore {
+  /** Inserts a new row; false when a row with this meeting id exists already (a repeated press). */
+  create(record: MeetingRecord): Promise<boolean>;
+  get(caseId: string, meetingId: string): Promise<{ record: MeetingRecord; etag: string } | undefined>;
+  /** Replaces the row if it still has `etag`; throws an error with code STORAGE.CONFLICT otherwise. */
+  replace(record: MeetingRecord, etag: string): Promise<string>;
+  /** Read-modify-write, retried on ETag conflicts; `mutate` may run more than once. */
+  update(caseId: string, meetingId: string, mutate: (current: MeetingRecord) => MeetingRecord): Promise<MeetingRecord>;
+  /** The case's meetings, earliest first. */
+  listByCase(caseId: string): Promise<MeetingRecord[]>;
+  /** Meetings this handler organises that are not cancelled (any case). */
+  listPlannedByOrganiser(aadObjectId: string): Promise<MeetingRecord[]>;
+  findByIcsToken(token: string): Promise<MeetingRecord | undefined>;
+}
+
+/** The shape of an .ics token: 32 random bytes, base64url. */
+export const ICS_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+// ---------------------------------------------------------------------------------------------
+// Inputs and outcomes
+// ---------------------------------------------------------------------------------------------
+
+/** How slots are proposed. */
+export const MEETING_PLANNING = {
+  /** The earliest proposal is this far from now, so people can still make it. */
+  leadMinutes: 60,
+  /** Without a deadline (or after it), proposals reach this many days ahead. */
+  searchDays: 14,
+  /** A herstelgesprek is proposed in the days before the restrictions end, not right away. */
+  restorationLeadDays: 14,
+  defaultDurationMinutes: 60,
+  maxSlots: 5,
+  /** Spread the proposals over more than one day. */
+  maxPerDay: 3,
+} as const;
+
+/** Who can be invited besides the handler, as the planning form shows them. */
+export interface PlanningPerson {
+  readonly name: string;
+  /** Undefined when the directory has no e-mail address: the person cannot be invited by a toggle. */
+  readonly email?: string;
+}
+
+/** Everything the planning form shows. */
+export interface PlanningForm {
+  readonly case: Case;
+  /** A fresh id for the meeting this form books: pressing "inplannen" twice books it once. */
+  readonly meetingId: string;
+  readonly kind: MeetingKind;
+  /** The case has a herstelgesprek deadline (restrictive measures with an end date). */
+  readonly restorationDue: boolean;
+  readonly calendar: 'graph' | 'ics';
+  readonly deadline?: Deadline;
+  readonly durationMinutes: number;
+  readonly slots: readonly TimeInterval[];
+  /** No free slot before the deadline, so these fall after it. */
+  readonly slotsAfterDeadline: boolean;
+  /** Whose calendars the proposals respect. */
+  readonly checked: readonly ('handler' | 'officeHolder')[];
+  /** Dutch: why the proposals are missing or partial. */
+  readonly availabilityProblem?: string;
+  readonly organiser: PlanningPerson;
+  readonly officeHolder: PlanningPerson;
+  readonly coordinator: PlanningPerson;
+  /** The office holder is invited by default (and their calendar consulted); only when their address is known. */
+  readonly officeHolderInvited: boolean;
+}
+
+/** Which form to show: the kind of meeting, and whether the office holder joins (default: yes). */
+export interface PlanningOptions {
+  readonly kind?: MeetingKind;
+  readonly withOfficeHolder?: boolean;
+}
+
+/** What the handler filled in, not yet validated (planMeeting validates); attendees are resolved from the directory here. */
+export interface MeetingRequest {
+  readonly kind?: unknown;
+  readonly date?: unknown;
+  readonly time?: unknown;
+  readonly durationMinutes?: unknown;
+  readonly online?: unknown;
+  readonly location?: unknown;
+  readonly inviteOfficeHolder?: boolean;
+  readonly inviteCoordinator?: boolean;
+  /** Other people, such as the perpetrator, by e-mail address. */
+  readonly otherEmails?: readonly string[];
+}
+
+/** The case could not be found, or this person may not do this now. */
+export type MeetingRefusal =
+  | { readonly outcome: 'notFound' }
+  /** `case` is set when the person is a handler of the case (they may see it); a notice explains the refusal. */
+  | { readonly outcome: 'refused'; readonly message: string; readonly case?: Case };
+
+export type PlanningOutcome = { readonly outcome: 'form'; readonly form: PlanningForm } | MeetingRefusal;
+
+export type MeetingChange = 'booked' | 'rescheduled' | 'cancelled' | 'retried' | 'unchanged' | 'shown';
+
+export type MeetingOutcome =
+  | {
+      readonly outcome: 'done';
+      readonly change: MeetingChange;
+      readonly case: Case;
+      readonly record: MeetingRecord;
+      /** Every meeting of the case, for the case card. */
+      readonly meetings: readonly MeetingRecord[];
+      /** Dutch: the meeting falls after its deadline. */
+      readonly warning?: string;
+    }
+  /** The input was refused: the issues, plus the form (booking) or the meeting (rescheduling) to show them on. */
+  | { readonly outcome: 'invalid'; readonly case: Case; readonly issues: readonly MeetingIssue[]; readonly form?: PlanningForm; readonly record?: MeetingRecord }
+  | { readonly outcome: 'conflict'; readonly case: Case; readonly record: MeetingRecord; readonly meetings: readonly MeetingRecord[] }
+  | MeetingRefusal;
+
+/** What an .ics file needs. */
+export interface IcsSource {
+  readonly plan: MeetingPlan;
+  readonly caseNumber: string;
+  readonly organiser: { readonly name?: string; readonly email: string };
+}
+
+export interface MeetingServiceDependencies {
+  cases: Pick<CaseStore, 'get'>;
+  meetings: MeetingStore;
+  directory: Directory;
+  /** Microsoft Graph; absent when calendar integration is off (the .ics fallback). */
+  calendar?: CalendarGateway;
+  clock: Clock;
+  /** Meeting ids (UUIDs). */
+  newId: () => string;
+  /** .ics tokens, matching ICS_TOKEN_PATTERN. */
+  newToken: () => string;
+  logger: Logger;
+  workingDays?: WorkingDayCalendar;
+}
+
+export const MEETING_MESSAGES = {
+  notHandler: 'Alleen de afhandelaars van deze zaak kunnen gesprekken met de pleger plannen.',
+  noOrganiserEmail:
+    'Je e-mailadres staat niet in de directory van de bot. Vraag de beheerder het toe te voegen: zonder e-mailadres kan de bot geen uitnodiging maken.',
+  meetingNotFound: 'Dit gesprek hoort niet bij deze zaak of bestaat niet meer.',
+  officeHolderEmailUnknown: 'Het e-mailadres van de betrokkene staat niet in de directory. Vul het zo nodig in bij de andere deelnemers.',
+  calendarOff:
+    'De agendakoppeling met Microsoft 365 staat inmiddels uit. Dit gesprek is vastgelegd in de zaak; zet het zelf in je agenda of vraag de beheerder de koppeling aan te zetten.',
+  unexpected: 'Er ging iets mis bij het bijwerken van de agenda. Probeer het opnieuw; lukt het niet, neem dan contact op met de beheerder.',
+} as const;
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+type HandlerCase = { readonly ok: true; readonly case: Case } | { readonly ok: false; readonly refusal: MeetingRefusal };
+
+/** The plan-meeting use cases; every one reloads the case and authorises the caller against the directory. */
+export class MeetingService {
+  private readonly workingDays: WorkingDayCalendar;
+
+  constructor(private readonly deps: MeetingServiceDependencies) {
+    this.workingDays = deps.workingDays ?? new WorkingDayCalendar();
+  }
+
+  /** 'graph' when meetings go into Outlook calendars, 'ics' when calendar integration is off. */
+  get calendarMode(): 'graph' | 'ics' {
+    return this.deps.calendar === undefined ? 'ics' : 'graph';
+  }
+
+  /** The planning form: deadline, free slots (Graph getSchedule, or the handler's other meetings in .ics mode) and invitees. */
+  async planningForm(caseId: string, actorAadObjectId: string, options: PlanningOptions = {}): Promise<PlanningOutcome> {
+    const loaded = await this.handlerCase(caseId, actorAadObjectId, 'work');
+    if (!loaded.ok) return loaded.refusal;
+    const kind = options.kind ?? defaultKind(loaded.case, await this.deps.meetings.listByCase(caseId));
+    return { outcome: 'form', form: await this.buildForm(loaded.case, actorAadObjectId, kind, this.deps.newId(), options.withOfficeHolder ?? true) };
+  }
+
+  /** Books a meeting from the form. A repeated press (same meeting id) continues the first booking instead of making another. */
+  async book(caseId: string, actorAadObjectId: string, meetingId: string, request: MeetingRequest): Promise<MeetingOutcome> {
+    const loaded = await this.handlerCase(caseId, actorAadObjectId, 'work');
+    if (!loaded.ok) return loaded.refusal;
+    const c = loaded.case;
+    const existing = await this.deps.meetings.get(caseId, meetingId);
+    if (existing !== undefined) return this.finish(c, await this.syncCalendar(existing.record), 'unchanged');
+
+    const organiser = this.handlerPerson(c, actorAadObjectId);
+    if (organiser?.email === undefined) return { outcome: 'refused', message: MEETING_MESSAGES.noOrganiserEmail, case: c };
+    const invitees = this.attendees(c, { aadObjectId: actorAadObjectId, email: organiser.email, name: organiser.name }, request);
+    const kind = typeof request.kind === 'string' ? request.kind : undefined;
+    const now = this.deps.clock.now();
+    const result = planMeeting(
+      { kind: request.kind, date: request.date, time: request.time, durationMinutes: request.durationMinutes, online: request.online, location: request.location, attendees: invitees.attendees },
+      { id: meetingId, now, calendar: this.calendarMode },
+    );
+    if (!result.ok || invitees.issues.length > 0) {
+      // Name the address a complaint is about: the handler typed several.
+      const named = (issue: MeetingIssue): MeetingIssue => {
+        const index = /^attendees\.(\d+)\.email$/.exec(issue.field)?.[1];
+        const attendee = index === undefined ? undefined : invitees.attendees[Number(index)];
+        return attendee === undefined ? issue : { ...issue, message: `${issue.message} (${attendee.email})` };
+      };
+      const issues = [...invitees.issues, ...(result.ok ? [] : result.issues.map(named))];
+      this.deps.logger.info('meeting.input_refused', { caseId, count: issues.length });
+      const formKind = isMeetingKind(kind) ? kind : defaultKind(c, await this.deps.meetings.listByCase(caseId));
+      return { outcome: 'invalid', case: c, issues, form: await this.buildForm(c, actorAadObjectId, formKind, meetingId, request.inviteOfficeHolder === true) };
+    }
+    const record: MeetingRecord = {
+      caseId,
+      caseNumber: c.caseNumber,
+      plan: result.plan,
+      organiser: { aadObjectId: actorAadObjectId, email: organiser.email, ...(organiser.name === undefined ? {} : { name: organiser.name }) },
+      icsToken: this.deps.newToken(),
+      // Written before the calendar call: a crash or lost answer leaves a row that says what is left to do.
+      sync: { state: result.plan.calendar === 'graph' ? 'pending' : 'done', operation: 'create' },
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (!(await this.deps.meetings.create(record))) {
+      // Two presses at once: the other one wrote the row; continue from it.
+      const raced = await this.deps.meetings.get(caseId, meetingId);
+      if (raced === undefined) throw new Error('meeting row vanished after a create conflict');
+      return this.finish(c, await this.syncCalendar(raced.record), 'unchanged');
+    }
+    this.deps.logger.info('meeting.planned', { caseId, detail: `${record.plan.kind} ${record.plan.calendar}` });
+    return this.finish(c, await this.syncCalendar(record), 'booked');
+  }
+
+  /** Moves a meeting to another time or place; the attendees stay. Graph sends the update to everyone. */
+  async reschedule(caseId: string, actorAadObjectId: string, meetingId: string, request: MeetingRequest): Promise<MeetingOutcome> {
+    const loaded = await this.handlerCase(caseId, actorAadObjectId, 'work');
+    if (!loaded.ok) return loaded.refusal;
+    const c = loaded.case;
+    const stored = await this.deps.meetings.get(caseId, meetingId);
+    if (stored === undefined) return { outcome: 'refused', message: MEETING_MESSAGES.meetingNotFound, case: c };
+    const current = stored.record;
+    const result = rescheduleMeeting(
+      current.plan,
+      { kind: current.plan.kind, date: request.date, time: request.time, durationMinutes: request.durationMinutes, online: request.online, location: request.location, attendees: current.plan.attendees },
+      this.deps.clock.now(),
+    );
+    if (!result.ok) return { outcome: 'invalid', case: c, issues: result.issues, record: current };
+    return this.change(c, stored, { ...current, plan: result.plan, sync: pendingFor(result.plan, 'update'), updatedAt: this.deps.clock.now() }, 'rescheduled');
+  }
+
+  /** Cancels a meeting; Graph sends the cancellation, or the .ics link now serves a cancellation. Cancelling twice changes nothing. */
+  async cancel(caseId: string, actorAadObjectId: string, meetingId: string): Promise<MeetingOutcome> {
+    const loaded = await this.handlerCase(caseId, actorAadObjectId, 'handler');
+    if (!loaded.ok) return loaded.refusal;
+    const c = loaded.case;
+    const stored = await this.deps.meetings.get(caseId, meetingId);
+    if (stored === undefined) return { outcome: 'refused', message: MEETING_MESSAGES.meetingNotFound, case: c };
+    if (stored.record.plan.status === 'cancelled') return this.finish(c, await this.syncCalendar(stored.record), 'unchanged');
+    const plan = cancelMeeting(stored.record.plan);
+    return this.change(c, stored, { ...stored.record, plan, sync: pendingFor(plan, 'cancel'), updatedAt: this.deps.clock.now() }, 'cancelled');
+  }
+
+  /** Finishes what the calendar still needs (after a failure or a lost answer); creates no second event. */
+  async retry(caseId: string, actorAadObjectId: string, meetingId: string): Promise<MeetingOutcome> {
+    const loaded = await this.handlerCase(caseId, actorAadObjectId, 'handler');
+    if (!loaded.ok) return loaded.refusal;
+    const stored = await this.deps.meetings.get(caseId, meetingId);
+    if (stored === undefined) return { outcome: 'refused', message: MEETING_MESSAGES.meetingNotFound, case: loaded.case };
+    const wasDone = stored.record.sync.state === 'done';
+    const synced = await this.syncCalendar(stored.record);
+    return this.finish(loaded.case, synced, wasDone ? 'unchanged' : 'retried');
+  }
+
+  /** One meeting with what can be done with it. */
+  async show(caseId: string, actorAadObjectId: string, meetingId: string): Promise<MeetingOutcome> {
+    const loaded = await this.handlerCase(caseId, actorAadObjectId, 'handler');
+    if (!loaded.ok) return loaded.refusal;
+    const stored = await this.deps.meetings.get(caseId, meetingId);
+    if (stored === undefined) return { outcome: 'refused', message: MEETING_MESSAGES.meetingNotFound, case: loaded.case };
+    return this.finish(loaded.case, stored.record, 'shown');
+  }
+
+  /** The case's meetings, for the case card. */
+  listForCase(caseId: string): Promise<MeetingRecord[]> {
+    return this.deps.meetings.listByCase(caseId);
+  }
+
+  /** What the .ics link of a meeting serves; undefined for an unknown token or a meeting in a Graph calendar. */
+  async icsSource(token: string): Promise<IcsSource | undefined> {
+    if (!ICS_TOKEN_PATTERN.test(token)) return undefined;
+    const record = await this.deps.meetings.findByIcsToken(token);
+    if (record === undefined || record.plan.calendar !== 'ics') return undefined;
+    return { plan: record.plan, caseNumber: record.caseNumber, organiser: { email: record.organiser.email, ...(record.organiser.name === undefined ? {} : { name: record.organiser.name }) } };
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private async change(c: Case, stored: { record: MeetingRecord; etag: string }, next: MeetingRecord, change: MeetingChange): Promise<MeetingOutcome> {
+    try {
+      await this.deps.meetings.replace(next, stored.etag);
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      // A colleague changed the meeting at the same moment: theirs stands; show the fresh state.
+      const fresh = await this.deps.meetings.get(c.id, next.plan.id);
+      if (fresh === undefined) return { outcome: 'refused', message: MEETING_MESSAGES.meetingNotFound, case: c };
+      return { outcome: 'conflict', case: c, record: fresh.record, meetings: await this.deps.meetings.listByCase(c.id) };
+    }
+    this.deps.logger.info(`meeting.${change}`, { caseId: c.id, detail: next.plan.calendar });
+    return this.finish(c, await this.syncCalendar(next), change);
+  }
+
+  private async finish(c: Case, record: MeetingRecord, change: MeetingChange): Promise<MeetingOutcome> {
+    const warning = record.plan.status === 'planned' ? afterDeadlineWarning(record.plan, meetingDeadline(record.plan.kind, c.deadlines)) : undefined;
+    return { outcome: 'done', change, case: c, record, meetings: await this.deps.meetings.listByCase(c.id), ...(warning === undefined ? {} : { warning }) };
+  }
+
+  /**
+   * Brings the calendar in line with the row, then records the outcome. Failures are stored on the
+   * row with a Dutch message (never swallowed) and shown with a retry button.
+   */
+  private async syncCalendar(record: MeetingRecord): Promise<MeetingRecord> {
+    if (record.plan.calendar !== 'graph' || record.sync.state === 'done') return record;
+    const { plan, organiser, caseNumber, sync: { operation } } = record;
+    let eventId = plan.eventId;
+    let outcome: CalendarSync;
+    try {
+      const calendar = this.deps.calendar;
+      if (calendar === undefined) throw new CalendarOffError();
+      const base = { mailbox: organiser.email, caseNumber };
+      if (operation === 'cancel') {
+        // No event id: the create never got through, so there is nothing in a calendar to cancel.
+        if (eventId !== undefined) await calendar.cancelEvent({ mailbox: organiser.email, eventId, comment: MEETING_CANCELLED_COMMENT });
+      } else if (eventId === undefined) {
+        eventId = await calendar.createEvent({ ...base, plan, transactionId: meetingTransactionId(plan) });
+        // The create may have found an event an earlier attempt made with an older time.
+        if (plan.revision > 0) await calendar.updateEvent({ ...base, eventId, plan });
+      } else {
+        await calendar.updateEvent({ ...base, eventId, plan });
+      }
+      outcome = { state: 'done', operation };
+      this.deps.logger.info('meeting.calendar_done', { caseId: record.caseId, detail: operation });
+    } catch (error) {
+      outcome = { state: 'failed', operation, failure: this.failureOf(error, record, operation) };
+    }
+    const found = eventId;
+    const now = this.deps.clock.now();
+    return this.deps.meetings.update(record.caseId, plan.id, (current) => ({
+      ...current,
+      // The event id is right whatever happened since: it names the event this meeting owns.
+      plan: found !== undefined && current.plan.eventId === undefined ? withEventId(current.plan, found) : current.plan,
+      // A colleague changed the plan meanwhile: their change still needs the calendar, so its state stays.
+      sync: current.plan.revision === plan.revision ? outcome : current.sync,
+      updatedAt: now,
+    }));
+  }
+
+  private failureOf(error: unknown, record: MeetingRecord, operation: CalendarSyncOperation): CalendarFailure {
+    if (error instanceof CalendarOffError) {
+      this.deps.logger.warn('meeting.calendar_off', { caseId: record.caseId, detail: operation });
+      return { code: 'CALENDAR.OFF', message: MEETING_MESSAGES.calendarOff };
+    }
+    if (isCalendarError(error)) {
+      this.deps.logger.warn('meeting.calendar_failed', { caseId: record.caseId, code: error.code, ...(error.status === undefined ? {} : { status: error.status }), detail: operation });
+      return { code: error.code, message: error.userMessage };
+    }
+    this.deps.logger.error('meeting.calendar_failed', { caseId: record.caseId, code: (error as Error)?.name ?? 'unknown', detail: operation });
+    return { code: 'CALENDAR.UNEXPECTED', message: MEETING_MESSAGES.unexpected };
+  }
+
+  private async buildForm(c: Case, actorAadObjectId: string, kind: MeetingKind, meetingId: string, withOfficeHolder: boolean): Promise<PlanningForm> {
+    const now = this.deps.clock.now();
+    const handler = this.handlerPerson(c, actorAadObjectId);
+    const organiser: PlanningPerson = { name: handler?.name ?? 'Afhandelaar', ...(handler?.email === undefined ? {} : { email: handler.email }) };
+    const officeHolderMail = this.officeHolderEmail(c);
+    const officeHolder: PlanningPerson = { name: c.officeHolder.name, ...(officeHolderMail === undefined ? {} : { email: officeHolderMail }) };
+    const vpt = this.deps.directory.coordinatorVpt;
+    const coordinator: PlanningPerson = { name: vpt.name, ...(vpt.email === undefined ? {} : { email: vpt.email }) };
+    const deadline = meetingDeadline(kind, c.deadlines);
+    const durationMinutes = MEETING_PLANNING.defaultDurationMinutes;
+    const base = {
+      case: c,
+      meetingId,
+      kind,
+      restorationDue: c.deadlines.some((d) => d.kind === 'restorationMeeting'),
+      calendar: this.calendarMode,
+      ...(deadline === undefined ? {} : { deadline }),
+      durationMinutes,
+      organiser,
+      officeHolder,
+      coordinator,
+      officeHolderInvited: withOfficeHolder && officeHolder.email !== undefined,
+    };
+    if (organiser.email === undefined) {
+      return { ...base, slots: [], slotsAfterDeadline: false, checked: [], availabilityProblem: MEETING_MESSAGES.noOrganiserEmail };
+    }
+    const windows = slotWindows(now, deadline, kind);
+    const own = (await this.deps.meetings.listPlannedByOrganiser(actorAadObjectId))
+      .filter((r) => r.plan.id !== meetingId)
+      .map((r): TimeInterval => ({ start: r.plan.startsAt, end: meetingEnd(r.plan) }));
+    const busy: (readonly TimeInterval[])[] = [own];
+    const checked: ('handler' | 'officeHolder')[] = ['handler'];
+    let problem: string | undefined;
+    if (this.deps.calendar !== undefined) {
+      const emails = [organiser.email, ...(base.officeHolderInvited && officeHolder.email !== undefined ? [officeHolder.email] : [])];
+      try {
+        const availability = await this.deps.calendar.getSchedule(organiser.email, emails, windows.schedule);
+        const mine = availability.find((a) => a.email.toLowerCase() === organiser.email?.toLowerCase());
+        const theirs = !base.officeHolderInvited || officeHolder.email === undefined ? undefined : availability.find((a) => a.email.toLowerCase() === officeHolder.email?.toLowerCase());
+        if (mine === undefined || !mine.known) {
+          this.deps.logger.warn('meeting.schedule_unknown', { caseId: c.id, detail: 'handler' });
+          return { ...base, slots: [], slotsAfterDeadline: false, checked: [], availabilityProblem: 'Je eigen agenda kon niet worden gelezen, dus de bot stelt geen tijden voor. Kies zelf een tijdstip.' };
+        }
+        busy.push(mine.busy);
+        if (theirs?.known) {
+          busy.push(theirs.busy);
+          checked.push('officeHolder');
+        } else if (theirs !== undefined) {
+          problem = 'De agenda van de betrokkene kon niet worden gelezen; de voorgestelde tijden houden alleen rekening met jouw agenda.';
+        }
+      } catch (error) {
+        if (!isCalendarError(error)) throw error;
+        this.deps.logger.warn('meeting.schedule_failed', { caseId: c.id, code: error.code, ...(error.status === undefined ? {} : { status: error.status }) });
+        return { ...base, slots: [], slotsAfterDeadline: false, checked: [], availabilityProblem: `Er konden geen vrije tijden worden opgehaald. ${error.userMessage}` };
+      }
+    }
+    const options = { maxSlots: MEETING_PLANNING.maxSlots, maxPerDay: MEETING_PLANNING.maxPerDay };
+    let slots = windows.primary === undefined ? [] : proposeSlots(busy, windows.primary, durationMinutes, this.workingDays, options);
+    let slotsAfterDeadline = false;
+    if (slots.length === 0) {
+      slots = proposeSlots(busy, windows.fallback, durationMinutes, this.workingDays, options);
+      slotsAfterDeadline = deadline !== undefined && slots.length > 0;
+    }
+    return { ...base, slots, slotsAfterDeadline, checked, ...(problem === undefined ? {} : { availabilityProblem: problem }) };
+  }
+
+  private async handlerCase(caseId: string, actorAadObjectId: string, need: 'handler' | 'work'): Promise<HandlerCase> {
+    const stored = await this.deps.cases.get(caseId);
+    if (stored === undefined) return { ok: false, refusal: { outcome: 'notFound' } };
+    const c = stored.case;
+    if (accessOf(c, actorAadObjectId, this.deps.directory) !== 'handler') {
+      this.deps.logger.warn('meeting.action_refused', { caseId, code: 'CASE.NOT_ALLOWED' });
+      return { ok: false, refusal: { outcome: 'refused', message: MEETING_MESSAGES.notHandler } };
+    }
+    if (need === 'work') {
+      try {
+        assertHandlerMayWork(c, actorAadObjectId);
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        this.deps.logger.info('meeting.action_rejected', { caseId, code: error.code });
+        return { ok: false, refusal: { outcome: 'refused', message: error.userMessage, case: c } };
+      }
+    }
+    return { ok: true, case: c };
+  }
+
+  /** The acting handler as the directory knows them (name and e-mail address). */
+  private handlerPerson(c: Case, aadObjectId: string): { name: string; email?: string } | undefined {
+    const desk = this.deps.directory.desk(c.route.handler.organisationId, c.route.handler.role);
+    const person = desk?.handlers.find((h) => h.aadObjectId === aadObjectId);
+    return person === undefined ? undefined : { name: person.name, ...(person.email === undefined ? {} : { email: person.email }) };
+  }
+
+  /**
+   * The office holder's address from the directory members of their organisation. Directory has no
+   * lookup by person; informedPeople filters members by role name, which works for any member role.
+   */
+  private officeHolderEmail(c: Case): string | undefined {
+    const members = this.deps.directory.informedPeople(c.organisationId, c.officeHolder.role as string as InformedRole);
+    return members.find((m) => m.aadObjectId === c.officeHolder.aadObjectId)?.email;
+  }
+
+  private attendees(c: Case, organiser: MeetingOrganiser, request: MeetingRequest): { attendees: MeetingAttendee[]; issues: MeetingIssue[] } {
+    const issues: MeetingIssue[] = [];
+    const attendees: MeetingAttendee[] = [{ name: shortName(organiser.name ?? 'Afhandelaar'), email: organiser.email, role: 'handler' }];
+    if (request.inviteOfficeHolder === true) {
+      const email = this.officeHolderEmail(c);
+      if (email === undefined) issues.push({ field: 'inviteOfficeHolder', message: MEETING_MESSAGES.officeHolderEmailUnknown });
+      else attendees.push({ name: shortName(c.officeHolder.name), email, role: 'officeHolder' });
+    }
+    const vpt = this.deps.directory.coordinatorVpt;
+    if (request.inviteCoordinator === true && vpt.email !== undefined) attendees.push({ name: shortName(vpt.name), email: vpt.email, role: 'coordinator' });
+    for (const email of request.otherEmails ?? []) {
+      // Someone already on the list (e.g. typed in as well as toggled on) is invited once, without a complaint.
+      if (!attendees.some((a) => a.email.toLowerCase() === email.trim().toLowerCase())) attendees.push({ email, role: 'other' });
+    }
+    return { attendees, issues };
+  }
+}
+
+/** Thrown inside syncCalendar when a Graph meeting meets a bot whose calendar integration is now off. */
+class CalendarOffError extends Error {
+  override readonly name = 'CalendarOffError';
+}
+
+function isMeetingKind(value: string | undefined): value is MeetingKind {
+  return value === 'incidentMeeting' || value === 'restorationMeeting' || value === 'combinedMeeting';
+}
+
+/** A plan's new calendar state: Graph still has to hear of it; an .ics plan is done (the link serves the new version). */
+function pendingFor(plan: MeetingPlan, operation: CalendarSyncOperation): CalendarSync {
+  return { state: plan.calendar === 'graph' ? 'pending' : 'done', operation };
+}
+
+function shortName(name: string): string {
+  return name.trim().slice(0, MEETING_LIMITS.name);
+}
+
+/**
+ * The herstelgesprek once the incident conversation is behind us (held, or planned) and the case
+ * has restrictions with an end date; the incidentgesprek otherwise.
+ */
+export function defaultKind(c: Case, meetings: readonly MeetingRecord[]): MeetingKind {
+  if (!c.deadlines.some((d) => d.kind === 'restorationMeeting')) return 'incidentMeeting';
+  const incidentDone = c.goalReachedAt.incidentMeeting !== undefined;
+  const incidentPlanned = meetings.some((m) => m.plan.status === 'planned' && m.plan.kind !== 'restorationMeeting');
+  return incidentDone || incidentPlanned ? 'restorationMeeting' : 'incidentMeeting';
+}
+
+/**
+ * Where to look for slots: before the deadline (a herstelgesprek only in its last days), else
+ * after it; and the window to ask Graph about, which covers both.
+ */
+export function slotWindows(now: Date, deadline: Deadline | undefined, kind: MeetingKind): { primary?: SlotWindow; fallback: SlotWindow; schedule: SlotWindow } {
+  const earliest = now.getTime() + MEETING_PLANNING.leadMinutes * MINUTE_MS;
+  const search = MEETING_PLANNING.searchDays * DAY_MS;
+  const window = (from: number, until: number): SlotWindow => ({ from: new Date(from), until: new Date(until) });
+  if (deadline === undefined) {
+    const fallback = window(earliest, earliest + search);
+    return { fallback, schedule: fallback };
+  }
+  const due = deadline.dueAt.getTime();
+  const from = kind === 'restorationMeeting' ? Math.max(earliest, due - MEETING_PLANNING.restorationLeadDays * DAY_MS) : earliest;
+  const afterFrom = Math.max(earliest, due);
+  const fallback = window(afterFrom, afterFrom + search);
+  if (due <= from) return { fallback, schedule: fallback };
+  return { primary: window(from, due), fallback, schedule: window(from, fallback.until.getTime()) };
+}
+
+/** A search window for slots: slots start at or after `from` and end by `until`. */
+export interface SlotWindow {
+  readonly from: Date;
+  readonly until: Date;
+}

@@ -1,0 +1,302 @@
+/** The meeting cards, rendered from forms and meetings built with the real domain functions, read and clicked as a handler would. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cancelMeeting } from '../../src/domain/meetings';
+import { PERMISSION_DENIED_MESSAGE } from '../../src/graph/graph-errors';
+import { ICS_FALLBACK_NOTE } from '../../src/graph/ics';
+import { CardRenderer } from '../../src/teams/cards/card-renderer';
+import { CASE_CARD_NAMES, CASE_VERBS, caseCardViewModel, type CaseCardOptions } from '../../src/teams/case/case-cards';
+import {
+  CUSTOM_SLOT,
+  MEETING_CARD_NAMES,
+  MEETING_INPUT_IDS,
+  MEETING_VERBS,
+  meetingPlannedViewModel,
+  meetingPlanViewModel,
+  plannedMeetingInfo,
+} from '../../src/teams/meeting/meeting-cards';
+import { caseInStatus, caseSampleTime, meetingSampleForm, meetingSampleIcsUrl, meetingSamplePlan, meetingSampleRecord } from '../cards/card-fixtures';
+import { assertValidTeamsCard } from '../support/card-checks';
+
+type Json = Record<string, unknown>;
+
+const renderer = new CardRenderer();
+const NOW = caseSampleTime(60); // Monday 30 November 2026, 11:00
+const URL = meetingSampleIcsUrl();
+const FAILED = { state: 'failed' as const, operation: 'create' as const, failure: { code: 'CALENDAR.PERMISSION_DENIED' as const, message: PERMISSION_DENIED_MESSAGE } };
+
+function render(name: string, viewModel: object): Json {
+  const card = renderer.render(name, viewModel);
+  assertValidTeamsCard(card, name);
+  return card as Json;
+}
+
+function nodes(value: unknown, type: string | RegExp): Json[] {
+  if (Array.isArray(value)) return value.flatMap((v) => nodes(v, type));
+  if (typeof value !== 'object' || value === null) return [];
+  const node = value as Json;
+  const matches = typeof node.type === 'string' && (typeof type === 'string' ? node.type === type : type.test(node.type));
+  return [...(matches ? [node] : []), ...Object.values(node).flatMap((v) => nodes(v, type))];
+}
+
+function executes(card: Json): Json[] {
+  const { refresh: _refresh, ...rest } = card;
+  return nodes(rest, 'Action.Execute');
+}
+
+function execute(card: Json, verb: string): Json {
+  const found = executes(card).filter((a) => a.verb === verb);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+function input(card: Json, id: string): Json {
+  const found = nodes(card, /^Input\./).filter((i) => i.id === id);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+function readable(value: unknown): string {
+  const parts: string[] = [];
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(visit);
+    if (typeof v !== 'object' || v === null) return;
+    const node = v as Json;
+    if (node.type === 'TextBlock' && typeof node.text === 'string') parts.push(node.text);
+    if (typeof node.type === 'string' && node.type.startsWith('Action.') && typeof node.title === 'string') parts.push(node.title);
+    if (typeof node.type === 'string' && node.type.startsWith('Input.') && typeof (node.label ?? node.title) === 'string') parts.push(String(node.label ?? node.title));
+    if (node.type === 'FactSet') for (const fact of node.facts as { title: string; value: string }[]) parts.push(`${fact.title}: ${fact.value}`);
+    Object.values(node).forEach(visit);
+  };
+  visit(value);
+  return parts.join('\n').replace(/\u200B/g, '');
+}
+
+function planForm(...args: Parameters<typeof meetingSampleForm>): Json {
+  return render(MEETING_CARD_NAMES.plan, meetingPlanViewModel(meetingSampleForm(...args), { now: NOW }));
+}
+
+describe('the planning form', () => {
+  it('shows the deadline, the free slots with the first one chosen, and books with the case and a meeting id only', () => {
+    const card = planForm();
+    const text = readable(card);
+    expect(text).toContain('Incidentgesprek plannen');
+    expect(text).toContain('Termijn: Incidentgesprek met de pleger uiterlijk woensdag 2 december 2026 om 20:30 (nog 2 dagen en 9 uur).');
+    expect(text).toContain('Voorgestelde tijden waarop jij en de betrokkene vrij zijn volgens Outlook, binnen werktijd, vóór de termijn.');
+    const slots = input(card, MEETING_INPUT_IDS.slot);
+    expect(slots.style).toBe('expanded');
+    expect(slots.value).toBe('2026-11-30T12:00');
+    expect((slots.choices as { title: string; value: string }[]).map((c) => c.title)).toEqual([
+      'maandag 30 november 12:00–13:00',
+      'maandag 30 november 12:30–13:30',
+      'maandag 30 november 13:00–14:00',
+      'dinsdag 1 december 09:00–10:00',
+      'dinsdag 1 december 09:30–10:30',
+      'Een ander tijdstip (hieronder kiezen)',
+    ]);
+    expect((slots.choices as { value: string }[]).at(-1)?.value).toBe(CUSTOM_SLOT);
+    expect(execute(card, MEETING_VERBS.book)).toEqual(
+      expect.objectContaining({ title: 'Gesprek inplannen', data: { caseId: 'c0ffee00-0000-4000-8000-000000000001', meetingId: 'd00dfeed-0000-4000-8000-000000000002' } }),
+    );
+  });
+
+  it('has every input the booking reads, with sensible defaults', () => {
+    const card = planForm();
+    for (const id of Object.values(MEETING_INPUT_IDS)) input(card, id);
+    expect(input(card, MEETING_INPUT_IDS.durationMinutes).value).toBe('60');
+    expect(input(card, MEETING_INPUT_IDS.online)).toEqual(expect.objectContaining({ type: 'Input.Toggle', value: 'false', valueOn: 'true', valueOff: 'false', title: 'Online, als Teams-vergadering' }));
+    expect(input(card, MEETING_INPUT_IDS.inviteOfficeHolder)).toEqual(expect.objectContaining({ value: 'true', title: 'De betrokkene uitnodigen (Anna de Vries)' }));
+    expect(input(card, MEETING_INPUT_IDS.inviteCoordinator).value).toBe('false');
+    expect(input(card, MEETING_INPUT_IDS.date)).toEqual(expect.objectContaining({ value: '2026-11-30', min: '2026-11-30' }));
+    expect(readable(card)).toContain('Deelnemers zien elkaars e-mailadressen niet');
+  });
+
+  it('offers to look again without the office holder, keeping the kind', () => {
+    const button = execute(planForm(), CASE_VERBS.planMeeting);
+    expect(button).toEqual(expect.objectContaining({ title: 'Tijden zoeken zonder de betrokkene', associatedInputs: 'none' }));
+    expect(button.data).toEqual({ caseId: 'c0ffee00-0000-4000-8000-000000000001', kind: 'incidentMeeting', withOfficeHolder: 'false' });
+  });
+
+  it('for a case with restrictions, plans the herstelgesprek before their end, and can switch back', () => {
+    const card = planForm(caseInStatus('measuresApproved'), { kind: 'restorationMeeting' });
+    expect(readable(card)).toContain('Herstelgesprek plannen');
+    expect(readable(card)).toContain('Termijn: Herstelgesprek met de pleger uiterlijk maandag 21 december 2026 om 12:00');
+    expect(readable(card)).toContain('vóór het einde van de beperkende maatregelen');
+    expect(input(card, MEETING_INPUT_IDS.kind).value).toBe('restorationMeeting');
+    const switches = executes(card).filter((a) => a.verb === CASE_VERBS.planMeeting).map((a) => [a.title, (a.data as Json).kind]);
+    expect(switches).toContainEqual(['Incidentgesprek plannen', 'incidentMeeting']);
+  });
+
+  it('without calendar integration says so, and warns that invitees see each other', () => {
+    const card = planForm(undefined, { calendar: 'ics', checked: ['handler'] });
+    const text = readable(card);
+    expect(text).toContain('De agendakoppeling met Microsoft 365 staat uit.');
+    expect(text).toContain('Je Outlook-agenda is niet bekeken');
+    expect(text).toContain('ziet de e-mailadressen van de andere deelnemers');
+    expect(executes(card).filter((a) => a.verb === CASE_VERBS.planMeeting)).toEqual([]);
+  });
+
+  it('shows a 403 on the availability in full, so the handler can pass it on to the administrator', () => {
+    const card = planForm(undefined, { slots: [], checked: [], availabilityProblem: `Er konden geen vrije tijden worden opgehaald. ${PERMISSION_DENIED_MESSAGE}` });
+    expect(readable(card)).toContain(PERMISSION_DENIED_MESSAGE);
+    expect(nodes(card, /^Input\./).some((i) => i.id === MEETING_INPUT_IDS.slot)).toBe(false);
+    expect(input(card, MEETING_INPUT_IDS.date).label).toBe('Datum');
+  });
+
+  it('has no booking button for a handler without an e-mail address', () => {
+    const card = planForm(undefined, { organiser: { name: 'Bram Bakker' }, slots: [], checked: [], availabilityProblem: 'Je e-mailadres staat niet in de directory van de bot.' });
+    expect(executes(card).map((a) => a.verb)).not.toContain(MEETING_VERBS.book);
+  });
+
+  it('says when the proposals fall after the deadline', () => {
+    const card = planForm(undefined, { slotsAfterDeadline: true });
+    expect(readable(card)).toContain('Vóór de termijn is niemand meer tegelijk vrij binnen werktijd; deze tijden vallen erna.');
+  });
+
+  it('after a refused input lists the issues and keeps what was typed, literally and inert', () => {
+    const viewModel = meetingPlanViewModel(meetingSampleForm(), {
+      now: NOW,
+      issues: [{ field: 'attendees.3.email', message: 'Dit is geen geldig e-mailadres. (pleger@)' }, { field: 'location', message: 'Vul een locatie in, of kies voor een online gesprek.' }],
+      values: { slot: CUSTOM_SLOT, date: '2026-12-04', time: '15:30', durationMinutes: '45', online: 'false', inviteOfficeHolder: 'false', otherEmails: 'jan_de.boer@example.org, pleger@, ${geheim}' },
+    });
+    const card = render(MEETING_CARD_NAMES.plan, viewModel);
+    const text = readable(card);
+    expect(text).toContain('Deelnemers: Dit is geen geldig e-mailadres. (pleger@)');
+    expect(text).toContain('Waar: Vul een locatie in, of kies voor een online gesprek.');
+    expect(input(card, MEETING_INPUT_IDS.slot).value).toBe(CUSTOM_SLOT);
+    expect(input(card, MEETING_INPUT_IDS.date).value).toBe('2026-12-04');
+    expect(input(card, MEETING_INPUT_IDS.durationMinutes).value).toBe('45');
+    expect(input(card, MEETING_INPUT_IDS.inviteOfficeHolder).value).toBe('false');
+    expect(String(input(card, MEETING_INPUT_IDS.otherEmails).value).replace(/\u200B/g, '')).toBe('jan_de.boer@example.org, pleger@, ${geheim}');
+    expect(JSON.stringify(card)).not.toContain('${geheim}');
+  });
+});
+
+describe('one planned meeting', () => {
+  const c = caseInStatus('inProgress');
+
+  it('shows when, where, who and the neutral subject, and that it is in the calendar', () => {
+    const card = render(MEETING_CARD_NAMES.planned, meetingPlannedViewModel(meetingSampleRecord(), c, { now: NOW, icsUrl: URL }));
+    const text = readable(card);
+    expect(text).toContain('Wanneer: dinsdag 1 december 2026 om 12:00–13:00');
+    expect(text).toContain('Waar: Stadhuis, spreekkamer 2');
+    expect(text).toContain('Deelnemers: Bram Bakker (afhandelaar), Anna de Vries (betrokkene), pleger@example.org');
+    expect(text).toContain('Onderwerp in de agenda: Gesprek WB-2026-00042');
+    expect(text).toContain('✓ In de agenda gezet; de deelnemers hebben een uitnodiging gekregen.');
+    expect(executes(card).map((a) => a.verb)).toEqual([MEETING_VERBS.reschedule, MEETING_VERBS.cancel, MEETING_VERBS.backToCase]);
+    expect(nodes(card, 'Action.OpenUrl')).toEqual([]);
+  });
+
+  it('reschedules from a form filled with the current time and place', () => {
+    const card = render(MEETING_CARD_NAMES.planned, meetingPlannedViewModel(meetingSampleRecord(), c, { now: NOW, icsUrl: URL }));
+    expect(input(card, MEETING_INPUT_IDS.date).value).toBe('2026-12-01');
+    expect(input(card, MEETING_INPUT_IDS.time).value).toBe('12:00');
+    expect(input(card, MEETING_INPUT_IDS.location).value).toBe('Stadhuis, spreekkamer 2');
+    expect(execute(card, MEETING_VERBS.reschedule).data).toEqual({ caseId: c.id, meetingId: 'd00dfeed-0000-4000-8000-000000000001' });
+    expect(execute(card, MEETING_VERBS.cancel)).toEqual(expect.objectContaining({ title: 'Ja, gesprek annuleren', style: 'destructive' }));
+    expect(readable(card)).toContain('De deelnemers krijgen een annulering met de tekst "Dit gesprek gaat niet door."');
+  });
+
+  it('a failed calendar call: the whole Dutch explanation and a retry button', () => {
+    const card = render(MEETING_CARD_NAMES.planned, meetingPlannedViewModel(meetingSampleRecord(meetingSamplePlan(), FAILED), c, { now: NOW, icsUrl: URL }));
+    const text = readable(card);
+    expect(text).toContain('⚠️ De agenda is nog niet bijgewerkt.');
+    expect(text).toContain(PERMISSION_DENIED_MESSAGE);
+    expect(execute(card, MEETING_VERBS.retry)).toEqual(expect.objectContaining({ title: 'Opnieuw proberen', data: { caseId: c.id, meetingId: 'd00dfeed-0000-4000-8000-000000000001' } }));
+  });
+
+  it('without calendar integration: the .ics link and the note that integration is off', () => {
+    const card = render(MEETING_CARD_NAMES.planned, meetingPlannedViewModel(meetingSampleRecord(meetingSamplePlan({ calendar: 'ics', online: true })), c, { now: NOW, icsUrl: URL }));
+    expect(nodes(card, 'Action.OpenUrl')).toEqual([expect.objectContaining({ title: 'Agendabestand (.ics) openen', url: URL })]);
+    expect(readable(card)).toContain(ICS_FALLBACK_NOTE);
+    expect(readable(card)).toContain('Waar: Online (de link stuur je zelf mee)');
+    expect(executes(card).map((a) => a.verb)).not.toContain(MEETING_VERBS.retry);
+  });
+
+  it('a cancelled meeting can no longer be moved or cancelled', () => {
+    const card = render(MEETING_CARD_NAMES.planned, meetingPlannedViewModel(meetingSampleRecord(cancelMeeting(meetingSamplePlan()), { state: 'done', operation: 'cancel' }), c, { now: NOW, icsUrl: URL }));
+    expect(readable(card)).toContain('Status: Geannuleerd');
+    expect(executes(card).map((a) => a.verb)).toEqual([MEETING_VERBS.backToCase]);
+  });
+
+  it('warns when the meeting falls after the 72 hours', () => {
+    const late = meetingSamplePlan({ date: '2026-12-04', time: '10:00' });
+    const card = render(MEETING_CARD_NAMES.planned, meetingPlannedViewModel(meetingSampleRecord(late), c, { now: NOW, icsUrl: URL }));
+    expect(readable(card)).toMatch(/Let op: dit tijdstip valt na de termijn van 72 uur na het incident/);
+  });
+
+  it('shows a hostile location literally', () => {
+    const hostile = meetingSamplePlan({ location: '[klik](https://evil.example) ${geheim} **vet**' });
+    const card = render(MEETING_CARD_NAMES.planned, meetingPlannedViewModel(meetingSampleRecord(hostile), c, { now: NOW, icsUrl: URL }));
+    const facts = nodes(card, 'FactSet').flatMap((set) => (set.facts as { value: string }[]).map((f) => f.value));
+    for (const value of facts) {
+      expect(value).not.toContain('](');
+      expect(value).not.toContain('**vet**');
+    }
+  });
+});
+
+describe('planned meetings on the case card', () => {
+  const c = caseInStatus('inProgress');
+  const options = (overrides: Partial<CaseCardOptions> = {}): CaseCardOptions => ({ viewer: 'handler', now: NOW, earlierCasesOfPerpetrator: 0, refreshUserIds: ['29:handler'], ...overrides });
+  const records = [
+    meetingSampleRecord(),
+    meetingSampleRecord(meetingSamplePlan({ id: 'd00dfeed-0000-4000-8000-000000000003', date: '2026-12-02' }), FAILED),
+    meetingSampleRecord(meetingSamplePlan({ id: 'd00dfeed-0000-4000-8000-000000000004', calendar: 'ics', online: true, date: '2026-12-04' })),
+  ];
+  const card = (overrides: Partial<CaseCardOptions> = {}) =>
+    render(CASE_CARD_NAMES.caseCard, caseCardViewModel(c, options({ meetings: records.map((r) => plannedMeetingInfo(r, c, URL)), ...overrides })));
+
+  it('lists each meeting with where its calendar stands', () => {
+    const text = readable(card());
+    expect(text).toContain('📅 Incidentgesprek · dinsdag 1 december 2026 om 12:00–13:00 · 60 minuten · Stadhuis, spreekkamer 2');
+    expect(text).toContain('✓ In de agenda gezet; de deelnemers hebben een uitnodiging gekregen.');
+    expect(text).toContain(PERMISSION_DENIED_MESSAGE);
+    expect(text).toContain(ICS_FALLBACK_NOTE);
+    expect(text).toContain('📅 Incidentgesprek · vrijdag 4 december 2026 om 12:00–13:00 · 60 minuten · online');
+    expect(text).toMatch(/Let op: dit tijdstip valt na de termijn van 72 uur/);
+    expect(text).not.toContain('Nog geen gesprek vastgelegd.');
+  });
+
+  it('offers retry for the failed one, the .ics file for the one without Graph, and opening each', () => {
+    const rendered = card();
+    const retries = executes(rendered).filter((a) => a.verb === MEETING_VERBS.retry);
+    expect(retries.map((a) => a.data)).toEqual([{ caseId: c.id, meetingId: 'd00dfeed-0000-4000-8000-000000000003' }]);
+    expect(executes(rendered).filter((a) => a.verb === MEETING_VERBS.show)).toHaveLength(3);
+    expect(nodes(rendered, 'Action.OpenUrl')).toEqual([expect.objectContaining({ url: URL })]);
+  });
+
+  it('keeps a cancelled meeting in view while it is still ahead, without buttons to change it', () => {
+    const cancelled = meetingSampleRecord(cancelMeeting(meetingSamplePlan()), { state: 'done', operation: 'cancel' });
+    const rendered = render(CASE_CARD_NAMES.caseCard, caseCardViewModel(c, options({ meetings: [plannedMeetingInfo(cancelled, c, URL)] })));
+    expect(readable(rendered)).toContain('Incidentgesprek (geannuleerd)');
+    expect(executes(rendered).map((a) => a.verb)).not.toContain(MEETING_VERBS.show);
+    const past = render(CASE_CARD_NAMES.caseCard, caseCardViewModel(c, options({ now: caseSampleTime(60 * 24 * 3), meetings: [plannedMeetingInfo(cancelled, c, URL)] })));
+    expect(readable(past)).not.toContain('(geannuleerd)');
+  });
+
+  it('shows nothing of the meetings to anyone but a handler', () => {
+    const rendered = card({ viewer: 'readOnly' });
+    expect(readable(rendered)).not.toContain('Incidentgesprek ·');
+    expect(JSON.stringify(rendered)).not.toContain('pleger@example.org');
+  });
+
+  it('stays within Teams’ message size with the most meetings shown', () => {
+    const many = Array.from({ length: 8 }, (_, i) =>
+      meetingSampleRecord(meetingSamplePlan({ id: `d00dfeed-0000-4000-8000-00000000010${i}`, location: 'x'.repeat(200) }), FAILED),
+    );
+    const rendered = render(CASE_CARD_NAMES.caseCard, caseCardViewModel(c, options({ meetings: many.map((r) => plannedMeetingInfo(r, c, URL)) })));
+    expect(Buffer.byteLength(JSON.stringify(rendered), 'utf8')).toBeLessThan(28 * 1024);
+    expect(executes(rendered).filter((a) => a.verb === MEETING_VERBS.retry)).toHaveLength(4);
+  });
+});
+
+describe('verbs', () => {
+  it('every button on the meeting cards and the case card reaches a registered verb', () => {
+    const known = new Set<string>([...Object.values(MEETING_VERBS), ...Object.values(CASE_VERBS)]);
+    for (const name of ['meeting-plan', 'meeting-planned', 'case-card']) {
+      const template = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cards', `${name}.json`), 'utf8')) as Json;
+      for (const action of nodes(template, 'Action.Execute')) expect(known).toContain(action.verb);
+    }
+  });
+});
