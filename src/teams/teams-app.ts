@@ -5,6 +5,7 @@ import type { IntakeService } from '../app/intake.service';
 import type { CaseHandlingService } from '../app/case-handling.service';
 import { registerCaseActions } from './case/case-actions';
 import { registerMeetingActions } from './meeting/meeting-actions';
+import { plannedMeetingInfo } from './meeting/meeting-cards';
 import type { MeetingService } from '../app/meeting.service';
 import type { EvidenceService } from '../app/evidence.service';
 import type { Clock } from '../domain/clock';
@@ -56,7 +57,17 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
       logger: deps.logger,
     });
   }
-  registerCaseActions(app, { caseHandling: deps.caseHandling, cards: deps.cards, directory: deps.directory, clock: deps.clock, logger: deps.logger });
+  const meetings = deps.meetings;
+  registerCaseActions(app, {
+    caseHandling: deps.caseHandling,
+    cards: deps.cards,
+    directory: deps.directory,
+    clock: deps.clock,
+    logger: deps.logger,
+    ...(meetings
+      ? { meetingsFor: async (c) => (await meetings.service.listForCase(c.id)).map((record) => plannedMeetingInfo(record, c, meetings.icsUrl(record.icsToken))) }
+      : {}),
+  });
 
   // Remember where each person and channel can be reached, for later proactive messages.
   app.turn('beforeTurn', async (context) => {

@@ -87,5 +87,32 @@ describe('Playground: from report to approved measures', () => {
     await page.getByText('Meldingen gemeentesecretaris').first().click();
     await card(page, new RegExp(`${caseNumber}[\\s\\S]*Maatregelen vastgesteld`)).waitFor({ timeout: 20000 });
     await screenshot(page, 'measures-approved-channel');
+
+    // Issue 5: Peter plans the incidentgesprek from the case card; calendar integration is off
+    // locally, so the meeting is recorded and offered as an .ics file.
+    const form = await peterPresses('case.planMeeting', { caseId: stored.id }, posted!.activityId);
+    const formCard = (form as { value: Record<string, unknown> }).value;
+
+    const slotInput = JSON.stringify(formCard).match(/"id":"slot"[^\]]*?"value":"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})"/);
+    expect(slotInput).not.toBeNull(); // free slots before the deadline are proposed
+    const book = JSON.stringify(formCard).match(/"verb":"meeting\.book","data":\{"caseId":"[^"]+","meetingId":"([^"]+)"/);
+    expect(book).not.toBeNull();
+    const booked = await peterPresses(
+      'meeting.book',
+      { caseId: stored.id, meetingId: book![1], kind: 'incidentMeeting', slot: slotInput![1], durationMinutes: '60', online: 'false', location: 'Stadhuis, kamer 2.14', inviteOfficeHolder: 'true' },
+      posted!.activityId,
+    );
+    const bookedText = JSON.stringify(booked);
+
+    expect(bookedText).toMatch(/Incidentgesprek/);
+    const icsLink = bookedText.match(/"url":"(http:\/\/[^"]+\/ics\/[^"]+)"/);
+    expect(icsLink).not.toBeNull();
+    const ics = await fetch(icsLink![1]);
+    expect(ics.headers.get('content-type')).toMatch(/text\/calendar/);
+    const calendar = await ics.text();
+    expect(calendar).toMatch(/SUMMARY:Gesprek WB-\d{4}-\d{5}/);
+    expect(calendar).not.toContain('rode jas');
+    const reopened = JSON.stringify(await peterPresses('case.refresh', { caseId: stored.id }, posted!.activityId));
+    expect(reopened).toMatch(/Stadhuis, kamer 2\.14|Incidentgesprek/);
   }, 150000);
 });

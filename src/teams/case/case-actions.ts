@@ -11,7 +11,7 @@ import { MEASURE_KINDS } from '../../domain/measures';
 import { isPoliceChecklistStep, type PoliceChecklistStep } from '../../domain/police-checklist';
 import type { CardRenderer } from '../cards/card-renderer';
 import { replyWithCardForInteractor } from '../invoke-response';
-import { CASE_VERBS, caseCardViewModel, caseErrorViewModel, caseProgressViewModel } from './case-cards';
+import { CASE_VERBS, caseCardViewModel, caseErrorViewModel, caseProgressViewModel, type PlannedMeetingInfo } from './case-cards';
 
 const ZONE = 'Europe/Amsterdam';
 const PICK_MEASURE = 'Kies minstens één maatregel.';
@@ -116,6 +116,8 @@ export interface CaseActionDependencies {
   directory: Directory;
   clock: Clock;
   logger: Logger;
+  /** The meetings planned for a case, shown on the handler's view (issue 5). */
+  meetingsFor?: (c: Case) => Promise<PlannedMeetingInfo[]>;
 }
 
 const INVALID_INPUT = 'Deze gegevens kon ik niet verwerken. Controleer de velden en probeer het opnieuw.';
@@ -129,7 +131,7 @@ export function registerCaseActions(app: Application<TurnState>, deps: CaseActio
   app.adaptiveCards.actionExecute(CASE_VERBS.refresh, async (context, _state, data) => {
     await respond(context, deps, async (actor) => {
       const parsed = z.object({ caseId }).safeParse(data);
-      return parsed.success ? cardFor(deps, await deps.caseHandling.view(parsed.data.caseId, actor)) : errorCard(deps, NOT_FOUND);
+      return parsed.success ? await cardFor(deps, await deps.caseHandling.view(parsed.data.caseId, actor)) : errorCard(deps, NOT_FOUND);
     });
     return '';
   });
@@ -142,11 +144,11 @@ export function registerCaseActions(app: Application<TurnState>, deps: CaseActio
         const parsed = action.schema.safeParse(data);
         if (!parsed.success) {
           const shown = parsed.error.issues.map((i) => i.message).find((m) => SHOWN_MESSAGES.has(m));
-          return cardFor(deps, await deps.caseHandling.view(id.data.caseId, actor), shown ?? INVALID_INPUT);
+          return await cardFor(deps, await deps.caseHandling.view(id.data.caseId, actor), shown ?? INVALID_INPUT);
         }
         const outcome = await deps.caseHandling.execute(id.data.caseId, actor, action.command(parsed.data as never));
         const notice = outcome.outcome === 'refused' ? outcome.message : outcome.outcome === 'conflict' ? CONFLICT : undefined;
-        return cardFor(deps, outcome, notice);
+        return await cardFor(deps, outcome, notice);
       });
       return '';
     });
@@ -181,7 +183,7 @@ async function respond(context: TurnContext, deps: CaseActionDependencies, work:
 }
 
 /** The card this person may see: handler view, the office holder's progress, or the read-only view. */
-function cardFor(deps: CaseActionDependencies, outcome: CaseActionOutcome, notice?: string): object {
+async function cardFor(deps: CaseActionDependencies, outcome: CaseActionOutcome, notice?: string): Promise<object> {
   if (outcome.outcome === 'notFound') return errorCard(deps, NOT_FOUND);
   const now = deps.clock.now();
   const c = outcome.case;
@@ -190,6 +192,7 @@ function cardFor(deps: CaseActionDependencies, outcome: CaseActionOutcome, notic
   }
   const viewer = outcome.access === 'handler' ? 'handler' : 'readOnly';
   const shownNotice = notice ?? (viewer === 'readOnly' ? READ_ONLY : undefined);
+  const meetings = viewer === 'handler' && deps.meetingsFor ? await deps.meetingsFor(c) : undefined;
   return deps.cards.render(
     'case-card',
     caseCardViewModel(c, {
@@ -197,6 +200,7 @@ function cardFor(deps: CaseActionDependencies, outcome: CaseActionOutcome, notic
       now,
       earlierCasesOfPerpetrator: outcome.earlierCases,
       refreshUserIds: deskHandlerIds(deps.directory, c),
+      ...(meetings ? { meetings } : {}),
       ...(shownNotice ? { notice: shownNotice } : {}),
     }),
   );
