@@ -155,7 +155,9 @@ export class CaseHandlingService {
     try {
       await effect();
     } catch (error) {
-      this.deps.logger.warn(event, { caseId: c.id, code: (error as Error).name, detail: String((error as Error).message).slice(0, 300) });
+      // Name and HTTP status only: an error message may quote what it failed to send.
+      const status = (error as { status?: unknown }).status;
+      this.deps.logger.warn(event, { caseId: c.id, code: (error as Error).name, ...(typeof status === 'number' ? { status } : {}) });
     }
   }
 }
