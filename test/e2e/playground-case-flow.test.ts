@@ -58,6 +58,7 @@ describe('Playground: from report to approved measures', () => {
     const channelCard = card(page, caseNumber);
     await channelCard.waitFor({ timeout: 20000 });
     expect(await channelCard.innerText()).not.toContain('rode jas');
+    await channelCard.scrollIntoViewIfNeeded();
     await screenshot(page, 'case-in-channel');
 
     const tables = createTableClientFactory(testConnectionString(), session.harness.tablePrefix);

@@ -169,7 +169,7 @@ describe('case card, handler view', () => {
     expect(text).toContain('Status: In behandeling');
     expect(text).toContain('Gemeld door: Anna de Vries (Wethouder, Gemeente Utrecht)');
     expect(text).toContain('Afhandelaar: In behandeling bij Bram Bakker sinds maandag 30 november 2026 om 10:30');
-    expect(text).toContain('Niveau: 4. Bedreiging of intimidatie');
+    expect(text).toContain('Niveau: 4 – Bedreiging of intimidatie');
     expect(text).toContain('Soort: Bedreiging, Intimidatie');
     expect(text).toContain('Wanneer: zondag 29 november 2026 om 20:30');
     expect(text).toContain('Waar: Raadhuisplein, na de raadsvergadering');
@@ -256,7 +256,7 @@ describe('case card, handler view', () => {
     expect(input(form, CASE_INPUT_IDS.measureDescription)).toEqual(expect.objectContaining({ type: 'Input.Text', maxLength: 2000 }));
     expect(input(form, CASE_INPUT_IDS.restrictionsEndOn)).toEqual(expect.objectContaining({ type: 'Input.Date', min: '2026-12-01' }));
     expect(execute(form, CASE_VERBS.proposeMeasures).data).toEqual({ caseId: caseInStatus('inProgress').id });
-    expect(readable(form)).toContain('Suggestie op basis van niveau 4. Bedreiging of intimidatie: Beperkende maatregelen / contactafspraken, Gecombineerd incident- en herstelgesprek, Melding of aangifte bij de politie, Nazorg.');
+    expect(readable(form)).toContain('Suggestie op basis van niveau 4 – Bedreiging of intimidatie: Beperkende maatregelen / contactafspraken, Gecombineerd incident- en herstelgesprek, Melding of aangifte bij de politie, Nazorg.');
   });
 
   it('suggests a written warning for a first light case, and heavier measures for a repeat perpetrator', () => {
@@ -412,7 +412,7 @@ describe('case card, read-only view', () => {
     expect(text).toContain(notice);
     expect(text).toContain('WB-2026-00042');
     expect(text).toContain('Organisatie: Gemeente Utrecht');
-    expect(text).toContain('Niveau: 4. Bedreiging of intimidatie');
+    expect(text).toContain('Niveau: 4 – Bedreiging of intimidatie');
     expect(text).toContain('Maatregelen treffen');
     // Neither the card nor the data behind it carries personal details.
     const everything = JSON.stringify(viewModel) + JSON.stringify(card);
@@ -602,7 +602,7 @@ describe('notice to informed parties', () => {
     expect(text).toContain('Zaaknummer: WB-2026-00042');
     expect(text).toContain('Betrokkene: Wethouder, Gemeente Utrecht');
     expect(text).toContain('Datum incident: zondag 29 november 2026');
-    expect(text).toContain('Niveau: 4. Bedreiging of intimidatie');
+    expect(text).toContain('Niveau: 4 – Bedreiging of intimidatie');
     expect(text).toContain('Afhandelaar: Gemeentesecretaris, Gemeente Utrecht');
     expect(nodes(card, /^Action\./)).toEqual([]);
     expect(card.refresh).toBeUndefined();

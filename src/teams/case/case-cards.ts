@@ -175,7 +175,8 @@ function organisationName(organisationId: string): string {
 
 function levelTitle(report: IncidentReport): string {
   const level = BEHAVIOUR_LEVELS.find((l) => l.level === report.level);
-  return `${report.level}. ${level?.title ?? ''}`.trim();
+  // "4 – …", not "4. …": a TextBlock would render "4." at the start as a numbered list.
+  return `${report.level} – ${level?.title ?? ''}`.trim();
 }
 
 /** "30-11-2026 10:30" in Amsterdam: the compact form for lists (history, checklist, tasks). */
