@@ -4,6 +4,8 @@ import type { ConversationStore } from '../app/ports';
 import type { IntakeService } from '../app/intake.service';
 import type { CaseHandlingService } from '../app/case-handling.service';
 import { registerCaseActions } from './case/case-actions';
+import { caseErrorViewModel } from './case/case-cards';
+import { replyWithCardForInteractor } from './invoke-response';
 import { registerMeetingActions } from './meeting/meeting-actions';
 import { plannedMeetingInfo } from './meeting/meeting-cards';
 import type { MeetingService } from '../app/meeting.service';
@@ -71,6 +73,13 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
 
   // Remember where each person and channel can be reached, for later proactive messages.
   app.turn('beforeTurn', async (context) => {
+    // Only people of the configured tenant may use the bot: a report never crosses organisations.
+    const tenantId = tenantOf(context);
+    if (tenantId && tenantId !== deps.directory.tenantId) {
+      deps.logger.warn('turn.foreign_tenant', { detail: context.activity.type });
+      await refuseForeignTenant(context, deps);
+      return false;
+    }
     await rememberConversation(context, deps.conversations);
     return true;
   });
@@ -111,6 +120,20 @@ async function sendHelp(context: TurnContext, deps: TeamsAppDependencies): Promi
     }),
   );
   await sendCard(context, card, 'Weerbaar Bestuur: zo meld je een incident.');
+}
+
+function tenantOf(context: TurnContext): string | undefined {
+  const activity = context.activity;
+  return (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation?.tenantId;
+}
+
+const FOREIGN_TENANT = 'Deze bot is alleen beschikbaar voor de organisaties in de provincie Utrecht die hem hebben ingericht.';
+
+async function refuseForeignTenant(context: TurnContext, deps: TeamsAppDependencies): Promise<void> {
+  if (context.activity.type === ActivityTypes.Message) await context.sendActivity(FOREIGN_TENANT);
+  if (context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action') {
+    await replyWithCardForInteractor(context, deps.cards.render('case-error', caseErrorViewModel(FOREIGN_TENANT)));
+  }
 }
 
 async function rememberConversation(context: TurnContext, store: ConversationStore): Promise<void> {

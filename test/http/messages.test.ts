@@ -94,3 +94,28 @@ describe('POST /api/messages with a MicrosoftAppId (authenticated mode)', () => 
     expect(harness.connector.calls).toHaveLength(0);
   });
 });
+
+describe('another tenant', () => {
+  let harness: BotUnderTest;
+
+  beforeAll(async () => {
+    harness = await startBotUnderTest();
+  });
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  it('is told in Dutch that the bot is not for them, and nothing is stored or started', async () => {
+    const foreign = personalMessage(SAMPLE_PEOPLE.sanne, 'meld incident', harness.connector.url, {
+      channelData: { tenant: { id: '99999999-9999-9999-9999-999999999999' } },
+      conversation: { id: 'a:foreign', conversationType: 'personal', tenantId: '99999999-9999-9999-9999-999999999999' },
+    });
+    const response = await postActivity(harness.baseUrl, foreign);
+    expect(response.status).toBe(200);
+    const replies = harness.connector.sentActivities();
+    expect(replies).toHaveLength(1);
+    expect(String(replies[0].text)).toMatch(/alleen beschikbaar/);
+    const client = TableClient.fromConnectionString(testConnectionString(), `${harness.tablePrefix}Drafts`, { allowInsecureConnection: true });
+    await expect(client.getEntity(SAMPLE_PEOPLE.sanne.aadObjectId, 'draft')).rejects.toMatchObject({ statusCode: 404 });
+  });
+});
