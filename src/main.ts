@@ -23,6 +23,7 @@ import { TablePostedCardRepository } from './storage/posted-card.repository';
 import { TableReminderRepository } from './storage/reminder.repository';
 import { ConversationPacer, PacedDelivery, ReminderSweeper, realTimer, type Timer } from './scheduler/reminder-sweeper';
 import { ProactiveMessenger } from './teams/proactive-messenger';
+import { RoutingRepairJob } from './scheduler/routing-repair';
 import { TeamsCaseNotifier } from './teams/case/case-notifier';
 import { TeamsDeliveryFailureRecorder, TeamsReminderSender } from './teams/reminder-sender';
 import { LOCAL_BOT_ID } from './local/playground';
@@ -51,6 +52,8 @@ export interface RunningBot {
   localMode: boolean;
   /** For tests and tools: sweep due reminders now. */
   reminders: ReminderService;
+  /** For tests and tools: route cases whose card never reached the desk. */
+  routingRepair: RoutingRepairJob;
   stop(): Promise<void>;
 }
 
@@ -163,7 +166,11 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   });
 
   const sweeper = new ReminderSweeper({ service: reminders, clock, timer: options.timer ?? realTimer, logger }, { intervalMs: config.REMINDER_SWEEP_INTERVAL_MS });
-  if (options.sweepReminders ?? true) sweeper.start();
+  const routingRepair = new RoutingRepairJob({ repair: (graceMs) => caseHandling.repairRouting(graceMs), timer: options.timer ?? realTimer, logger });
+  if (options.sweepReminders ?? true) {
+    sweeper.start();
+    routingRepair.start();
+  }
 
   const storageConnection = connectionString;
   const server: Server = createHttpServer({
@@ -185,8 +192,10 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     port,
     localMode: config.localMode,
     reminders,
+    routingRepair,
     stop: async () => {
       await sweeper.stop();
+      await routingRepair.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (azurite) await azurite.stop();
     },

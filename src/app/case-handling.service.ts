@@ -3,6 +3,7 @@ import {
   approveMeasures,
   closeCase,
   completeTask,
+  proposalRound,
   proposeMeasures,
   recordLabourInspectorateWarned,
   recordMeetingHeld,
@@ -25,12 +26,15 @@ import type { InformedRole } from '../domain/roles';
 import type { Logger } from './logger';
 import { isConflict, type CaseStore } from './ports';
 
+/** How long a new case's own submit may take to route it before anything else completes it. */
+export const ROUTING_GRACE_MS = 2 * 60 * 1000;
+
 /** What the handler or office holder asked for with a card button. */
 export type CaseCommand =
   | { kind: 'take' }
   | { kind: 'proposeMeasures'; items: MeasureInput[] }
-  | { kind: 'agreeMeasures'; comment?: string }
-  | { kind: 'sendBackMeasures'; comment: string }
+  | { kind: 'agreeMeasures'; comment?: string; round?: number }
+  | { kind: 'sendBackMeasures'; comment: string; round?: number }
   | { kind: 'approveMeasures' }
   | { kind: 'tickChecklistStep'; step: PoliceChecklistStep }
   | { kind: 'untickChecklistStep'; step: PoliceChecklistStep }
@@ -52,6 +56,8 @@ export type CaseActionOutcome =
 
 /** Views of a case outside the actor's own card: the desk card, the office holder's chat, informed people. */
 export interface CaseNotifier {
+  /** Whether the case card was posted to the desk already. */
+  hasCaseCard(c: Case): Promise<boolean>;
   postCaseCard(c: Case, earlierCases: number): Promise<void>;
   refreshViews(c: Case, earlierCases: number): Promise<void>;
   sendOfficeHolder(c: Case, what: 'progress' | 'proposal' | 'approved' | 'closed'): Promise<void>;
@@ -79,9 +85,18 @@ export interface CaseHandlingDependencies {
 export class CaseHandlingService {
   constructor(private readonly deps: CaseHandlingDependencies) {}
 
-  /** A new case: card to the handler desk, notices to informed people, progress card and reminders. */
+  /**
+   * A new case: card to the handler desk, notices to informed people, progress card and reminders.
+   * Safe to call again for the same case (a repeated "Verstuur"): once the desk card is there, only
+   * the reminders are checked, so a routing that failed the first time is completed, never doubled.
+   */
   async onSubmitted(c: Case): Promise<void> {
-    const earlier = await this.earlierCases(c);
+    if (await this.deps.notifier.hasCaseCard(c).catch(() => false)) {
+      await this.sideEffect('case.schedule_failed', c, () => this.deps.scheduler.scheduleFor(c));
+      return;
+    }
+    // A failing recidive lookup must not stop the routing: the count is only shown on the card.
+    const earlier = await this.earlierCases(c).catch(() => 0);
     await this.sideEffect('case.post_failed', c, () => this.deps.notifier.postCaseCard(c, earlier));
     for (const party of c.route.informed) {
       if (party.external || !party.organisationId) continue; // external parties are a task on the case
@@ -92,6 +107,23 @@ export class CaseHandlingService {
     }
     await this.sideEffect('case.progress_failed', c, () => this.deps.notifier.sendOfficeHolder(c, 'progress'));
     await this.sideEffect('case.schedule_failed', c, () => this.deps.scheduler.scheduleFor(c));
+  }
+
+  /**
+   * Completes routing that failed at submission (e.g. the bot was not yet in the desk's team):
+   * every untaken case older than `graceMs` without a desk card is routed now. Returns how many.
+   */
+  async repairRouting(graceMs: number): Promise<number> {
+    const now = this.deps.clock.now().getTime();
+    let repaired = 0;
+    for (const c of await this.deps.cases.listSubmitted()) {
+      if (now - c.registeredAt.getTime() < graceMs) continue; // its own submit may still be routing it
+      if (await this.deps.notifier.hasCaseCard(c)) continue;
+      this.deps.logger.warn('case.routing_repaired', { caseId: c.id });
+      await this.onSubmitted(c);
+      repaired += 1;
+    }
+    return repaired;
   }
 
   /** The current case for a viewer (card refresh), with what that viewer may see. */
@@ -115,6 +147,10 @@ export class CaseHandlingService {
           ? 'Alleen de afhandelaars van deze zaak kunnen dit doen. Je ziet de actuele stand van zaken.'
           : 'Alleen de betrokkene kan op dit voorstel reageren.';
       return { outcome: 'refused', case: current, access, earlierCases, message };
+    }
+    // An answer from an older proposal card must not count for a newer proposal the person never saw.
+    if ((command.kind === 'agreeMeasures' || command.kind === 'sendBackMeasures') && command.round !== undefined && command.round !== proposalRound(current)) {
+      return { outcome: 'refused', case: current, access, earlierCases, message: 'Dit voorstel is inmiddels vervangen door een nieuw voorstel. Bekijk het nieuwste voorstel in je chat.' };
     }
     let next: Case;
     try {

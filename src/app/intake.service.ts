@@ -19,6 +19,7 @@ import {
 } from '../domain/intake';
 import { supportLinesFor, type SupportLine } from '../domain/support-lines';
 import type { Logger } from './logger';
+import { ROUTING_GRACE_MS } from './case-handling.service';
 import type { CaseNumberSequence, CaseStore, DraftStore, KnownOffice, ProfileStore, StoredDraft } from './ports';
 
 /** The person talking to the bot, from the Teams activity (Entra ID object id is the key). */
@@ -98,7 +99,7 @@ export class IntakeService {
     if (step !== undefined && step !== stored.draft.current && input.kind === 'form') {
       return [{ kind: 'staleCard' }, ...this.show(stored.draft)];
     }
-    const result = answer(stored.draft, input, this.context());
+    const result = answer(stored.draft, input, this.context(stored.draft));
     if (!result.ok) return [{ kind: 'invalid', message: result.error }, ...this.show(stored.draft)];
     await this.deps.drafts.save(result.draft, { etag: stored.etag });
     if (!stored.draft.office && result.draft.office) {
@@ -139,6 +140,9 @@ export class IntakeService {
     if (stored.submittedCase) return this.alreadySubmitted(stored.submittedCase.id);
     if (stored.draft.status !== 'open') return [{ kind: 'noDraft' }];
     if (!isComplete(stored.draft)) return this.show(stored.draft);
+
+    // A case already made from this draft (an earlier submit that failed half-way): no new number.
+    if (await this.deps.cases.get(stored.draft.id)) return this.alreadySubmitted(stored.draft.id);
 
     const now = this.deps.clock.now();
     const draft = stored.draft;
@@ -181,16 +185,27 @@ export class IntakeService {
   private async alreadySubmitted(caseId: string): Promise<IntakeReply[]> {
     const existing = await this.deps.cases.get(caseId);
     if (!existing) return [{ kind: 'noDraft' }];
+    // Completes a routing that failed the first time. Only for a case that is not brand new: a
+    // double click must not race the first submit's own routing and post the case card twice.
+    if (this.deps.clock.now().getTime() - existing.case.registeredAt.getTime() > ROUTING_GRACE_MS) await this.deps.onSubmitted(existing.case);
     return [{ kind: 'submitted', case: existing.case, supportLines: supportLinesFor(existing.case.officeHolder.role), repeated: true }];
   }
 
   private show(draft: IntakeDraft): IntakeReply[] {
     if (draft.current === 'summary') return [{ kind: 'summary', draftId: draft.id, items: summarise(draft) }];
-    return [{ kind: 'question', prompt: currentPrompt(draft, this.context()) }];
+    return [{ kind: 'question', prompt: currentPrompt(draft, this.context(draft)) }];
   }
 
-  private context(): IntakeContext {
-    return { now: this.deps.clock.now(), allowedOrganisationIds: this.deps.directory.configuredOrganisationIds() };
+  /**
+   * Someone the directory knows may only report for the organisations where they hold office (the
+   * case goes to that organisation's desk and its informed people); others choose among all
+   * configured organisations.
+   */
+  private context(draft: IntakeDraft): IntakeContext {
+    const configured = this.deps.directory.configuredOrganisationIds();
+    const own = new Set(this.deps.directory.officesOf(draft.officeHolder.aadObjectId).map((o) => o.organisationId));
+    const allowed = own.size > 0 ? configured.filter((id) => own.has(id)) : configured;
+    return { now: this.deps.clock.now(), allowedOrganisationIds: allowed };
   }
 
   private async openDraft(reporter: Reporter): Promise<StoredDraft | undefined> {

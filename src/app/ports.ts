@@ -54,6 +54,7 @@ export interface CaseStore {
   /** Throws an error with code STORAGE.CONFLICT when the case changed since it was read. */
   replace(c: Case, etag: string): Promise<string>;
   listSamePerpetrator(organisationId: string, keys: readonly string[]): Promise<Case[]>;
+  listSubmitted(): Promise<Case[]>;
 }
 
 export interface CaseNumberSequence {

@@ -561,6 +561,11 @@ export function proposeMeasures(
   return transition(proposed, 'measuresProposed', handlerAadObjectId, now);
 }
 
+/** Which proposal round is current (1 for the first proposal); a card carries it so an old one cannot agree to a newer proposal. */
+export function proposalRound(c: Case): number {
+  return c.measureHistory.filter((e) => e.action === 'proposed').length;
+}
+
 /** The office holder agrees to the proposed measures, optionally with a remark. */
 export function agreeToMeasures(c: Case, officeHolderAadObjectId: string, now: Date, comment?: string): Case {
   return transition(c, 'measuresAgreed', officeHolderAadObjectId, now, comment === undefined ? {} : { comment });

@@ -47,6 +47,13 @@ export class TableCaseRepository implements CaseStore {
     return cases;
   }
 
+  /** Cases nobody has taken yet (few at any time): the routing repair job looks at these. */
+  async listSubmitted(): Promise<Case[]> {
+    const cases: Case[] = [];
+    for await (const row of this.table.query(odata`status eq ${'submitted'}`)) cases.push(row.value);
+    return cases;
+  }
+
   /** A user's own cases, newest first. A filtered scan: fine for the province's volume (hundreds a year). */
   async listByOfficeHolder(aadObjectId: string): Promise<Case[]> {
     const cases: Case[] = [];

@@ -186,10 +186,16 @@ describe('case handling: routing, the case card and its actions', () => {
       expect(JSON.stringify(proposal)).toContain('case.agreeMeasures');
     });
 
+    it('an answer from an older proposal card does not count for a newer proposal', async () => {
+      const stale = await act(reporter, 'case.agreeMeasures', { caseId, round: 99 }, personal);
+      expect(cardText(stale.body.value)).toMatch(/vervangen door een nieuw voorstel/);
+      expect((await cases.get(caseId))!.case.status).toBe('measuresProposed');
+    });
+
     it('only the office holder can agree; the handler cannot agree for them', async () => {
       const byHandler = await act(handler, 'case.agreeMeasures', { caseId }, desk);
       expect(cardText(byHandler.body.value)).toMatch(/Alleen de betrokkene/);
-      const agreed = await act(reporter, 'case.agreeMeasures', { caseId, comment: 'Akkoord, graag snel.' }, personal);
+      const agreed = await act(reporter, 'case.agreeMeasures', { caseId, round: 1, comment: 'Akkoord, graag snel.' }, personal);
       expect(cardText(agreed.body.value)).toMatch(/Akkoord|akkoord/);
       expect((await cases.get(caseId))!.case.status).toBe('measuresAgreed');
     });

@@ -80,6 +80,18 @@ describe('intake over HTTP: "meld incident" to a case number', () => {
     expect(texts(second)).toMatch(/Wethouder/);
   });
 
+  it('someone with two offices chooses which one, but only among their own organisations', async () => {
+    const chat = new Chat(harness, { id: 'user-two-offices', name: 'Statenlid en raadslid', aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000500' });
+    await chat.say('meld incident');
+    const who = await chat.click({ action: 'intake.answer', step: 'safety', value: 'safe' });
+    expect(askedStep(who)).toBe('who');
+    expect(texts(who)).not.toMatch(/Stichtse Rijnlanden/);
+    const refused = await chat.click({ action: 'intake.answer', step: 'who' }, { role: 'dijkgraaf', organisationId: 'hdsr' });
+    expect(texts(refused)).toMatch(/⚠️/);
+    const accepted = await chat.click({ action: 'intake.answer', step: 'who' }, { role: 'gemeenteraadslid', organisationId: 'gemeente-utrecht' });
+    expect(askedStep(accepted)).toBe('when');
+  });
+
   it('a double click on "Verstuur melding" gives one case with one number', async () => {
     const chat = new Chat(harness, stranger('double'));
     const summary = await walkToSummary(chat, { role: 'wethouder', organisationId: 'gemeente-utrecht' });

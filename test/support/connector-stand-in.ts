@@ -20,6 +20,12 @@ export class ConnectorStandIn {
   private server: Server | undefined;
   private waiters: { predicate: (call: ConnectorCall) => boolean; resolve: (call: ConnectorCall) => void }[] = [];
   private counter = 0;
+  private failures: { predicate: (call: ConnectorCall) => boolean; status: number }[] = [];
+
+  /** The next call that matches gets this HTTP status instead of success (once). */
+  failNext(predicate: (call: ConnectorCall) => boolean, status: number): void {
+    this.failures.push({ predicate, status });
+  }
 
   /** Base URL to use as the activity's serviceUrl. */
   url = '';
@@ -38,6 +44,14 @@ export class ConnectorStandIn {
         };
         this.calls.push(call);
         this.counter += 1;
+        const failure = this.failures.find((f) => f.predicate(call));
+        if (failure) {
+          this.failures = this.failures.filter((f) => f !== failure);
+          call.response = undefined;
+          res.writeHead(failure.status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'stand-in failure' } }));
+          return;
+        }
         const isCreateConversation = call.method === 'POST' && /^\/v3\/conversations\/?$/.test(call.path);
         res.writeHead(isCreateConversation ? 201 : 200, { 'content-type': 'application/json' });
         call.response = isCreateConversation ? { id: `conversation-${this.counter}`, activityId: `activity-${this.counter}` } : { id: `activity-${this.counter}` };

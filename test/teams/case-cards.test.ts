@@ -413,7 +413,9 @@ describe('case card, read-only view', () => {
     expect(text).toContain('WB-2026-00042');
     expect(text).toContain('Organisatie: Gemeente Utrecht');
     expect(text).toContain('Niveau: 4 – Bedreiging of intimidatie');
-    expect(text).toContain('Maatregelen treffen');
+    expect(text).toMatch(/Termijnen: (Lopen nog|⚠️ Er is een termijn verstreken|Afgerond)/);
+    // Deadline names and times would betray an injury (Arbeidsinspectie), a suspected crime (politie) and the incident time.
+    expect(text).not.toMatch(/Maatregelen treffen|Arbeidsinspectie|politie|Uiterlijk/i);
     // Neither the card nor the data behind it carries personal details.
     const everything = JSON.stringify(viewModel) + JSON.stringify(card);
     for (const secret of ['Anna de Vries', 'Karel Klaassen', '12-ABC-3', 'Groene jas', 'schreeuwde', 'Raadhuisplein', 'parkeervergunning', 'De bode', INJURY_LABELS.physical, 'Liever eerst een gesprek']) {
@@ -559,10 +561,10 @@ describe('measures proposal for the office holder', () => {
     expect(text).toContain('Beperkende maatregelen / contactafspraken\nTot en met maandag 21 december 2026\nContact alleen via het algemene nummer.');
     expect(text).toContain('Maatregelen treffen\nUiterlijk woensdag 2 december 2026 om 20:30');
     expect(verbs(card)).toEqual([CASE_VERBS.agreeMeasures, CASE_VERBS.sendBackMeasures]);
-    expect(execute(card, CASE_VERBS.agreeMeasures)).toEqual(expect.objectContaining({ title: 'Akkoord', data: { caseId: c.id } }));
+    expect(execute(card, CASE_VERBS.agreeMeasures)).toEqual(expect.objectContaining({ title: 'Akkoord', data: { caseId: c.id, round: 1 } }));
     const answer = showCard(card, 'Reageren');
     expect(input(answer, CASE_INPUT_IDS.comment)).toEqual(expect.objectContaining({ type: 'Input.Text', isRequired: true, isMultiline: true, maxLength: 2000 }));
-    expect(execute(answer, CASE_VERBS.sendBackMeasures).data).toEqual({ caseId: c.id });
+    expect(execute(answer, CASE_VERBS.sendBackMeasures).data).toEqual({ caseId: c.id, round: 1 });
     // No handler internals reach the office holder's chat.
     expect(text).not.toContain('Stappenplan');
   });

@@ -27,6 +27,7 @@ const measureList = z
   .pipe(z.array(z.enum(MEASURE_KINDS)).min(1, PICK_MEASURE));
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, PICK_DATE);
 const localTime = z.string().regex(/^\d{2}:\d{2}$/, PICK_TIME);
+const proposalRoundOnCard = z.coerce.number().int().min(1).max(1000).optional();
 const checklistStep = z.coerce.number().refine(isPoliceChecklistStep).transform((n) => n as PoliceChecklistStep);
 
 /** Amsterdam wall-clock date (and time) from a card input, as an instant. */
@@ -50,12 +51,12 @@ const ACTIONS = {
     }),
   },
   [CASE_VERBS.agreeMeasures]: {
-    schema: z.object({ caseId, comment: text(2000).optional() }),
-    command: (d: { comment?: string }): CaseCommand => ({ kind: 'agreeMeasures', ...(d.comment ? { comment: d.comment } : {}) }),
+    schema: z.object({ caseId, comment: text(2000).optional(), round: proposalRoundOnCard }),
+    command: (d: { comment?: string; round?: number }): CaseCommand => ({ kind: 'agreeMeasures', ...(d.comment ? { comment: d.comment } : {}), ...(d.round ? { round: d.round } : {}) }),
   },
   [CASE_VERBS.sendBackMeasures]: {
-    schema: z.object({ caseId, comment: text(2000).default('') }),
-    command: (d: { comment: string }): CaseCommand => ({ kind: 'sendBackMeasures', comment: d.comment }),
+    schema: z.object({ caseId, comment: text(2000).default(''), round: proposalRoundOnCard }),
+    command: (d: { comment: string; round?: number }): CaseCommand => ({ kind: 'sendBackMeasures', comment: d.comment, ...(d.round ? { round: d.round } : {}) }),
   },
   [CASE_VERBS.approveMeasures]: { schema: z.object({ caseId }), command: (): CaseCommand => ({ kind: 'approveMeasures' }) },
   [CASE_VERBS.tickChecklistStep]: {

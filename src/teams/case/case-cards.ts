@@ -14,6 +14,7 @@ import {
   MEETING_KINDS,
   NO_RESPONSE_REASON_LABELS,
   NO_RESPONSE_REASONS,
+  proposalRound,
   type Case,
   type CaseActor,
   type CaseStatus,
@@ -459,8 +460,11 @@ function buildCaseCard(c: Case, options: CaseCardOptions, limits: TextLimits): C
   };
   if (options.viewer !== 'handler') {
     // Need-to-know: nothing about the office holder's identity, the incident or the perpetrator.
+    // Not the deadlines either: "Arbeidsinspectie" betrays an injury, "politie" a suspected crime,
+    // and the due times the moment of the incident. Only whether something is overdue.
     return {
       ...common,
+      deadlines: [],
       ...EMPTY_HANDLER_PART,
       isHandlerView: false,
       readOnlyText: READ_ONLY_TEXT,
@@ -469,6 +473,7 @@ function buildCaseCard(c: Case, options: CaseCardOptions, limits: TextLimits): C
         { title: 'Organisatie', value: organisationName(c.organisationId) },
         { title: 'Niveau', value: levelTitle(c.report) },
         { title: 'Gemeld op', value: formatDutchDate(c.registeredAt) },
+        { title: 'Termijnen', value: common.closed ? 'Afgerond' : common.anyOverdue ? '⚠️ Er is een termijn verstreken' : 'Lopen nog' },
       ],
     };
   }
@@ -919,6 +924,8 @@ function policeProgressText(c: Case): string {
 /** Data bound to cards/measures-proposal.json. */
 export interface MeasuresProposalViewModel {
   caseId: string;
+  /** The proposal round this card shows; the answer is refused when a newer proposal exists. */
+  round: number;
   caseNumber: string;
   intro: string;
   measures: MeasureViewModel[];
@@ -939,6 +946,7 @@ export function measuresProposalViewModel(c: Case, options: { now: Date }): Meas
   const incidentOn = formatDutchDate(new Date(c.report.incidentAt));
   return {
     caseId: c.id,
+    round: proposalRound(c),
     caseNumber: toCardText(c.caseNumber, 40),
     intro: `${capitalisedDesk(c)} stelt${proposedAt === undefined ? '' : ` op ${formatDutchDateTime(proposedAt)}`} de volgende maatregelen voor naar aanleiding van je melding van het incident op ${incidentOn}. Maatregelen worden in overleg met jou genomen.`,
     ...measureList(c.measures, OFFICE_HOLDER_MEASURE_LIMITS),

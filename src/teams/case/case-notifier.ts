@@ -25,6 +25,10 @@ export interface TeamsCaseNotifierDependencies {
 export class TeamsCaseNotifier implements CaseNotifier {
   constructor(private readonly deps: TeamsCaseNotifierDependencies) {}
 
+  async hasCaseCard(c: Case): Promise<boolean> {
+    return (await this.deps.postedCards.get(c.id, 'desk')) !== undefined;
+  }
+
   async postCaseCard(c: Case, earlierCases: number): Promise<void> {
     const desk = this.deps.directory.desk(c.route.handler.organisationId, c.route.handler.role);
     if (!desk) throw new Error('no desk configured for this case');

@@ -1,0 +1,72 @@
+import { testTablePrefix } from '../support/azurite-env';
+import { startBotUnderTest, type BotUnderTest } from '../support/bot-under-test';
+import { Chat } from '../support/chat-driver';
+import { stranger, submitFromSummary, texts, walkToSummary } from '../support/intake-walk';
+
+const DESK = '/v3/conversations/19:gemeentesecretaris@thread.tacv2/activities';
+
+class ManualClock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+// Nothing lost: when Teams refuses the case card at submission, the case is kept and a later
+// "Verstuur melding" completes the routing — once, and never racing the first submit.
+describe('a case whose card could not be posted at first', () => {
+  const clock = new ManualClock(new Date('2026-12-02T09:00:00Z'));
+  let harness: BotUnderTest;
+
+  beforeAll(async () => {
+    harness = await startBotUnderTest({ DIRECTORY_PATH: 'test/fixtures/directory.three-organisations.json', TABLE_PREFIX: testTablePrefix('route') }, { clock });
+  });
+  afterAll(() => harness.stop());
+
+  const deskPosts = () => harness.connector.calls.filter((c) => c.method === 'POST' && c.path === DESK && c.response);
+
+  it('is routed by a later submit, exactly once', async () => {
+    const chat = new Chat(harness, stranger('recover'));
+    const summary = await walkToSummary(chat, { role: 'wethouder', organisationId: 'gemeente-utrecht' });
+    // E.g. the bot was not yet added to the team (403); the connector client itself retries 5xx.
+    harness.connector.failNext((c) => c.path === DESK, 403);
+    const first = await submitFromSummary(chat, summary);
+    expect(deskPosts()).toHaveLength(0);
+
+    // A double click right away does not race the first submit's routing.
+    const again = await submitFromSummary(chat, summary);
+    expect(again.caseNumber).toBe(first.caseNumber);
+    expect(deskPosts()).toHaveLength(0);
+
+    clock.advance(5 * 60 * 1000);
+    const later = await submitFromSummary(chat, summary);
+    expect(later.caseNumber).toBe(first.caseNumber);
+    expect(texts(later.replies)).toMatch(/al verstuurd|eerder verstuurd|al ontvangen/i);
+    expect(deskPosts()).toHaveLength(1);
+    expect(JSON.stringify(deskPosts()[0].body)).toContain(first.caseNumber);
+
+    await submitFromSummary(chat, summary);
+    expect(deskPosts()).toHaveLength(1);
+  });
+
+  it('is routed by the background repair job when nobody presses anything, and only once', async () => {
+    const chat = new Chat(harness, stranger('repair'));
+    const summary = await walkToSummary(chat, { role: 'wethouder', organisationId: 'gemeente-utrecht' });
+    harness.connector.failNext((c) => c.path === DESK, 403);
+    const before = deskPosts().length;
+    const { caseNumber } = await submitFromSummary(chat, summary);
+    expect(deskPosts()).toHaveLength(before);
+
+    // Within the grace period the job leaves the case to its own submit.
+    expect(await harness.bot.routingRepair.runOnce()).toBe(0);
+    clock.advance(3 * 60 * 1000);
+    expect(await harness.bot.routingRepair.runOnce()).toBe(1);
+    const posted = deskPosts().slice(before);
+    expect(posted).toHaveLength(1);
+    expect(JSON.stringify(posted[0].body)).toContain(caseNumber);
+    expect(await harness.bot.routingRepair.runOnce()).toBe(0);
+  });
+});
