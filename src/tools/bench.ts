@@ -13,6 +13,7 @@ import { startAzurite } from '../storage/azurite';
 import { TableCaseRepository } from '../storage/case.repository';
 import { dueBucket, pendingReminder, reminderEntity, TableReminderRepository } from '../storage/reminder.repository';
 import { createTableClientFactory } from '../storage/table-clients';
+import { countEntityReads } from '../storage/counting-table-client';
 
 /**
  * `npm run bench`: one sweep of 1,000 due reminders among 100,000 pending ones far in the future,
@@ -27,36 +28,6 @@ const BATCH = 100; // the most a Table Storage transaction holds, all in one par
 const PARALLEL_BATCHES = 8;
 const NOW = new Date('2026-12-03T10:00:00Z');
 const MINUTE = 60_000;
-
-/** Counts entities a TableClient hands out through listEntities and getEntity. */
-function countEntityReads(client: TableClient): { client: TableClient; reads: () => number; reset: () => void } {
-  let reads = 0;
-  const proxy = new Proxy(client, {
-    get(target, property) {
-      if (property === 'listEntities') {
-        return (...args: Parameters<TableClient['listEntities']>) => {
-          const source = target.listEntities(...args);
-          return (async function* () {
-            for await (const entity of source) {
-              reads++;
-              yield entity;
-            }
-          })();
-        };
-      }
-      if (property === 'getEntity') {
-        return async (...args: Parameters<TableClient['getEntity']>) => {
-          const entity = await target.getEntity(...args);
-          reads++;
-          return entity;
-        };
-      }
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { client: proxy, reads: () => reads, reset: () => void (reads = 0) };
-}
 
 function benchCase(index: number): Case {
   const incidentAt = new Date(NOW.getTime() - 72 * 60 * MINUTE - (index % 60) * MINUTE);

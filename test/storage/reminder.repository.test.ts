@@ -1,44 +1,14 @@
-import type { TableClient } from '@azure/data-tables';
 import type { ReminderRow } from '../../src/app/reminder-ports';
 import type { PlannedReminder, ReminderKind } from '../../src/domain/reminders';
 import { dueBucket, TableReminderRepository } from '../../src/storage/reminder.repository';
 import { createTableClientFactory } from '../../src/storage/table-clients';
 import { testConnectionString, testTablePrefix } from '../support/azurite-env';
+import { countEntityReads } from '../../src/storage/counting-table-client';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const T0 = new Date('2026-12-03T07:00:00Z');
 const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
-
-/** A TableClient that counts the entities it hands out (list and point reads). */
-function counting(client: TableClient): { client: TableClient; reads: () => number } {
-  let reads = 0;
-  const proxy = new Proxy(client, {
-    get(target, property) {
-      if (property === 'listEntities') {
-        return (...args: Parameters<TableClient['listEntities']>) => {
-          const source = target.listEntities(...args);
-          return (async function* () {
-            for await (const entity of source) {
-              reads++;
-              yield entity;
-            }
-          })();
-        };
-      }
-      if (property === 'getEntity') {
-        return async (...args: Parameters<TableClient['getEntity']>) => {
-          const entity = await target.getEntity(...args);
-          reads++;
-          return entity;
-        };
-      }
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { client: proxy, reads: () => reads };
-}
 
 function planned(caseId: string, kind: ReminderKind, sendAt: Date, overrides: Partial<PlannedReminder> = {}): PlannedReminder {
   return {
@@ -66,7 +36,7 @@ describe('TableReminderRepository', () => {
   async function freshRepository(options: ConstructorParameters<typeof TableReminderRepository>[1] = {}) {
     const name = `Reminders${++table}`;
     await tables.ensureTables([name]);
-    const counted = counting(tables.client(name));
+    const counted = countEntityReads(tables.client(name));
     return { repo: new TableReminderRepository(counted.client, options), reads: counted.reads };
   }
 
