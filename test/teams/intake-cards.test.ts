@@ -21,13 +21,12 @@ import {
 } from '../../src/teams/intake/intake-cards';
 import { intakeSampleContext, intakeSampleNow, sampleCase, walkIntake } from '../cards/card-fixtures';
 import { assertValidTeamsCard } from '../support/card-checks';
+import { type Json, input, nodes, readable } from '../support/card-reading';
 
 const renderer = new CardRenderer();
 const now = intakeSampleNow(); // Monday 30 November 2026, 10:00 in Amsterdam
 const FOOTER = "Typ 'stop' om te stoppen. Je antwoorden worden na elke stap bewaard.";
 const HOSTILE = '[klik hier](https://evil.example/login) ${geheim} {{DATE(2026-01-01T00:00:00Z)}} <script>alert(1)</script> **vet** _schuin_';
-
-type Json = Record<string, unknown>;
 
 function render(reply: IntakeReply, at: Date = now): OutgoingMessage {
   const messages = renderIntakeReplies([reply], renderer, at);
@@ -48,31 +47,6 @@ function question(prompt: IntakePrompt): Json {
   return card({ kind: 'question', prompt });
 }
 
-/** Every node of a card of the given type, in document order. */
-function nodes(value: unknown, type: string | RegExp): Json[] {
-  if (Array.isArray(value)) return value.flatMap((v) => nodes(v, type));
-  if (typeof value !== 'object' || value === null) return [];
-  const node = value as Json;
-  const matches = typeof node.type === 'string' && (typeof type === 'string' ? node.type === type : type.test(node.type));
-  return [...(matches ? [node] : []), ...Object.values(node).flatMap((v) => nodes(v, type))];
-}
-
-/** What a reader sees: text blocks, facts and button titles, zero-width spaces removed. */
-function readable(value: unknown): string {
-  const parts: string[] = [];
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(visit);
-    if (typeof v !== 'object' || v === null) return;
-    const node = v as Json;
-    if (node.type === 'TextBlock' && typeof node.text === 'string') parts.push(node.text);
-    if (typeof node.type === 'string' && node.type.startsWith('Action.') && typeof node.title === 'string') parts.push(node.title);
-    if (node.type === 'FactSet') for (const fact of node.facts as { title: string; value: string }[]) parts.push(`${fact.title}: ${fact.value}`);
-    Object.values(node).forEach(visit);
-  };
-  visit(value);
-  return parts.join('\n').replace(/\u200B/g, '');
-}
-
 function textBlocks(value: unknown): string[] {
   return nodes(value, 'TextBlock').map((block) => String(block.text));
 }
@@ -85,12 +59,6 @@ function button(value: unknown, title: string): Json {
 
 function buttonTitles(value: unknown): string[] {
   return nodes(value, 'Action.Submit').map((action) => String(action.title).replace(/\u200B/g, ''));
-}
-
-function input(value: unknown, id: string): Json {
-  const found = nodes(value, /^Input\./).filter((i) => i.id === id);
-  expect(found).toHaveLength(1);
-  return found[0];
 }
 
 /** Markdown, HTML and bindings a user typed must never reach a text block in working form. */

@@ -17,8 +17,7 @@ import {
 } from '../../src/teams/meeting/meeting-cards';
 import { caseInStatus, caseSampleTime, meetingSampleForm, meetingSampleIcsUrl, meetingSamplePlan, meetingSampleRecord } from '../cards/card-fixtures';
 import { assertValidTeamsCard } from '../support/card-checks';
-
-type Json = Record<string, unknown>;
+import { type Json, execute, executes, input, nodes, readable } from '../support/card-reading';
 
 const renderer = new CardRenderer();
 const NOW = caseSampleTime(60); // Monday 30 November 2026, 11:00
@@ -29,47 +28,6 @@ function render(name: string, viewModel: object): Json {
   const card = renderer.render(name, viewModel);
   assertValidTeamsCard(card, name);
   return card as Json;
-}
-
-function nodes(value: unknown, type: string | RegExp): Json[] {
-  if (Array.isArray(value)) return value.flatMap((v) => nodes(v, type));
-  if (typeof value !== 'object' || value === null) return [];
-  const node = value as Json;
-  const matches = typeof node.type === 'string' && (typeof type === 'string' ? node.type === type : type.test(node.type));
-  return [...(matches ? [node] : []), ...Object.values(node).flatMap((v) => nodes(v, type))];
-}
-
-function executes(card: Json): Json[] {
-  const { refresh: _refresh, ...rest } = card;
-  return nodes(rest, 'Action.Execute');
-}
-
-function execute(card: Json, verb: string): Json {
-  const found = executes(card).filter((a) => a.verb === verb);
-  expect(found).toHaveLength(1);
-  return found[0];
-}
-
-function input(card: Json, id: string): Json {
-  const found = nodes(card, /^Input\./).filter((i) => i.id === id);
-  expect(found).toHaveLength(1);
-  return found[0];
-}
-
-function readable(value: unknown): string {
-  const parts: string[] = [];
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(visit);
-    if (typeof v !== 'object' || v === null) return;
-    const node = v as Json;
-    if (node.type === 'TextBlock' && typeof node.text === 'string') parts.push(node.text);
-    if (typeof node.type === 'string' && node.type.startsWith('Action.') && typeof node.title === 'string') parts.push(node.title);
-    if (typeof node.type === 'string' && node.type.startsWith('Input.') && typeof (node.label ?? node.title) === 'string') parts.push(String(node.label ?? node.title));
-    if (node.type === 'FactSet') for (const fact of node.facts as { title: string; value: string }[]) parts.push(`${fact.title}: ${fact.value}`);
-    Object.values(node).forEach(visit);
-  };
-  visit(value);
-  return parts.join('\n').replace(/\u200B/g, '');
 }
 
 function planForm(...args: Parameters<typeof meetingSampleForm>): Json {
