@@ -11,6 +11,7 @@ import { ConversationPacer, PacedDelivery, type Timer } from '../../src/schedule
 import { TableReminderRepository } from '../../src/storage/reminder.repository';
 import { createTableClientFactory } from '../../src/storage/table-clients';
 import { testConnectionString, testTablePrefix } from '../support/azurite-env';
+import { sampleReport } from '../support/sample-report';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -93,23 +94,6 @@ class RecordingSender implements ReminderSender {
   }
 }
 
-function report(overrides: Partial<IncidentReport> = {}): IncidentReport {
-  return {
-    incidentAt: '2026-11-30T09:00:00Z',
-    place: { mode: 'offline', location: 'Stadhuisplein' },
-    description: 'Een man dreigde na afloop van de vergadering.',
-    level: 4,
-    kinds: ['bedreiging'],
-    perpetrator: { known: false, type: 'persoon' },
-    evidence: { files: [] },
-    injury: [],
-    damage: { propertyDamage: false, absenceFromWork: false },
-    criminalOffenceSuspected: 'no',
-    feltHindered: true,
-    ...overrides,
-  };
-}
-
 function newCase(id: string, registeredAt: Date, overrides: Partial<IncidentReport> = {}): Case {
   const sequence = 1 + (Number.parseInt(id.replace(/\D/g, ''), 10) || 0);
   return submitCase(
@@ -118,7 +102,7 @@ function newCase(id: string, registeredAt: Date, overrides: Partial<IncidentRepo
       caseNumber: `WB-2026-${String(sequence).padStart(5, '0')}`,
       organisationId: 'gemeente-utrecht',
       officeHolder: { aadObjectId: OFFICE_HOLDER, name: 'Test Burgemeester', role: 'burgemeester' },
-      report: report(overrides),
+      report: sampleReport(overrides),
     },
     registeredAt,
     calendar,

@@ -12,29 +12,13 @@ import {
   type ReminderTopic,
 } from '../../src/domain/reminders';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
+import { sampleReport } from '../support/sample-report';
 
 const calendar = new WorkingDayCalendar();
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 const at = (iso: string) => new Date(iso);
 const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
-
-function report(overrides: Partial<IncidentReport> = {}): IncidentReport {
-  return {
-    incidentAt: '2026-11-30T09:00:00Z',
-    place: { mode: 'offline', location: 'Stadhuisplein' },
-    description: 'Een man dreigde na afloop van de vergadering.',
-    level: 4,
-    kinds: ['bedreiging'],
-    perpetrator: { known: false, type: 'persoon' },
-    evidence: { files: [] },
-    injury: [],
-    damage: { propertyDamage: false, absenceFromWork: false },
-    criminalOffenceSuspected: 'no',
-    feltHindered: true,
-    ...overrides,
-  };
-}
 
 function newCase(registeredAt: Date, overrides: Partial<IncidentReport> = {}): Case {
   return submitCase(
@@ -43,7 +27,7 @@ function newCase(registeredAt: Date, overrides: Partial<IncidentReport> = {}): C
       caseNumber: 'WB-2026-00042',
       organisationId: 'gemeente-utrecht',
       officeHolder: { aadObjectId: 'aad-office-holder', name: 'Test Burgemeester', role: 'burgemeester' },
-      report: report(overrides),
+      report: sampleReport(overrides),
     },
     registeredAt,
     calendar,
