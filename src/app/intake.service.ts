@@ -86,11 +86,6 @@ export class IntakeService {
     return (await this.openDraft(reporter))?.draft.id;
   }
 
-  /** Whether the user has a draft in progress (free text then counts as an answer). */
-  async hasOpenDraft(reporter: Reporter): Promise<boolean> {
-    return (await this.openDraft(reporter)) !== undefined;
-  }
-
   /** An answer: typed text, card values, stored evidence files or the home-address choice. */
   async answer(reporter: Reporter, input: IntakeInput, step?: string): Promise<IntakeReply[]> {
     const stored = await this.openDraft(reporter);

@@ -71,8 +71,9 @@ async function route(context: TurnContext, reporter: Reporter, deps: IntakeRoute
   if (command === 'verder' || command === 'ga verder') return deps.intake.resume(reporter);
   if (command === 'stop' || command === 'annuleer' || command === 'afbreken') return deps.intake.requestCancel(reporter);
   if (command === 'mijn meldingen') return deps.intake.myCases(reporter);
-  if (await deps.intake.hasOpenDraft(reporter)) return deps.intake.answer(reporter, { kind: 'text', text: activity.text ?? '' });
-  return 'help';
+  // Free text answers the open question; without a draft in progress it gets the explanation.
+  const replies = await deps.intake.answer(reporter, { kind: 'text', text: activity.text ?? '' });
+  return replies.length === 1 && replies[0].kind === 'noDraft' ? 'help' : replies;
 }
 
 async function handleCardAction(value: unknown, reporter: Reporter, deps: IntakeRouteDependencies): Promise<IntakeReply[]> {
