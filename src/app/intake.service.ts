@@ -17,6 +17,7 @@ import {
   type IntakePrompt,
   type IntakeStepId,
 } from '../domain/intake';
+import type { BehaviourLevel } from '../domain/report';
 import { supportLinesFor, type SupportLine } from '../domain/support-lines';
 import type { Logger } from './logger';
 import { ROUTING_GRACE_MS } from './case-handling.service';
@@ -31,6 +32,8 @@ export interface Reporter {
 /** What the bot should show after a step; the Teams adapter renders each kind. */
 export type IntakeReply =
   | { kind: 'question'; prompt: IntakePrompt }
+  /** The intake started with the level the office holder chose on an advice card. */
+  | { kind: 'levelChosen'; level: BehaviourLevel }
   | { kind: 'invalid'; message: string }
   | { kind: 'notice'; notice: IntakeNotice; pendingAddress?: IntakeDraft['pendingAddress'] }
   | { kind: 'summary'; draftId: string; items: ReturnType<typeof summarise> }
@@ -62,17 +65,24 @@ export interface IntakeServiceDependencies {
 export class IntakeService {
   constructor(private readonly deps: IntakeServiceDependencies) {}
 
-  /** "meld incident": a new draft, or the open one if there is one. */
-  async start(reporter: Reporter): Promise<IntakeReply[]> {
+  /**
+   * "meld incident": a new draft, or the open one if there is one (its answers are kept, so a
+   * `level` chosen on an advice card applies to a new draft only).
+   */
+  async start(reporter: Reporter, options: { level?: BehaviourLevel } = {}): Promise<IntakeReply[]> {
     const stored = await this.deps.drafts.get(reporter.aadObjectId);
     if (stored && stored.draft.status === 'open') {
       return [{ kind: 'resumeExisting', startedAt: stored.draft.startedAt }, ...this.show(stored.draft)];
     }
     const knownOffice = await this.knownOffice(reporter.aadObjectId);
-    const draft = startIntake({ id: this.deps.newId(), officeHolder: reporter, ...(knownOffice ? { knownOffice } : {}) }, this.deps.clock.now());
+    const { level } = options;
+    const draft = startIntake(
+      { id: this.deps.newId(), officeHolder: reporter, ...(knownOffice ? { knownOffice } : {}), ...(level === undefined ? {} : { level }) },
+      this.deps.clock.now(),
+    );
     await this.deps.drafts.save(draft, stored ? { etag: stored.etag } : {});
-    this.deps.logger.info('intake.started');
-    return this.show(draft);
+    this.deps.logger.info('intake.started', level === undefined ? {} : { detail: 'levelPreset' });
+    return [...(level === undefined ? [] : [{ kind: 'levelChosen' as const, level }]), ...this.show(draft)];
   }
 
   /** "verder": show the open draft's current question again. */

@@ -110,6 +110,11 @@ export interface IntakeDraft {
   office?: { role: OfficeHolderRole; organisationId: string };
   /** True when the directory already knew the office: the 'who' question is skipped. */
   officeKnown: boolean;
+  /**
+   * True when the office holder chose the level before the intake started (from the advice on
+   * responding): the 'level' question is not asked; the summary still offers to change it.
+   */
+  levelPreset?: boolean;
   answers: IntakeAnswers;
   current: IntakeStepId | 'summary';
   /** Set by "wijzig" on the summary: after the next accepted answer the flow returns to the summary. */
@@ -126,6 +131,7 @@ export const intakeDraftSchema = z.object({
   officeHolder: z.object({ aadObjectId: z.string().min(1).max(100), name: z.string().max(500) }).strict(),
   office: officeSchema.optional(),
   officeKnown: z.boolean(),
+  levelPreset: z.boolean().optional(),
   answers: intakeAnswersSchema,
   current: z.enum([...INTAKE_STEP_IDS, 'summary']),
   returnToSummary: z.boolean(),

@@ -1,6 +1,7 @@
 import { DomainError } from '../errors';
 import { findOrganisation, roleFitsOrganisation } from '../organisations';
 import { evidenceFileSchema, incidentReportSchema, TEXT_LIMITS, type EvidenceFile, type IncidentReport } from '../report';
+import type { BehaviourLevel } from '../report';
 import type { OfficeHolderRole } from '../roles';
 import { detectHomeAddress, removeHomeAddress } from './home-address';
 import {
@@ -31,9 +32,18 @@ import { parseYesNo } from './free-text';
 // Start, position, prompt
 // ---------------------------------------------------------------------------------------------
 
-/** A new draft at the safety question. A known office skips the 'who' question; it must fit the routing table. */
+/**
+ * A new draft at the safety question. A known office skips the 'who' question; it must fit the
+ * routing table. A level chosen beforehand (the advice card's "meld incident") skips the 'level'
+ * question.
+ */
 export function startIntake(
-  args: { id: string; officeHolder: { aadObjectId: string; name: string }; knownOffice?: { role: OfficeHolderRole; organisationId: string } },
+  args: {
+    id: string;
+    officeHolder: { aadObjectId: string; name: string };
+    knownOffice?: { role: OfficeHolderRole; organisationId: string };
+    level?: BehaviourLevel;
+  },
   now: Date,
 ): IntakeDraft {
   const office = args.knownOffice;
@@ -47,7 +57,8 @@ export function startIntake(
     id: args.id,
     officeHolder: { aadObjectId: args.officeHolder.aadObjectId, name: args.officeHolder.name },
     officeKnown: office !== undefined,
-    answers: {},
+    ...(args.level === undefined ? {} : { levelPreset: true }),
+    answers: args.level === undefined ? {} : { level: args.level },
     current: 'safety',
     returnToSummary: false,
     status: 'open',
@@ -57,9 +68,9 @@ export function startIntake(
   return office === undefined ? draft : { ...draft, office: { role: office.role, organisationId: office.organisationId } };
 }
 
-/** The questions this draft asks, in order ('who' only when the office is not known). */
-export function activeSteps(draft: Pick<IntakeDraft, 'officeKnown'>): IntakeStepId[] {
-  return INTAKE_STEP_IDS.filter((id) => id !== 'who' || !draft.officeKnown);
+/** The questions this draft asks, in order ('who' only when the office is not known, 'level' only when not chosen beforehand). */
+export function activeSteps(draft: Pick<IntakeDraft, 'officeKnown' | 'levelPreset'>): IntakeStepId[] {
+  return INTAKE_STEP_IDS.filter((id) => (id !== 'who' || !draft.officeKnown) && (id !== 'level' || draft.levelPreset !== true));
 }
 
 /** "stap index van total"; on the summary, index equals total. */
@@ -327,10 +338,13 @@ function addEvidence(draft: IntakeDraft, files: readonly unknown[], ctx: IntakeC
 
 /** From the summary: ask one question again, then come back. Returns the draft unchanged when that is not possible. */
 export function editStep(draft: IntakeDraft, stepId: IntakeStepId, now: Date): IntakeDraft {
+  const changesPresetLevel = stepId === 'level' && draft.levelPreset === true;
   const editable = draft.status === 'open' && draft.current === 'summary' && draft.pendingAddress === undefined
-    && stepId !== 'safety' && activeSteps(draft).includes(stepId);
+    && stepId !== 'safety' && (changesPresetLevel || activeSteps(draft).includes(stepId));
   if (!editable) return draft;
-  return { ...draft, current: stepId, returnToSummary: true, updatedAt: now.toISOString() };
+  // A preset level that is changed becomes an asked question, so the step count stays true.
+  const asked = changesPresetLevel ? { levelPreset: false } : {};
+  return { ...draft, ...asked, current: stepId, returnToSummary: true, updatedAt: now.toISOString() };
 }
 
 /** One row of the check-and-submit card. */

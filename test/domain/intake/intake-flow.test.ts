@@ -185,6 +185,45 @@ describe('a known office', () => {
   });
 });
 
+describe('a level chosen beforehand (from the advice on responding)', () => {
+  function startAt(level: 1 | 2 | 3 | 4 | 5): IntakeDraft {
+    return startIntake({ id: 'intake-1', officeHolder: HOLDER, knownOffice: { role: 'wethouder', organisationId: 'gemeente-zeist' }, level }, NOW);
+  }
+
+  it('skips the level question, counts one step fewer and reports that level', () => {
+    let draft = startAt(3);
+    expect(draft).toMatchObject({ levelPreset: true, answers: { level: 3 }, current: 'safety' });
+    expect(progress(draft)).toEqual({ index: 1, total: 13 });
+    const seen: string[] = [];
+    while (draft.current !== 'summary') {
+      const prompt = currentPrompt(draft, CTX);
+      seen.push(`${prompt.stepId} ${prompt.index}/${prompt.total}`);
+      for (const input of HAPPY[draft.current]) draft = accept(draft, input);
+    }
+    expect(seen).not.toContain(expect.stringMatching(/^level/));
+    expect(seen.slice(3, 6)).toEqual(['what 4/13', 'kinds 5/13', 'perpetrator 6/13']);
+    expect(toIncidentReport(draft)).toEqual({ ...HAPPY_REPORT, level: 3 });
+    expect(summarise(draft).find((row) => row.stepId === 'level')).toEqual({ stepId: 'level', label: 'Soort gedrag', value: '3. (Non-)verbale agressie ("jij")', editable: true });
+  });
+
+  it('can still be changed on the summary; the question then counts as asked', () => {
+    const atSummary = runUntil(startAt(2), 'summary');
+    const editing = editStep(atSummary, 'level', LATER);
+    expect(editing).toMatchObject({ current: 'level', levelPreset: false, returnToSummary: true });
+    expect(currentPrompt(editing, CTX)).toMatchObject({ stepId: 'level', index: 5, total: 14, currentValueText: '2. Emotioneel gedrag ("jullie")' });
+    const back = accept(editing, text('5'));
+    expect(back.current).toBe('summary');
+    expect(toIncidentReport(back).level).toBe(5);
+  });
+
+  it('is stored and read back like any draft', () => {
+    const draft = startAt(5);
+    expect(intakeDraftSchema.parse(JSON.parse(JSON.stringify(draft)))).toEqual(draft);
+    const { levelPreset: _none, ...older } = start();
+    expect(intakeDraftSchema.parse(older)).toEqual(older); // drafts saved before this field existed
+  });
+});
+
 describe('refused answers leave the draft as it was', () => {
   const HUGE = 'x'.repeat(100 * 1024);
   it.each<[IntakeStepId | 'summary', IntakeInput, string]>([
