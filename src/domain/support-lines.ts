@@ -8,7 +8,8 @@ export interface SupportLine {
   readonly description: string;
 }
 
-const VERTROUWENSLIJN: SupportLine = {
+/** The confidential line for political office holders; also on the help and advice cards. */
+export const VERTROUWENSLIJN: SupportLine = {
   name: 'Vertrouwenslijn politieke ambtsdragers',
   phone: '088 5543 288',
   description: 'Mentale steun na een incident en hulp bij het afwegen van melding of aangifte.',

@@ -40,11 +40,22 @@ export async function walkToSummary(
   office: { role: OfficeHolderRole; organisationId: string } | undefined,
   answers: Readonly<Record<string, string>> = {},
 ): Promise<BotReply[]> {
+  return continueToSummary(chat, await chat.say('meld incident'), office, answers);
+}
+
+/** Answers the questions from `replies` (the bot's last answer) on until the summary; `asked` collects the steps asked. */
+export async function continueToSummary(
+  chat: Chat,
+  replies: BotReply[],
+  office: { role: OfficeHolderRole; organisationId: string } | undefined,
+  answers: Readonly<Record<string, string>> = {},
+  asked: string[] = [],
+): Promise<BotReply[]> {
   const typed = { ...TYPED_ANSWERS, ...answers };
-  let replies = await chat.say('meld incident');
   for (let turn = 0; turn < 30; turn++) {
     const step = askedStep(replies);
     if (!step) return replies;
+    asked.push(step);
     if (step === 'safety') replies = await chat.click({ action: 'intake.answer', step, value: 'safe' });
     else if (step === 'who') replies = await chat.click({ action: 'intake.answer', step }, { role: office!.role, organisationId: office!.organisationId });
     else if (step === 'level') replies = await chat.click({ action: 'intake.answer', step, value: typed.level ?? '4' });

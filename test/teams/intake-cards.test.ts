@@ -383,6 +383,12 @@ describe('case submitted card', () => {
     expect(render({ kind: 'submitted', case: wethouder, supportLines: [], repeated: false }).summary).toBe('Je melding is ontvangen: WB-2026-00042.');
   });
 
+  it('opens the advice for the level chosen in the intake, as a report already made', () => {
+    const c = card({ kind: 'submitted', case: wethouder, supportLines: [], repeated: false });
+    expect(wethouder.report.level).toBe(4);
+    expect(button(c, 'Advies bij dit gedrag').data).toEqual({ action: 'guidance.level', level: 4, reported: true });
+  });
+
   it('lists the deadlines with their Dutch label, due moment and the time left', () => {
     // Incident Sunday 29 November 21:30; reported Monday 30 November 10:00; a criminal offence is suspected.
     const text = readable(card({ kind: 'submitted', case: wethouder, supportLines: [], repeated: false }));
@@ -443,6 +449,14 @@ describe('case submitted card', () => {
     expect(text).toContain('het nummer blijft WB-2026-00042');
     expect(text).not.toContain('Je melding is ontvangen');
     expect(message.summary).toBe('Je melding WB-2026-00042 was al verstuurd.');
+  });
+});
+
+describe('an intake started from the advice', () => {
+  it('says first that the kind of behaviour is already filled in, and can be changed at the end', () => {
+    const message = render({ kind: 'levelChosen', level: 3 });
+    expect(message.card).toBeUndefined();
+    expect(message.text).toBe('Soort gedrag: (Non-)verbale agressie ("jij"). Dat staat al ingevuld; bij de controle aan het eind kun je het nog wijzigen.');
   });
 });
 

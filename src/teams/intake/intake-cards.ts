@@ -15,7 +15,7 @@ import {
   type SummaryRow,
 } from '../../domain/intake';
 import { findOrganisation } from '../../domain/organisations';
-import { BEHAVIOUR_LEVELS, TEXT_LIMITS } from '../../domain/report';
+import { BEHAVIOUR_LEVELS, TEXT_LIMITS, type BehaviourLevel } from '../../domain/report';
 import { HANDLER_ROLE_LABELS } from '../../domain/roles';
 import type { SupportLine } from '../../domain/support-lines';
 import { amsterdamDate } from '../../domain/working-days';
@@ -253,6 +253,8 @@ export interface CaseSubmittedViewModel {
   deadlines: DeadlineViewModel[];
   anyOverdue: boolean;
   supportLines: { name: string; phone: string; description: string }[];
+  /** The level the office holder chose, for the button to the matching advice. */
+  level: BehaviourLevel;
 }
 
 /** Builds the confirmation: case number, who handles it, the deadlines as of `now`, and the support lines. */
@@ -269,6 +271,7 @@ export function caseSubmittedViewModel(submitted: Case, supportLines: readonly S
       phone: toCardText(line.phone ?? ''),
       description: toCardText(line.description),
     })),
+    level: submitted.report.level,
   };
 }
 
@@ -338,6 +341,8 @@ function renderReply(reply: IntakeReply, renderer: CardRenderer, now: Date): Out
         card: renderer.render(INTAKE_CARD_NAMES.question, questionCardViewModel(reply.prompt, now)),
         summary: shorten(`Stap ${reply.prompt.index} van ${reply.prompt.total}: ${reply.prompt.title}`),
       };
+    case 'levelChosen':
+      return text(levelChosenText(reply.level));
     case 'invalid':
       // The message may quote what the user typed or a file name: neutralise Markdown like card text.
       return text(`⚠️ ${toCardText(reply.message)}`);
@@ -383,6 +388,12 @@ function renderNotice(notice: IntakeNotice, pending: PendingAddress | undefined,
       return text(`✓ ${files} ontvangen en veilig opgeslagen. Bewaar de originelen: de melding krijgt een kopie.`);
     }
   }
+}
+
+/** Before the first question of an intake started from an advice card: the level is already filled in. */
+export function levelChosenText(level: BehaviourLevel): string {
+  const title = BEHAVIOUR_LEVELS.find((l) => l.level === level)?.title ?? '';
+  return `Soort gedrag: ${title}. Dat staat al ingevuld; bij de controle aan het eind kun je het nog wijzigen.`;
 }
 
 function text(message: string): OutgoingMessage {

@@ -8,8 +8,17 @@ import { INTAKE_STEP_IDS, type IntakeInput } from '../../domain/intake';
 import type { CardRenderer } from '../cards/card-renderer';
 import { normaliseCommandText } from '../commands';
 import { sendCard } from '../send-card';
-import { renderIntakeReplies } from './intake-cards';
+import { renderIntakeReplies, type OutgoingMessage } from './intake-cards';
 import { fileAttachments, type DownloadResult } from './attachments';
+import { renderGuidance } from '../guidance/guidance-cards';
+import {
+  behaviourLevelSchema,
+  guidanceForAction,
+  guidanceForCommand,
+  guidanceForIdleWord,
+  isGuidanceAction,
+  type GuidanceRequest,
+} from '../guidance/guidance-requests';
 
 /** Words that start a report (issue: "meld incident", also "melding", "incident melden", "nieuwe melding"). */
 export const START_COMMANDS = ['meld incident', 'melding', 'incident melden', 'nieuwe melding', 'melden', 'incident'];
@@ -24,7 +33,8 @@ const CardActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('intake.cancelConfirm') }),
   z.object({ action: z.literal('intake.resume') }),
   z.object({ action: z.literal('intake.address'), remove: z.boolean() }),
-  z.object({ action: z.literal('intake.start') }),
+  // From an advice card, the level the office holder chose there (the level question is then skipped).
+  z.object({ action: z.literal('intake.start'), level: behaviourLevelSchema.optional() }),
   z.object({ action: z.literal('intake.myCases') }),
 ]);
 type CardAction = z.infer<typeof CardActionSchema>;
@@ -41,6 +51,9 @@ export interface IntakeRouteDependencies {
   sendHelp: (context: TurnContext) => Promise<void>;
 }
 
+/** What one message in the personal chat gets: intake replies, the help card or an advice card. */
+type PersonalAnswer = IntakeReply[] | 'help' | { guidance: GuidanceRequest };
+
 /** Handles one message in the personal chat: a card button, files, a command or an answer. */
 export async function handlePersonalMessage(context: TurnContext, deps: IntakeRouteDependencies): Promise<void> {
   const reporter = reporterOf(context);
@@ -51,6 +64,7 @@ export async function handlePersonalMessage(context: TurnContext, deps: IntakeRo
   try {
     const replies = await route(context, reporter, deps);
     if (replies === 'help') return deps.sendHelp(context);
+    if (!Array.isArray(replies)) return sendMessage(context, renderGuidance(replies.guidance, deps.cards));
     await send(context, replies, deps);
   } catch (error) {
     if (!isConflict(error)) throw error;
@@ -59,26 +73,38 @@ export async function handlePersonalMessage(context: TurnContext, deps: IntakeRo
   }
 }
 
-async function route(context: TurnContext, reporter: Reporter, deps: IntakeRouteDependencies): Promise<IntakeReply[] | 'help'> {
+async function route(context: TurnContext, reporter: Reporter, deps: IntakeRouteDependencies): Promise<PersonalAnswer> {
   const { activity } = context;
-  if (activity.value !== undefined && activity.value !== null) return handleCardAction(activity.value, reporter, deps);
+  if (activity.value !== undefined && activity.value !== null) {
+    if (isGuidanceAction(activity.value)) {
+      const guidance = guidanceForAction(activity.value);
+      return guidance ? { guidance } : [{ kind: 'invalid', message: UNKNOWN_BUTTON }];
+    }
+    return handleCardAction(activity.value, reporter, deps);
+  }
 
   if (fileAttachments(context).length > 0) return handleFiles(context, reporter, deps);
 
   const command = normaliseCommandText(activity.text);
   if (START_COMMANDS.includes(command)) return deps.intake.start(reporter);
+  const guidance = guidanceForCommand(command);
+  if (guidance) return { guidance };
   if (command === 'help' || command === '?') return 'help';
   if (command === 'verder' || command === 'ga verder') return deps.intake.resume(reporter);
   if (command === 'stop' || command === 'annuleer' || command === 'afbreken') return deps.intake.requestCancel(reporter);
   if (command === 'mijn meldingen') return deps.intake.myCases(reporter);
-  // Free text answers the open question; without a draft in progress it gets the explanation.
+  // Free text answers the open question; without a draft in progress it gets advice or the explanation.
   const replies = await deps.intake.answer(reporter, { kind: 'text', text: activity.text ?? '' });
-  return replies.length === 1 && replies[0].kind === 'noDraft' ? 'help' : replies;
+  if (replies.length !== 1 || replies[0].kind !== 'noDraft') return replies;
+  const idleGuidance = guidanceForIdleWord(command);
+  return idleGuidance ? { guidance: idleGuidance } : 'help';
 }
+
+const UNKNOWN_BUTTON = 'Deze knop begrijp ik niet (meer). Typ "verder" om door te gaan met je melding.';
 
 async function handleCardAction(value: unknown, reporter: Reporter, deps: IntakeRouteDependencies): Promise<IntakeReply[]> {
   const parsed = CardActionSchema.safeParse(value);
-  if (!parsed.success) return [{ kind: 'invalid', message: 'Deze knop begrijp ik niet (meer). Typ "verder" om door te gaan met je melding.' }];
+  if (!parsed.success) return [{ kind: 'invalid', message: UNKNOWN_BUTTON }];
   const action: CardAction = parsed.data;
   switch (action.action) {
     case 'intake.answer':
@@ -96,7 +122,7 @@ async function handleCardAction(value: unknown, reporter: Reporter, deps: Intake
     case 'intake.address':
       return deps.intake.answer(reporter, { kind: 'addressChoice', remove: action.remove });
     case 'intake.start':
-      return deps.intake.start(reporter);
+      return deps.intake.start(reporter, action.level === undefined ? {} : { level: action.level });
     case 'intake.myCases':
       return deps.intake.myCases(reporter);
   }
@@ -128,10 +154,12 @@ async function handleFiles(context: TurnContext, reporter: Reporter, deps: Intak
 
 async function send(context: TurnContext, replies: IntakeReply[], deps: IntakeRouteDependencies, preface?: string): Promise<void> {
   if (preface) await context.sendActivity(preface);
-  for (const message of renderIntakeReplies(replies, deps.cards, deps.clock.now())) {
-    if (message.card) await sendCard(context, message.card, message.summary);
-    else if (message.text) await context.sendActivity(message.text);
-  }
+  for (const message of renderIntakeReplies(replies, deps.cards, deps.clock.now())) await sendMessage(context, message);
+}
+
+async function sendMessage(context: TurnContext, message: OutgoingMessage): Promise<void> {
+  if (message.card) await sendCard(context, message.card, message.summary);
+  else if (message.text) await context.sendActivity(message.text);
 }
 
 function reporterOf(context: TurnContext): Reporter | undefined {
