@@ -15,9 +15,8 @@ import { handlePersonalMessage, type IntakeRouteDependencies } from './intake/in
 import { downloadAttachments } from './intake/attachments';
 import type { Directory } from '../domain/directory';
 import type { Logger } from '../app/logger';
-import { sendCard } from './send-card';
 import type { CardRenderer } from './cards/card-renderer';
-import { helpCardViewModel } from './cards/help-card';
+import { sendHelp } from './send-help';
 
 /** What the Teams app needs from the rest of the system. */
 export interface TeamsAppDependencies {
@@ -109,17 +108,6 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
   });
 
   return app;
-}
-
-async function sendHelp(context: TurnContext, deps: TeamsAppDependencies): Promise<void> {
-  const card = deps.cards.render(
-    'help',
-    helpCardViewModel({
-      userName: context.activity.from?.name,
-      inChannel: context.activity.conversation?.conversationType === 'channel',
-    }),
-  );
-  await sendCard(context, card, 'Weerbaar Bestuur: zo meld je een incident.');
 }
 
 function tenantOf(context: TurnContext): string | undefined {

@@ -32,7 +32,10 @@ import { tickChecklistStep } from '../../src/domain/police-checklist';
 import type { IncidentReport } from '../../src/domain/report';
 import type { OfficeHolderRole } from '../../src/domain/roles';
 import { supportLinesFor } from '../../src/domain/support-lines';
-import { helpCardViewModel } from '../../src/teams/cards/help-card';
+import { channelHelpCardViewModel, helpCardViewModel } from '../../src/teams/cards/help-card';
+import { guidanceLevelsViewModel, guidanceLevelViewModel, guidancePreventionViewModel } from '../../src/teams/guidance/guidance-cards';
+import { directoryWithOwnEscalation, sampleDirectory, threeOrganisationsDirectory } from '../support/directories';
+import { BEHAVIOUR_LEVELS } from '../../src/domain/report';
 import {
   caseCardViewModel,
   caseErrorViewModel,
@@ -58,9 +61,22 @@ export const cardFixtures: Readonly<Record<string, readonly object[]>> = {
   help: [
     helpCardViewModel({ userName: 'Anna de Vries' }),
     helpCardViewModel(),
-    helpCardViewModel({ userName: 'Team Afhandeling', inChannel: true, commands: [{ command: 'help', description: 'Uitleg' }] }),
+    helpCardViewModel({ userName: 'J. de Vries', commands: [{ command: 'help', description: 'Uitleg' }] }),
     helpCardViewModel({ commands: [] }),
   ],
+  // Issue 15: the handlers' channel help and the advice cards.
+  'help-channel': [
+    channelHelpCardViewModel({ userName: 'Peter Jansen', directory: sampleDirectory(), desk: { organisationId: 'gemeente-utrecht', role: 'gemeentesecretaris' } }),
+    channelHelpCardViewModel({ directory: sampleDirectory() }),
+    channelHelpCardViewModel({ userName: 'Lotte', directory: threeOrganisationsDirectory(), desk: { organisationId: 'hdsr', role: 'secretaris' } }),
+    channelHelpCardViewModel({ userName: 'Peter Jansen', directory: directoryWithOwnEscalation(), desk: { organisationId: 'gemeente-utrecht', role: 'griffier' } }),
+  ],
+  'guidance-levels': [guidanceLevelsViewModel()],
+  'guidance-level': [
+    ...BEHAVIOUR_LEVELS.map(({ level }) => guidanceLevelViewModel(level)),
+    guidanceLevelViewModel(4, { reported: true }),
+  ],
+  'guidance-prevention': [guidancePreventionViewModel()],
   // Intake (issue 3): prompts and cases come from the real domain functions, see the builders below.
   'intake-question': intakeQuestionSamples(),
   'intake-summary': intakeSummarySamples(),

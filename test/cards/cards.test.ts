@@ -6,6 +6,7 @@ import { PERSONAL_COMMANDS } from '../../src/teams/commands';
 import { helpCardViewModel } from '../../src/teams/cards/help-card';
 import { assertValidTeamsCard, cardProblems } from '../support/card-checks';
 import { cardFixtures } from './card-fixtures';
+import { nodes, readable } from '../support/card-reading';
 
 const root = join(__dirname, '..', '..');
 const templateNames = readdirSync(join(root, 'cards')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length));
@@ -39,9 +40,10 @@ describe('help card', () => {
     bots: { commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
   };
 
-  it('greets the user by name and lists the commands of the 1:1 chat', () => {
+  it('greets the user by first name and lists the commands of the 1:1 chat', () => {
     const card = renderer.render('help', helpCardViewModel({ userName: 'Anna de Vries' }));
-    expect(texts(card)).toContain('Hallo Anna de Vries,');
+    expect(texts(card)).toContain('Hallo Anna,');
+    expect(texts(card).join('\n')).not.toContain('de Vries');
     const facts = texts(card.body).join('\n');
     for (const { command, description } of PERSONAL_COMMANDS) expect(facts).toContain(`${command}\n${description}`);
   });
@@ -51,32 +53,40 @@ describe('help card', () => {
     expect(menu?.map((c) => c.title)).toEqual(PERSONAL_COMMANDS.map((c) => c.command));
   });
 
-  it('leaves out the greeting when Teams gives no name', () => {
-    const card = renderer.render('help', helpCardViewModel({ userName: '   ' }));
+  it.each([['   '], ['J. de Vries'], ['mr. Jansen']])('leaves out the greeting when no first name can be told from %j', (userName) => {
+    const card = renderer.render('help', helpCardViewModel({ userName }));
     expect(texts(card).some((t) => t.startsWith('Hallo'))).toBe(false);
   });
 
-  it('puts safety first and gives the Vertrouwenslijn number', () => {
-    const all = texts(renderer.render('help', helpCardViewModel())).join('\n');
-    expect(all).toContain('**112**');
+  it('puts 112 and "Incident melden" first, before any explanation', () => {
+    const shown = readable(renderer.render('help', helpCardViewModel({ userName: 'Sanne de Vries' }))).split('\n');
+    expect(shown.slice(0, 5)).toEqual([
+      'Weerbaar Bestuur',
+      'Hallo Sanne,',
+      'Ben je in acuut gevaar? Bel eerst **112**, en meld daarna.',
+      'Incident melden',
+      'Mijn meldingen',
+    ]);
+    const all = shown.join('\n');
     expect(all).toContain('088 5543 288');
     expect(all).toContain('We accepteren het niet, we melden het altijd en we reageren altijd richting de pleger.');
   });
 
-  it('has a button that starts a report by sending "meld incident" as the user', () => {
-    const card = renderer.render('help', helpCardViewModel());
-    expect(card.actions).toContainEqual(expect.objectContaining({
-      type: 'Action.Submit',
-      title: 'Incident melden',
-      data: { msteams: { type: 'imBack', value: 'meld incident' } },
-    }));
+  it('speaks to the user as "je", never as "u"', () => {
+    const all = readable(renderer.render('help', helpCardViewModel({ userName: 'Sanne de Vries' })));
+    expect(all).not.toMatch(/\b(u|uw|U|Uw)\b/);
+    expect(all).toMatch(/\bje\b/);
   });
 
-  it('in a channel, sends people to the 1:1 chat and offers no button that would post "meld incident" there', () => {
-    const card = renderer.render('help', helpCardViewModel({ inChannel: true }));
-    expect(card.actions ?? []).toEqual([]);
-    expect(texts(card).join('\n')).toContain('meld hier geen incidenten');
-    expect(texts(renderer.render('help', helpCardViewModel())).join('\n')).not.toContain('meld hier geen incidenten');
+  it('has a button that starts a report, and one for the own reports', () => {
+    const buttons = nodes(renderer.render('help', helpCardViewModel()), 'Action.Submit');
+    expect(buttons).toContainEqual(expect.objectContaining({ title: 'Incident melden', style: 'positive', data: { action: 'intake.start' } }));
+    expect(buttons).toContainEqual(expect.objectContaining({ title: 'Mijn meldingen', data: { action: 'intake.myCases' } }));
+  });
+
+  it('leads to the advice on responding and on prevention', () => {
+    const buttons = nodes(renderer.render('help', helpCardViewModel()), 'Action.Submit').map((a) => [a.title, a.data]);
+    expect(buttons).toEqual(expect.arrayContaining([['Hoe reageer je?', { action: 'guidance.levels' }], ['Voorkomen', { action: 'guidance.prevention' }]]));
   });
 
   it('shows a hostile display name literally', () => {

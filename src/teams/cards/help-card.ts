@@ -1,5 +1,13 @@
-/** View-model for cards/help.json: the welcome and help card. */
+/**
+ * View-models for the help cards: cards/help.json (the office holder's 1:1 chat: 112 and
+ * "Incident melden" first, then the advice) and cards/help-channel.json (a handlers' channel:
+ * where reports arrive and what the coordinator VPT does for them).
+ */
+import type { Directory, DirectoryPerson } from '../../domain/directory';
+import { findOrganisation } from '../../domain/organisations';
+import { HANDLER_ROLE_LABELS, HANDLER_ROLES, type HandlerRole } from '../../domain/roles';
 import { PERSONAL_COMMANDS } from '../commands';
+import { COORDINATOR_SUPPORT } from '../guidance/guidance-copy';
 import { toCardText } from './escape';
 
 /** One command the user can type, as listed on the help card. */
@@ -10,18 +18,109 @@ export interface CardCommand {
 
 /** Data bound to cards/help.json; build it with `helpCardViewModel` so user text is escaped. */
 export interface HelpCardViewModel {
-  userName?: string;
-  /** In a (handler) channel the card points to the 1:1 chat and offers no report buttons. */
-  inChannel: boolean;
+  /** "Hallo Sanne,": the first name only; absent when it cannot be told from the display name. */
+  firstName?: string;
   commands: CardCommand[];
 }
 
-/** Builds the help card's data; the display name comes from Teams, so it is escaped like any user text. */
-export function helpCardViewModel(options: { userName?: string; inChannel?: boolean; commands?: readonly CardCommand[] } = {}): HelpCardViewModel {
-  const name = toCardText(options.userName?.trim(), 100);
+/** Builds the 1:1 help card's data; the display name comes from Teams, so it is escaped like any user text. */
+export function helpCardViewModel(options: { userName?: string; commands?: readonly CardCommand[] } = {}): HelpCardViewModel {
+  const firstName = toCardText(firstNameOf(options.userName), 100);
   return {
-    ...(name ? { userName: name } : {}),
-    inChannel: options.inChannel ?? false,
+    ...(firstName ? { firstName } : {}),
     commands: (options.commands ?? PERSONAL_COMMANDS).map((c) => ({ command: toCardText(c.command), description: toCardText(c.description) })),
   };
+}
+
+/**
+ * The first name in a Teams display name: "Sanne de Vries" → "Sanne", "Vries, Sanne de" → "Sanne".
+ * Undefined when the name starts with an initial or a title ("J. de Vries", "mr. Jansen"): a greeting
+ * without a name reads better than "Hallo J.,".
+ */
+export function firstNameOf(displayName: string | undefined): string | undefined {
+  const name = displayName?.trim() ?? '';
+  const given = name.includes(',') ? name.slice(name.indexOf(',') + 1) : name;
+  const first = given.trim().split(/\s+/u)[0] ?? '';
+  if (first === '' || first.endsWith('.') || [...first].length < 2) return undefined;
+  return first;
+}
+
+/** A person from the directory as the channel help card shows them. */
+export interface ContactViewModel {
+  name: string;
+  /** '' when the directory has no e-mail address. */
+  email: string;
+  /** "mailto:…" for the button; '' without an address. */
+  mailto: string;
+}
+
+/** Data bound to cards/help-channel.json; build it with `channelHelpCardViewModel`. */
+export interface ChannelHelpCardViewModel {
+  firstName?: string;
+  /** What this channel is for, when it is a handler desk's channel; '' otherwise. */
+  desk: string;
+  coordinatorTitle: string;
+  coordinatorIntro: string;
+  coordinatorTasks: { text: string }[];
+  coordinator: ContactViewModel;
+  /** Who gets escalations for the desk's organisation, when that is someone else than the coordinator; '' otherwise. */
+  escalation: string;
+}
+
+/** The desk a channel belongs to, from the directory. */
+export interface ChannelDesk {
+  organisationId: string;
+  role: HandlerRole;
+}
+
+/** The desk whose channel this is; otherwise the (first) desk the caller works on; otherwise none. */
+export function deskForChannel(directory: Directory, channelId: string | undefined, callerAadObjectId: string | undefined): ChannelDesk | undefined {
+  for (const organisationId of directory.configuredOrganisationIds()) {
+    for (const role of HANDLER_ROLES) {
+      if (channelId && directory.desk(organisationId, role)?.channel.channelId === channelId) return { organisationId, role };
+    }
+  }
+  const own = callerAadObjectId ? directory.desksOf(callerAadObjectId)[0] : undefined;
+  return own ? { organisationId: own.organisationId, role: own.desk.role } : undefined;
+}
+
+/**
+ * Builds the channel help card's data: the coordinator VPT from the directory (name and e-mail, no
+ * phone number: the directory has none) and, when the desk's organisation sends its escalations to
+ * someone else, that person too.
+ */
+export function channelHelpCardViewModel(options: { userName?: string; directory: Directory; desk?: ChannelDesk }): ChannelHelpCardViewModel {
+  const { directory, desk } = options;
+  const firstName = toCardText(firstNameOf(options.userName), 100);
+  const coordinator = directory.coordinatorVpt;
+  const escalation = desk ? directory.escalationContact(desk.organisationId) : coordinator;
+  const organisation = desk ? findOrganisation(desk.organisationId)?.name : undefined;
+  return {
+    ...(firstName ? { firstName } : {}),
+    desk: desk && organisation
+      ? `Dit is het kanaal van de ${HANDLER_ROLE_LABELS[desk.role].toLowerCase()} van ${toCardText(organisation)}. Nieuwe meldingen komen hier binnen als kaart. Kies **Zaak openen** om een zaak te bekijken en op te pakken.`
+      : '',
+    coordinatorTitle: COORDINATOR_SUPPORT.title,
+    coordinatorIntro: COORDINATOR_SUPPORT.intro,
+    coordinatorTasks: COORDINATOR_SUPPORT.tasks.map((text) => ({ text })),
+    coordinator: contactViewModel(coordinator),
+    escalation: escalation.aadObjectId === coordinator.aadObjectId
+      ? ''
+      : `Verloopt een termijn, dan gaat de escalatie voor jullie organisatie naar ${describeContact(escalation)}.`,
+  };
+}
+
+function contactViewModel(person: DirectoryPerson): ContactViewModel {
+  // Directory entries are configuration, but they are shown like any text from outside the code.
+  return {
+    name: toCardText(person.name, 200),
+    email: toCardText(person.email ?? '', 200),
+    // Validated by the directory schema (zod email), so it is a bare address; encoded for the URL.
+    mailto: person.email ? `mailto:${encodeURI(person.email)}` : '',
+  };
+}
+
+function describeContact(person: DirectoryPerson): string {
+  const { name, email } = contactViewModel(person);
+  return email ? `${name} (${email})` : name;
 }

@@ -1,0 +1,24 @@
+import type { TurnContext } from 'botbuilder';
+import type { Directory } from '../domain/directory';
+import type { CardRenderer } from './cards/card-renderer';
+import { channelHelpCardViewModel, deskForChannel, helpCardViewModel } from './cards/help-card';
+import { sendCard } from './send-card';
+
+/**
+ * The help card: in the 1:1 chat the office holder's (112 and "Incident melden" first, then the
+ * advice); anywhere else (a handlers' channel, a group chat) the handlers' card with the
+ * coordinator VPT from the directory, and no buttons that would post "meld incident" there.
+ */
+export async function sendHelp(context: TurnContext, deps: { cards: CardRenderer; directory: Directory }): Promise<void> {
+  const { activity } = context;
+  const userName = activity.from?.name;
+  if (activity.conversation?.conversationType === 'personal') {
+    await sendCard(context, deps.cards.render('help', helpCardViewModel({ userName })), 'Weerbaar Bestuur: zo meld je een incident.');
+    return;
+  }
+  // Teams names the channel in channelData; some events carry it only as the conversation id.
+  const channelId = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? activity.conversation?.id?.split(';')[0];
+  const desk = deskForChannel(deps.directory, channelId, activity.from?.aadObjectId);
+  const card = deps.cards.render('help-channel', channelHelpCardViewModel({ ...(userName ? { userName } : {}), directory: deps.directory, ...(desk ? { desk } : {}) }));
+  await sendCard(context, card, 'Weerbaar Bestuur: hulp bij de afhandeling.');
+}
