@@ -53,6 +53,14 @@ describe('Playground: from report to approved measures', () => {
     await card(page, /WB-\d{4}-\d{5}/).waitFor({ timeout: 20000 });
     const caseNumber = /WB-\d{4}-\d{5}/.exec(await card(page, /WB-\d{4}-\d{5}/).innerText())![0];
 
+    // Issue 15: the confirmation opens the advice for the level she chose (4, a threat).
+    await clickOn(page, caseNumber, 'Advies bij dit gedrag');
+    const advice = card(page, 'Je hebt dit al gemeld.');
+    await advice.waitFor({ timeout: 20000 });
+    expect(await advice.innerText()).toMatch(/Iemand bedreigt of intimideert je/);
+    await advice.scrollIntoViewIfNeeded();
+    await screenshot(page, 'guidance-level-after-report');
+
     // The case card is in the gemeentesecretaris channel, showing no details to the whole channel.
     await page.getByText('Meldingen gemeentesecretaris').first().click();
     const channelCard = card(page, caseNumber);
