@@ -68,7 +68,7 @@ describe('Teams app manifest', () => {
       manifest.bots[0].commandLists.find((list) => list.scopes.includes(scope))?.commands ?? [];
 
     it('lists the reporter commands in the personal chat and help in teams', () => {
-      expect(commandsFor('personal').map((c) => c.title)).toEqual(['meld incident', 'mijn meldingen', 'verder', 'stop', 'help']);
+      expect(commandsFor('personal').map((c) => c.title)).toEqual(['meld incident', 'hoe reageer ik', 'voorkomen', 'mijn meldingen', 'verder', 'stop', 'help']);
       expect(commandsFor('personal')[0].description).toBe('Een incident melden');
       expect(commandsFor('team').map((c) => c.title)).toEqual(['help']);
     });

@@ -2,6 +2,16 @@
  * View-models for the help cards: cards/help.json (the office holder's 1:1 chat: 112 and
  * "Incident melden" first, then the advice) and cards/help-channel.json (a handlers' channel:
  * where reports arrive and what the coordinator VPT does for them).
+ *
+ * The guide's words in the templates (JSON has no comments, so they are listed here):
+ * - help.json "Ben je in acuut gevaar? Bel eerst 112": ch. 4, "Fysiek geweld" (own safety first).
+ * - help.json "We accepteren het niet, we melden het altijd en we reageren altijd richting de
+ *   pleger" and "Meld dus ook als je er weinig last van had": ch. 2, Basisafspraak.
+ * - help.json "Je afhandelaar regelt met jou de maatregelen, en zo nodig de aangifte": ch. 2
+ *   (measures agreed with the office holder) and ch. 5 "Melden en registreren" (no aangifte yourself).
+ * - help.json Vertrouwenslijn line: ch. 5, "Vertrouwenslijn en contact met beroepsorganisaties".
+ * - help-channel.json "Zelf een incident melden doe je … in een 1-op-1-chat": ch. 2, the reporting line.
+ * The coordinator texts of help-channel.json are in guidance-copy.ts (COORDINATOR_SUPPORT).
  */
 import type { Directory, DirectoryPerson } from '../../domain/directory';
 import { findOrganisation } from '../../domain/organisations';
