@@ -17,8 +17,17 @@ export async function sendHelp(context: TurnContext, deps: { cards: CardRenderer
     return;
   }
   // Teams names the channel in channelData; some events carry it only as the conversation id.
-  const channelId = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? activity.conversation?.id?.split(';')[0];
-  const desk = deskForChannel(deps.directory, channelId, activity.from?.aadObjectId);
-  const card = deps.cards.render('help-channel', channelHelpCardViewModel({ ...(userName ? { userName } : {}), directory: deps.directory, ...(desk ? { desk } : {}) }));
+  const channelId = activity.conversation?.conversationType === 'channel'
+    ? (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? activity.conversation.id?.split(';')[0]
+    : undefined;
+  const desk = deskForChannel(deps.directory, channelId);
+  // Outside a desk's channel, the escalation contact shown is that of the caller's own desk, if any.
+  const ownDesk = activity.from?.aadObjectId ? deps.directory.desksOf(activity.from.aadObjectId)[0] : undefined;
+  const card = deps.cards.render('help-channel', channelHelpCardViewModel({
+    ...(userName ? { userName } : {}),
+    directory: deps.directory,
+    ...(desk ? { desk } : {}),
+    ...(ownDesk ? { organisationId: ownDesk.organisationId } : {}),
+  }));
   await sendCard(context, card, 'Weerbaar Bestuur: hulp bij de afhandeling.');
 }

@@ -122,25 +122,33 @@ describe('advice in the chat over HTTP', () => {
     expect(help).toContain('Voorkomen');
   });
 
-  it('"help" in a handlers\' channel names the coordinator VPT from the directory and how to reach them', async () => {
+  /** Peter @mentions the bot with "help" in a shared conversation; returns the card the bot answered with. */
+  async function helpIn(conversation: Record<string, unknown>, channelData: Record<string, unknown>): Promise<Record<string, unknown>> {
     harness.connector.reset();
-    const channelId = '19:meldingen-gemeentesecretaris@thread.tacv2';
     const response = await postActivity(harness.baseUrl, {
       type: 'message',
-      id: 'channel-help-1',
+      id: `shared-help-${String(conversation.id)}`,
       timestamp: new Date().toISOString(),
       channelId: 'msteams',
       serviceUrl: harness.connector.url,
       from: SAMPLE_PEOPLE.peter,
-      conversation: { id: `${channelId};messageid=channel-help-1`, conversationType: 'channel', tenantId: '00000000-0000-0000-0000-0000000000aa', isGroup: true },
+      conversation: { tenantId: '00000000-0000-0000-0000-0000000000aa', isGroup: true, ...conversation },
       recipient: { id: '28:weerbaar-bestuur-bot', name: 'Weerbaar Bestuur' },
       text: '<at>Weerbaar Bestuur</at> help',
       entities: [{ type: 'mention', text: '<at>Weerbaar Bestuur</at>', mentioned: { id: '28:weerbaar-bestuur-bot', name: 'Weerbaar Bestuur' } }],
-      channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000aa' }, team: { id: '19:weerbaar-bestuur-utrecht@thread.tacv2' }, channel: { id: channelId } },
+      channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000aa' }, ...channelData },
     });
     expect(response.status).toBe(200);
     const call = await harness.connector.waitFor((c) => c.method === 'POST' && c.path.includes('/activities'));
-    const card = (call.body as { attachments: { content: unknown }[] }).attachments[0].content;
+    return (call.body as { attachments: { content: Record<string, unknown> }[] }).attachments[0].content;
+  }
+
+  it('"help" in a handlers\' channel names the coordinator VPT from the directory and how to reach them', async () => {
+    const channelId = '19:meldingen-gemeentesecretaris@thread.tacv2';
+    const card = await helpIn(
+      { id: `${channelId};messageid=channel-help-1`, conversationType: 'channel' },
+      { team: { id: '19:weerbaar-bestuur-utrecht@thread.tacv2' }, channel: { id: channelId } },
+    );
     const text = cardText(card);
     expect(text).toContain('Hallo Peter,');
     expect(text).toContain('Dit is het kanaal van de gemeentesecretaris van Gemeente Utrecht.');
@@ -150,5 +158,11 @@ describe('advice in the chat over HTTP', () => {
     expect(text).toMatch(/aangifte/);
     expect(text).toMatch(/evaluatie/);
     expect(cardActions(card)).toEqual([]); // nothing here posts "meld incident" into the channel
+  });
+
+  it('"help" in a group chat gives the same help, without claiming it is a desk\'s channel', async () => {
+    const text = cardText(await helpIn({ id: '19:group-chat@thread.v2', conversationType: 'groupChat' }, {}));
+    expect(text).toContain('Ahmed El Amrani');
+    expect(text).not.toContain('Dit is het kanaal');
   });
 });

@@ -169,7 +169,7 @@ describe('the handlers\' channel help', () => {
 
   it('names the coordinator VPT from the directory, what they help with, and how to reach them', () => {
     const directory = sampleDirectory();
-    const desk = deskForChannel(directory, '19:meldingen-gemeentesecretaris@thread.tacv2', undefined);
+    const desk = deskForChannel(directory, '19:meldingen-gemeentesecretaris@thread.tacv2');
     expect(desk).toEqual({ organisationId: 'gemeente-utrecht', role: 'gemeentesecretaris' });
     const card = channelCard(channelHelpCardViewModel({ userName: 'Peter Jansen', directory, desk }));
     const text = readable(card);
@@ -200,10 +200,17 @@ describe('the handlers\' channel help', () => {
       .not.toContain('escalatie');
   });
 
-  it('finds the desk of a channel, or else the caller\'s own desk', () => {
+  it('finds the desk of a channel, and no desk for any other conversation', () => {
     const directory = sampleDirectory();
-    expect(deskForChannel(directory, '19:onbekend@thread.tacv2', '7f3c1a20-4b5d-4e6f-8a9b-000000000001')).toEqual({ organisationId: 'gemeente-utrecht', role: 'gemeentesecretaris' });
-    expect(deskForChannel(directory, undefined, '7f3c1a20-4b5d-4e6f-8a9b-000000000000')).toBeUndefined();
+    expect(deskForChannel(directory, '19:weerbaar-bestuur-utrecht@thread.tacv2')).toEqual({ organisationId: 'gemeente-utrecht', role: 'griffier' });
+    expect(deskForChannel(directory, '19:onbekend@thread.tacv2')).toBeUndefined();
+    expect(deskForChannel(directory, undefined)).toBeUndefined();
+  });
+
+  it('outside a desk\'s channel, names no channel but still the organisation\'s escalation contact', () => {
+    const text = readable(channelCard(channelHelpCardViewModel({ directory: directoryWithOwnEscalation(), organisationId: 'gemeente-utrecht' })));
+    expect(text).not.toContain('Dit is het kanaal');
+    expect(text).toContain('naar Femke de Wit');
   });
 });
 

@@ -83,27 +83,29 @@ export interface ChannelDesk {
   role: HandlerRole;
 }
 
-/** The desk whose channel this is; otherwise the (first) desk the caller works on; otherwise none. */
-export function deskForChannel(directory: Directory, channelId: string | undefined, callerAadObjectId: string | undefined): ChannelDesk | undefined {
+/** The desk whose channel this is, from the directory; undefined for any other channel or chat. */
+export function deskForChannel(directory: Directory, channelId: string | undefined): ChannelDesk | undefined {
+  if (!channelId) return undefined;
   for (const organisationId of directory.configuredOrganisationIds()) {
     for (const role of HANDLER_ROLES) {
-      if (channelId && directory.desk(organisationId, role)?.channel.channelId === channelId) return { organisationId, role };
+      if (directory.desk(organisationId, role)?.channel.channelId === channelId) return { organisationId, role };
     }
   }
-  const own = callerAadObjectId ? directory.desksOf(callerAadObjectId)[0] : undefined;
-  return own ? { organisationId: own.organisationId, role: own.desk.role } : undefined;
+  return undefined;
 }
 
 /**
  * Builds the channel help card's data: the coordinator VPT from the directory (name and e-mail, no
- * phone number: the directory has none) and, when the desk's organisation sends its escalations to
- * someone else, that person too.
+ * phone number: the directory has none) and, when the organisation sends its escalations to someone
+ * else, that person too. `desk` is the channel's desk (it names the channel); `organisationId` says
+ * whose escalation contact to show when the channel is no desk (e.g. the caller's own organisation).
  */
-export function channelHelpCardViewModel(options: { userName?: string; directory: Directory; desk?: ChannelDesk }): ChannelHelpCardViewModel {
+export function channelHelpCardViewModel(options: { userName?: string; directory: Directory; desk?: ChannelDesk; organisationId?: string }): ChannelHelpCardViewModel {
   const { directory, desk } = options;
   const firstName = toCardText(firstNameOf(options.userName), 100);
   const coordinator = directory.coordinatorVpt;
-  const escalation = desk ? directory.escalationContact(desk.organisationId) : coordinator;
+  const organisationId = desk?.organisationId ?? options.organisationId;
+  const escalation = organisationId ? directory.escalationContact(organisationId) : coordinator;
   const organisation = desk ? findOrganisation(desk.organisationId)?.name : undefined;
   return {
     ...(firstName ? { firstName } : {}),
