@@ -1,7 +1,6 @@
 import { DomainError } from '../errors';
 import { findOrganisation, roleFitsOrganisation } from '../organisations';
-import { evidenceFileSchema, incidentReportSchema, TEXT_LIMITS, type EvidenceFile, type IncidentReport } from '../report';
-import type { BehaviourLevel } from '../report';
+import { evidenceFileSchema, incidentReportSchema, TEXT_LIMITS, type BehaviourLevel, type EvidenceFile, type IncidentReport } from '../report';
 import type { OfficeHolderRole } from '../roles';
 import { detectHomeAddress, removeHomeAddress } from './home-address';
 import {
