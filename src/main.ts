@@ -5,6 +5,7 @@ import * as path from 'path';
 import type { Server } from 'restify';
 import { loadConfig, type AppConfig } from './config/env';
 import { loadDirectory, REPO_ROOT, SAMPLE_DIRECTORY_PATH } from './config/load-directory';
+import { workingDayCalendar } from './config/decree-days';
 import { consoleLogger, type Logger } from './app/logger';
 import { startAzurite, type AzuriteHandle } from './storage/azurite';
 import { checkStorageHealth, createTableClientFactory } from './storage/table-clients';
@@ -74,6 +75,8 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   const directoryPath = config.DIRECTORY_PATH ? path.resolve(config.DIRECTORY_PATH) : config.localMode ? SAMPLE_DIRECTORY_PATH : undefined;
   if (!directoryPath) throw new Error('DIRECTORY_PATH is required when MicrosoftAppId is set (the sample directory is for local mode only).');
   const directory = loadDirectory(directoryPath);
+  // Read and checked before anything starts: a bad decree file stops start-up with its problems.
+  const workingDays = workingDayCalendar(config.DECREE_DAYS_PATH);
 
   let azurite: AzuriteHandle | undefined;
   let connectionString = config.STORAGE_CONNECTION_STRING;
@@ -114,6 +117,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     delivery: new PacedDelivery({ sender: new TeamsReminderSender(messenger), pacer: new ConversationPacer(clock), clock, timer: options.timer ?? realTimer, logger }),
     failures: new TeamsDeliveryFailureRecorder({ messenger, directory, cases, logger }),
     clock,
+    workingDays,
     logger,
     options: { aftercareCheckIn: config.AFTERCARE_CHECK_IN },
   });
@@ -132,6 +136,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     caseNumbers: { next: (year) => caseNumbers.nextSequence(`case-${year}`) },
     directory,
     clock,
+    workingDays,
     newId: randomUUID,
     onSubmitted: (c) => caseHandling.onSubmitted(c),
     logger,
@@ -143,6 +148,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     directory,
     ...optionalCalendar(createCalendarGateway(config, logger)),
     clock,
+    workingDays,
     newId: randomUUID,
     newToken: () => randomBytes(32).toString('base64url'),
     logger,

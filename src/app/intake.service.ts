@@ -19,6 +19,7 @@ import {
 } from '../domain/intake';
 import type { BehaviourLevel } from '../domain/report';
 import { supportLinesFor, type SupportLine } from '../domain/support-lines';
+import type { WorkingDayCalendar } from '../domain/working-days';
 import type { Logger } from './logger';
 import { ROUTING_GRACE_MS } from './case-handling.service';
 import type { CaseNumberSequence, CaseStore, DraftStore, KnownOffice, ProfileStore, StoredDraft } from './ports';
@@ -52,6 +53,8 @@ export interface IntakeServiceDependencies {
   caseNumbers: CaseNumberSequence;
   directory: Directory;
   clock: Clock;
+  /** Working days with the configured decree days (the police deadline). */
+  workingDays: WorkingDayCalendar;
   newId: () => string;
   /** Routing, notices and reminders for a new case (case handling). */
   onSubmitted: (c: Case) => Promise<void>;
@@ -165,6 +168,7 @@ export class IntakeService {
           report: toIncidentReport(draft),
         },
         now,
+        this.deps.workingDays,
       );
     } catch (error) {
       if (!isDomainError(error)) throw error;

@@ -23,7 +23,7 @@ import {
   type TimeInterval,
 } from '../domain/meetings';
 import type { InformedRole } from '../domain/roles';
-import { WorkingDayCalendar } from '../domain/working-days';
+import type { WorkingDayCalendar } from '../domain/working-days';
 import { isCalendarError, type CalendarErrorCode, type CalendarGateway } from './calendar-ports';
 import type { Logger } from './logger';
 import { isConflict, type CaseStore } from './ports';
@@ -212,7 +212,8 @@ export interface MeetingServiceDependencies {
   /** .ics tokens, matching ICS_TOKEN_PATTERN. */
   newToken: () => string;
   logger: Logger;
-  workingDays?: WorkingDayCalendar;
+  /** Working days with the configured decree days: slots are proposed on working days only. */
+  workingDays: WorkingDayCalendar;
 }
 
 export const MEETING_MESSAGES = {
@@ -236,7 +237,7 @@ export class MeetingService {
   private readonly workingDays: WorkingDayCalendar;
 
   constructor(private readonly deps: MeetingServiceDependencies) {
-    this.workingDays = deps.workingDays ?? new WorkingDayCalendar();
+    this.workingDays = deps.workingDays;
   }
 
   /** 'graph' when meetings go into Outlook calendars, 'ics' when calendar integration is off. */

@@ -36,7 +36,6 @@ export interface ReminderServiceOptions {
   concurrency?: number;
   /** Names this process in leases (diagnostics only). */
   instanceId?: string;
-  calendar?: WorkingDayCalendar;
 }
 
 export interface ReminderServiceDependencies {
@@ -46,6 +45,8 @@ export interface ReminderServiceDependencies {
   delivery: ReminderDelivery;
   failures: DeliveryFailureRecorder;
   clock: Clock;
+  /** Working days with the configured decree days (reminders of the police deadline count office hours). */
+  workingDays: WorkingDayCalendar;
   logger: Logger;
   options?: ReminderServiceOptions;
 }
@@ -85,7 +86,7 @@ const DEFAULTS = {
   instanceId: 'bot',
 } as const;
 
-type Resolved = Required<Omit<ReminderServiceOptions, 'calendar'>> & { calendar?: WorkingDayCalendar };
+type Resolved = Required<ReminderServiceOptions>;
 type RowResult = 'sent' | 'late' | 'failed' | 'cancelled' | 'superseded' | 'retryLater' | 'skipped';
 type Handled = { result: RowResult; retryAt?: Date };
 
@@ -270,7 +271,7 @@ export class ReminderService {
   }
 
   private planOptions() {
-    return { aftercareCheckIn: this.options.aftercareCheckIn, ...(this.options.calendar ? { calendar: this.options.calendar } : {}) };
+    return { aftercareCheckIn: this.options.aftercareCheckIn, calendar: this.deps.workingDays };
   }
 }
 

@@ -28,6 +28,8 @@ const EnvSchema = z
     AZURITE_TABLE_PORT: z.coerce.number().int().min(0).max(65535).default(10002),
     AZURITE_BLOB_PORT: z.coerce.number().int().min(0).max(65535).default(10000),
     DIRECTORY_PATH: z.string().optional(),
+    /** A JSON file of royal-decree days (art. 3 lid 3 Algemene termijnenwet); empty: the shipped src/config/decree-days.json. */
+    DECREE_DAYS_PATH: z.string().trim().optional(),
     GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
     /** App registration for calendar calls; each defaults to the bot's own (MicrosoftAppTenantId/Id/Password). */
     GRAPH_TENANT_ID: z.string().trim().optional(),
@@ -50,6 +52,7 @@ const EnvSchema = z
     // An empty MicrosoftAppId (as in .env.example) means local mode, like an absent one.
     MicrosoftAppId: env.MicrosoftAppId ? env.MicrosoftAppId : undefined,
     STORAGE_CONNECTION_STRING: env.STORAGE_CONNECTION_STRING ? env.STORAGE_CONNECTION_STRING : undefined,
+    DECREE_DAYS_PATH: env.DECREE_DAYS_PATH ? env.DECREE_DAYS_PATH : undefined,
     GRAPH_TENANT_ID: env.GRAPH_TENANT_ID ? env.GRAPH_TENANT_ID : undefined,
     GRAPH_CLIENT_ID: env.GRAPH_CLIENT_ID ? env.GRAPH_CLIENT_ID : undefined,
     GRAPH_CLIENT_SECRET: env.GRAPH_CLIENT_SECRET ? env.GRAPH_CLIENT_SECRET : undefined,

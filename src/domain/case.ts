@@ -1,13 +1,21 @@
 import { DateTime } from 'luxon';
-import { computeDeadlines, DEADLINE_KINDS, type Deadline, type DeadlineKind } from './deadlines';
+import { computeDeadlines, incidentMeetingDeadline, restorationMeetingDeadline, sortDeadlines, type Deadline, type DeadlineKind } from './deadlines';
 import { DomainError } from './errors';
-import { MEASURE_KIND_LABELS, validateMeasureItems, type Measure, type MeasureEvent, type MeasureInput } from './measures';
+import {
+  MEASURE_KIND_LABELS,
+  validateMeasureItems,
+  whyNoIncidentMeetingDeadline,
+  type Measure,
+  type MeasureEvent,
+  type MeasureInput,
+  type NoIncidentMeetingDeadline,
+} from './measures';
 import { perpetratorKeys } from './perpetrator';
 import type { PoliceChecklist } from './police-checklist';
 import { isSeriousIncident, incidentReportSchema, needsPoliceAppointment, TEXT_LIMITS, type IncidentReport } from './report';
 import { INFORMED_ROLE_LABELS, type InformedRole, type OfficeHolderRole } from './roles';
 import { routeReport, type ResolvedRoute } from './routing';
-import { AMSTERDAM, WorkingDayCalendar } from './working-days';
+import { AMSTERDAM, type WorkingDayCalendar } from './working-days';
 
 // ---------------------------------------------------------------------------------------------
 // Case number
@@ -260,7 +268,7 @@ export interface SubmitCaseInput {
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 /** Registers a new report as a case: validates it, resolves the route, computes deadlines and tasks. */
-export function submitCase(input: SubmitCaseInput, now: Date, calendar: WorkingDayCalendar = new WorkingDayCalendar()): Case {
+export function submitCase(input: SubmitCaseInput, now: Date, calendar: WorkingDayCalendar): Case {
   if (!isCaseNumber(input.caseNumber)) {
     throw new DomainError('CASE.INVALID_CASE_NUMBER');
   }
@@ -513,49 +521,48 @@ export function takeCase(c: Case, handlerAadObjectId: string, now: Date): Case {
 // Measures: proposed by a handler, agreed (or sent back) by the office holder, approved by a handler
 // ---------------------------------------------------------------------------------------------
 
-/** Deadlines with the herstelgesprek due when restrictive measures end (or without one), in computeDeadlines order. */
-function withRestorationDeadline(c: Case, endsAt: Date | undefined, calendar: WorkingDayCalendar): Deadline[] {
-  const others = c.deadlines.filter((d) => d.kind !== 'restorationMeeting');
-  if (endsAt === undefined) {
-    return others;
+/**
+ * The case's deadlines after a proposal of `measures` at `now` (domain.md "Deadlines"):
+ * - the incidentgesprek, 72 hours after the incident, only while the proposal includes one (alone or
+ *   combined) and the perpetrator is known; a later proposal keeps it as first set (never moved), one
+ *   without it removes it;
+ * - the herstelgesprek when the restrictive measures end (their end date may change with a proposal).
+ * Deadlines from the registration stay as they are.
+ */
+function deadlinesForProposal(c: Case, measures: readonly Measure[], now: Date): Deadline[] {
+  const kept = c.deadlines.filter((d) => d.kind !== 'incidentMeeting' && d.kind !== 'restorationMeeting');
+  const incident = c.deadlines.find((d) => d.kind === 'incidentMeeting');
+  if (whyNoIncidentMeetingDeadline(measures, c.report) === undefined) {
+    kept.push(incident ?? incidentMeetingDeadline(new Date(c.report.incidentAt), now));
   }
-  // The rule itself lives in computeDeadlines; only its restorationMeeting entry is taken.
-  const restoration = computeDeadlines(
-    {
-      incidentAt: new Date(c.report.incidentAt),
-      registeredAt: c.registeredAt,
-      criminalOffenceSuspected: false,
-      seriousIncident: false,
-      restrictiveMeasuresEndAt: endsAt,
-    },
-    calendar,
-  ).filter((d) => d.kind === 'restorationMeeting');
-  return [...others, ...restoration].sort(
-    (a, b) => a.dueAt.getTime() - b.dueAt.getTime() || DEADLINE_KINDS.indexOf(a.kind) - DEADLINE_KINDS.indexOf(b.kind),
-  );
+  const endsAt = measures.find((m) => m.kind === 'restrictiveMeasures')?.endsAt;
+  if (endsAt !== undefined) {
+    const restoration = c.deadlines.find((d) => d.kind === 'restorationMeeting');
+    kept.push(restoration?.dueAt.getTime() === endsAt.getTime() ? restoration : restorationMeetingDeadline(endsAt, now));
+  }
+  return sortDeadlines(kept);
+}
+
+/** Why the case has no incidentgesprek deadline (nothing chosen, or nobody to talk to); undefined when it has one. */
+export function noIncidentMeetingDeadlineReason(c: Case): NoIncidentMeetingDeadline | undefined {
+  if (c.deadlines.some((d) => d.kind === 'incidentMeeting')) return undefined;
+  return whyNoIncidentMeetingDeadline(c.measures, c.report) ?? 'notChosen';
 }
 
 /**
  * A handler proposes measures to the office holder: from 'inProgress', also again after the office
- * holder sent a proposal back. Restrictive measures set the herstelgesprek deadline to their end;
- * a proposed melding/aangifte brings the police checklist if the case had none.
+ * holder sent a proposal back. The proposal sets the incidentgesprek and herstelgesprek deadlines
+ * (deadlinesForProposal); a proposed melding/aangifte brings the police checklist if the case had none.
  */
-export function proposeMeasures(
-  c: Case,
-  handlerAadObjectId: string,
-  items: readonly MeasureInput[],
-  now: Date,
-  calendar: WorkingDayCalendar = new WorkingDayCalendar(),
-): Case {
+export function proposeMeasures(c: Case, handlerAadObjectId: string, items: readonly MeasureInput[], now: Date): Case {
   // Status and actor first: a wrong step is reported as such, whatever the items say.
   ruleFor(c, 'measuresProposed', handlerAadObjectId);
   const round = c.measureHistory.filter((e) => e.action === 'proposed').length + 1;
   const measures = validateMeasureItems(items, round, now);
-  const restrictive = measures.find((m) => m.kind === 'restrictiveMeasures');
   const proposed: Case = {
     ...c,
     measures,
-    deadlines: withRestorationDeadline(c, restrictive?.endsAt, calendar),
+    deadlines: deadlinesForProposal(c, measures, now),
     ...(c.policeChecklist === undefined && measures.some((m) => m.kind === 'policeReport') ? { policeChecklist: { ticks: [] } } : {}),
   };
   return transition(proposed, 'measuresProposed', handlerAadObjectId, now);

@@ -23,8 +23,15 @@ export interface Deadline {
   readonly kind: DeadlineKind;
   /** UTC instant. */
   readonly dueAt: Date;
-  /** Already past when the report came in: shown as overdue at once, never moved. */
-  readonly overdueAtRegistration: boolean;
+  /** When the case got this deadline: the registration, or the proposal that brought it (incidentgesprek, herstelgesprek). */
+  readonly setAt: Date;
+  /** Already past when it was set: shown as overdue at once, never moved. */
+  readonly overdueWhenSet: boolean;
+  /**
+   * Years whose royal-decree days (art. 3 lid 3 Algemene termijnenwet) were not configured when this
+   * working-day deadline was counted; the deadline may then be a working day early. Absent when all were known.
+   */
+  readonly decreeDaysUnknownFor?: readonly number[];
 }
 
 export interface DeadlineInput {
@@ -32,43 +39,88 @@ export interface DeadlineInput {
   readonly registeredAt: Date;
   readonly criminalOffenceSuspected: boolean;
   readonly seriousIncident: boolean;
-  readonly restrictiveMeasuresEndAt?: Date;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
 /** "bij voorkeur / idealiter binnen 72 uur na het incident". */
 export const MEASURES_HOURS = 72;
+/** "Met de pleger volgt idealiter binnen 72 uur na het incident een incidentgesprek." */
+export const INCIDENT_MEETING_HOURS = 72;
 /** "De Arbeidsinspectie wordt binnen 24 uur gewaarschuwd". */
 export const LABOUR_INSPECTORATE_HOURS = 24;
 /** "idealiter binnen 2 werkdagen", read as the end of the office day of the second working day. */
 export const POLICE_WORKING_DAYS = 2;
 export const POLICE_DUE_HOUR = 17;
 
-/** Police appointment deadline: 17:00 Amsterdam time on the 2nd working day after the registration day. */
-export function policeAppointmentDueAt(registeredAt: Date, calendar: WorkingDayCalendar = new WorkingDayCalendar()): Date {
-  const day = calendar.nthWorkingDayAfter(amsterdamDate(registeredAt), POLICE_WORKING_DAYS);
-  return DateTime.fromISO(day, { zone: AMSTERDAM }).set({ hour: POLICE_DUE_HOUR }).toUTC().toJSDate();
+/** A deadline set at `setAt`; overdue at once when already past then. */
+export function deadlineSetAt(kind: DeadlineKind, dueAt: Date, setAt: Date, decreeDaysUnknownFor: readonly number[] = []): Deadline {
+  return {
+    kind,
+    dueAt,
+    setAt,
+    overdueWhenSet: dueAt.getTime() < setAt.getTime(),
+    ...(decreeDaysUnknownFor.length > 0 ? { decreeDaysUnknownFor: [...decreeDaysUnknownFor] } : {}),
+  };
 }
 
-/** The deadlines of a new case, ordered by due time. Elapsed-hour rules add real hours (DST-proof). */
-export function computeDeadlines(input: DeadlineInput, calendar: WorkingDayCalendar = new WorkingDayCalendar()): Deadline[] {
+/**
+ * Police appointment: 17:00 Amsterdam time on the 2nd working day after the day the suspicion is
+ * registered, with the years whose decree days were unknown on the way.
+ */
+export function policeAppointmentDeadline(registeredAt: Date, calendar: WorkingDayCalendar): Deadline {
+  const count = calendar.countWorkingDays(amsterdamDate(registeredAt), POLICE_WORKING_DAYS);
+  const dueAt = DateTime.fromISO(count.date, { zone: AMSTERDAM }).set({ hour: POLICE_DUE_HOUR }).toUTC().toJSDate();
+  return deadlineSetAt('policeAppointment', dueAt, registeredAt, count.decreeDaysUnknownFor);
+}
+
+/** The incidentgesprek: 72 hours after the incident, set when a proposal includes one (see measures.ts). */
+export function incidentMeetingDeadline(incidentAt: Date, proposedAt: Date): Deadline {
+  return deadlineSetAt('incidentMeeting', new Date(incidentAt.getTime() + INCIDENT_MEETING_HOURS * HOUR_MS), proposedAt);
+}
+
+/** The herstelgesprek: due when the restrictive measures end, set when they are proposed. */
+export function restorationMeetingDeadline(restrictionsEndAt: Date, proposedAt: Date): Deadline {
+  return deadlineSetAt('restorationMeeting', new Date(restrictionsEndAt.getTime()), proposedAt);
+}
+
+/** Deadlines in due order; at the same moment in DEADLINE_KINDS order. */
+export function sortDeadlines(deadlines: readonly Deadline[]): Deadline[] {
+  return [...deadlines].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || DEADLINE_KINDS.indexOf(a.kind) - DEADLINE_KINDS.indexOf(b.kind));
+}
+
+/**
+ * The deadlines of a new case, ordered by due time. Elapsed-hour rules add real hours (DST-proof).
+ * The incidentgesprek and the herstelgesprek are not among them: they come with the measures that call for them.
+ */
+export function computeDeadlines(input: DeadlineInput, calendar: WorkingDayCalendar): Deadline[] {
   const incident = input.incidentAt.getTime();
-  const due: [DeadlineKind, Date][] = [];
+  const registered = input.registeredAt;
+  const due: Deadline[] = [];
   if (input.seriousIncident) {
-    due.push(['labourInspectorate', new Date(incident + LABOUR_INSPECTORATE_HOURS * HOUR_MS)]);
+    due.push(deadlineSetAt('labourInspectorate', new Date(incident + LABOUR_INSPECTORATE_HOURS * HOUR_MS), registered));
   }
-  due.push(['measures', new Date(incident + MEASURES_HOURS * HOUR_MS)]);
-  due.push(['incidentMeeting', new Date(incident + MEASURES_HOURS * HOUR_MS)]);
+  due.push(deadlineSetAt('measures', new Date(incident + MEASURES_HOURS * HOUR_MS), registered));
   if (input.criminalOffenceSuspected) {
-    due.push(['policeAppointment', policeAppointmentDueAt(input.registeredAt, calendar)]);
+    due.push(policeAppointmentDeadline(registered, calendar));
   }
-  if (input.restrictiveMeasuresEndAt !== undefined) {
-    due.push(['restorationMeeting', new Date(input.restrictiveMeasuresEndAt.getTime())]);
-  }
-  const registered = input.registeredAt.getTime();
-  return due
-    .map(([kind, dueAt]): Deadline => ({ kind, dueAt, overdueAtRegistration: dueAt.getTime() < registered }))
-    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || DEADLINE_KINDS.indexOf(a.kind) - DEADLINE_KINDS.indexOf(b.kind));
+  return sortDeadlines(due);
+}
+
+/** Dutch list of years: "2029", "2028 en 2029". */
+function yearList(years: readonly number[]): string {
+  const texts = years.map(String);
+  return texts.length <= 1 ? (texts[0] ?? '') : `${texts.slice(0, -1).join(', ')} en ${texts.at(-1)}`;
+}
+
+/**
+ * Dutch note for a working-day deadline counted through a year whose decree days (art. 3 lid 3
+ * Algemene termijnenwet) are not configured; undefined when every day was known.
+ */
+export function decreeDaysNote(deadline: Pick<Deadline, 'decreeDaysUnknownFor'>): string | undefined {
+  const years = deadline.decreeDaysUnknownFor ?? [];
+  if (years.length === 0) return undefined;
+  return `Voor ${yearList(years)} zijn de bij besluit gelijkgestelde feestdagen (zoals de vrijdag na Hemelvaart) nog niet bekend. `
+    + 'Deze termijn is zonder die dagen berekend en valt daardoor misschien een werkdag te vroeg.';
 }
 
 /** How far a deadline is from `now`. */

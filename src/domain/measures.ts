@@ -153,3 +153,24 @@ export function suggestMeasures(
   }
   return MEASURE_KINDS.filter((kind) => kinds.has(kind));
 }
+
+/** Measures that hold a conversation about the incident with the perpetrator (alone or combined with the herstelgesprek). */
+export const INCIDENT_MEETING_MEASURES: readonly MeasureKind[] = ['incidentMeeting', 'combinedMeeting'];
+
+/** Why a case has no incidentgesprek deadline; undefined when it has one. */
+export type NoIncidentMeetingDeadline = 'notChosen' | 'perpetratorUnknown';
+
+/**
+ * Whether the measures call for the incidentgesprek deadline ("Met de pleger volgt idealiter binnen
+ * 72 uur na het incident een incidentgesprek"): only when they include an incidentgesprek, alone or
+ * combined, and the perpetrator is known — a written warning alone holds no conversation, and with
+ * an unknown perpetrator there is nobody to talk to.
+ */
+export function whyNoIncidentMeetingDeadline(
+  measures: readonly Pick<Measure, 'kind'>[],
+  report: Pick<IncidentReport, 'perpetrator'>,
+): NoIncidentMeetingDeadline | undefined {
+  if (!measures.some((m) => INCIDENT_MEETING_MEASURES.includes(m.kind))) return 'notChosen';
+  if (!report.perpetrator.known) return 'perpetratorUnknown';
+  return undefined;
+}

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import type { Case } from './case';
-import { DEADLINE_KINDS, DEADLINE_LABELS, formatDutchDateTime, timeLeft, type DeadlineKind } from './deadlines';
+import { DEADLINE_KINDS, DEADLINE_LABELS, decreeDaysNote, formatDutchDateTime, timeLeft, type DeadlineKind } from './deadlines';
 import { findOrganisation } from './organisations';
 import { HANDLER_ROLE_LABELS } from './roles';
 import { supportLinesFor } from './support-lines';
-import { AMSTERDAM, WorkingDayCalendar, amsterdamDate, type LocalDate } from './working-days';
+import { AMSTERDAM, amsterdamDate, type LocalDate, type WorkingDayCalendar } from './working-days';
 
 /**
  * Reminder policy (issue 6): which messages a case's deadlines call for, when, to whom, and what
@@ -25,8 +25,8 @@ export type RecipientKind = ReminderRecipient['kind'];
 /** What a reminder is about: a deadline (the lead kind of its group), or the aftercare check-in. */
 export type ReminderTopic = DeadlineKind | 'aftercare';
 
-/** Why a planned reminder will not (or no longer) be sent. */
-export type CancelReason = 'goalReached' | 'caseClosed' | 'switchedOff' | 'replaced' | 'caseMissing';
+/** Why a planned reminder will not (or no longer) be sent; 'deadlineDropped': a new proposal removed its deadline. */
+export type CancelReason = 'goalReached' | 'caseClosed' | 'switchedOff' | 'replaced' | 'caseMissing' | 'deadlineDropped';
 
 /** One message the policy wants sent. */
 export interface PlannedReminder {
@@ -54,7 +54,7 @@ export interface PlannedReminder {
 export interface ReminderPlanOptions {
   /** Send the office holder a "hoe gaat het?" message a week after the report. */
   readonly aftercareCheckIn: boolean;
-  readonly calendar?: WorkingDayCalendar;
+  readonly calendar: WorkingDayCalendar;
 }
 
 const MINUTE_MS = 60 * 1000;
@@ -90,12 +90,17 @@ export function reachedGoals(c: Case): DeadlineKind[] {
 export interface ReminderDeadline {
   readonly kind: DeadlineKind;
   readonly dueAt: Date;
-  readonly overdueAtRegistration: boolean;
+  readonly setAt: Date;
+  readonly overdueWhenSet: boolean;
+  readonly decreeDaysUnknownFor?: readonly number[];
 }
 
-/** The case's deadlines (the case adds the herstelgesprek when restrictive measures with an end date are proposed). */
+/**
+ * The case's deadlines: those of the registration, plus the incidentgesprek and herstelgesprek that a
+ * proposal of measures brings (and a later proposal may take away again).
+ */
 export function caseDeadlines(c: Case): ReminderDeadline[] {
-  return c.deadlines.map((d) => ({ kind: d.kind, dueAt: d.dueAt, overdueAtRegistration: d.overdueAtRegistration }));
+  return c.deadlines.map((d) => ({ ...d }));
 }
 
 /** Deadlines due at the same moment with the same clock; they share one set of reminders. */
@@ -108,7 +113,7 @@ export interface DeadlineGroup {
   readonly start: Date;
   /** Fractions are counted in office hours on working days rather than elapsed time. */
   readonly workingTime: boolean;
-  readonly overdueAtRegistration: boolean;
+  readonly overdueWhenSet: boolean;
 }
 
 function clockOf(c: Case, kind: DeadlineKind): { start: Date; workingTime: boolean } {
@@ -134,7 +139,7 @@ export function deadlineGroups(c: Case): DeadlineGroup[] {
     const key = `${deadline.dueAt.getTime()}|${clock.start.getTime()}|${clock.workingTime}`;
     const group = groups.get(key);
     if (group === undefined) {
-      groups.set(key, { topics: [deadline.kind], dueAt: deadline.dueAt, ...clock, overdue: deadline.overdueAtRegistration });
+      groups.set(key, { topics: [deadline.kind], dueAt: deadline.dueAt, ...clock, overdue: deadline.overdueWhenSet });
     } else if (!group.topics.includes(deadline.kind)) {
       group.topics.push(deadline.kind);
     }
@@ -142,7 +147,7 @@ export function deadlineGroups(c: Case): DeadlineGroup[] {
   return [...groups.values()]
     .map((g): DeadlineGroup => {
       const topics = DEADLINE_KINDS.filter((kind) => g.topics.includes(kind));
-      return { lead: topics[0] as DeadlineKind, topics, dueAt: g.dueAt, start: g.start, workingTime: g.workingTime, overdueAtRegistration: g.overdue };
+      return { lead: topics[0] as DeadlineKind, topics, dueAt: g.dueAt, start: g.start, workingTime: g.workingTime, overdueWhenSet: g.overdue };
     })
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || DEADLINE_KINDS.indexOf(a.lead) - DEADLINE_KINDS.indexOf(b.lead));
 }
@@ -204,7 +209,7 @@ function reminderMoments(group: DeadlineGroup, calendar: WorkingDayCalendar): { 
  * the escalation at once. Deadlines whose goal is reached, and every deadline of a closed case, get none.
  */
 export function planReminders(c: Case, now: Date, options: ReminderPlanOptions): PlannedReminder[] {
-  const calendar = options.calendar ?? new WorkingDayCalendar();
+  const calendar = options.calendar;
   const reached = new Set(reachedGoals(c));
   const planned: PlannedReminder[] = [];
   const base = { caseId: c.id, caseNumber: c.caseNumber, organisationId: c.organisationId };
@@ -267,16 +272,29 @@ export function planReminders(c: Case, now: Date, options: ReminderPlanOptions):
 /** What a stored or planned reminder must carry for the checks and texts below. */
 export type ReminderSubject = Pick<PlannedReminder, 'topic' | 'topics' | 'kind' | 'sendAt'> & { readonly deadlineAt?: Date };
 
-/** The deadlines of the reminder whose goal is not reached yet. */
+/**
+ * The deadlines a reminder is about as the case stands now: its group's current topics. A stored row
+ * keeps the topics it was planned with, but a proposal can add the incidentgesprek to the "72 uur"
+ * group or take it away again; the case decides.
+ */
+export function currentTopics(reminder: ReminderSubject, c: Case): DeadlineKind[] {
+  const group = deadlineGroups(c).find((g) => g.lead === reminder.topic);
+  if (group !== undefined) return [...group.topics];
+  const present = new Set(c.deadlines.map((d) => d.kind));
+  return reminder.topics.filter((kind) => present.has(kind));
+}
+
+/** The deadlines of the reminder that the case still has and whose goal is not reached yet. */
 export function openTopics(reminder: ReminderSubject, c: Case): DeadlineKind[] {
   const reached = new Set(reachedGoals(c));
-  return reminder.topics.filter((kind) => !reached.has(kind));
+  return currentTopics(reminder, c).filter((kind) => !reached.has(kind));
 }
 
 /** Checked again just before sending: why this reminder should not go out now, or undefined when it should. */
 export function reasonNotToSend(reminder: ReminderSubject, c: Case, options: Pick<ReminderPlanOptions, 'aftercareCheckIn'>): CancelReason | undefined {
   if (reminder.kind === 'aftercareCheckIn') return options.aftercareCheckIn ? undefined : 'switchedOff';
   if (c.status === 'closed') return 'caseClosed';
+  if (currentTopics(reminder, c).length === 0) return 'deadlineDropped';
   return openTopics(reminder, c).length === 0 ? 'goalReached' : undefined;
 }
 
@@ -328,6 +346,17 @@ function bulletList(items: readonly string[]): string {
   return items.map((item) => `• ${item}`).join('\n');
 }
 
+/** What to add about the deadlines shown: already past when set (`whenSet`), counted without a year's decree days (`counting`). */
+function deadlineNotes(c: Case, shown: readonly DeadlineKind[]): { whenSet: string[]; counting: string[] } {
+  const deadlines = caseDeadlines(c).filter((d) => shown.includes(d.kind));
+  const atRegistration = (d: ReminderDeadline) => d.setAt.getTime() === c.registeredAt.getTime();
+  const whenSet: string[] = [];
+  if (deadlines.some((d) => d.overdueWhenSet && atRegistration(d))) whenSet.push('De termijn was al verstreken toen de melding binnenkwam.');
+  if (deadlines.some((d) => d.overdueWhenSet && !atRegistration(d))) whenSet.push('De termijn was al verstreken toen deze maatregel werd voorgesteld.');
+  const counting = deadlines.map((d) => decreeDaysNote(d)).filter((note): note is string => note !== undefined);
+  return { whenSet, counting };
+}
+
 /** The Dutch text of a reminder: what is due, by when, and which case (case number). */
 export function reminderText(reminder: ReminderSubject, c: Case, now: Date, context: ReminderTextContext = {}): string {
   const lines: string[] = [];
@@ -346,14 +375,15 @@ export function reminderText(reminder: ReminderSubject, c: Case, now: Date, cont
     const deadlineAt = deadlineAtOf(reminder, c);
     const by = deadlineAt === undefined ? 'zo snel mogelijk' : `uiterlijk ${formatDutchDateTime(deadlineAt)}`;
     const left = deadlineAt === undefined ? undefined : timeLeft(deadlineAt, now).text;
-    const wasOverdueAtRegistration = caseDeadlines(c).some((d) => shown.includes(d.kind) && d.overdueAtRegistration);
+    const notes = deadlineNotes(c, shown);
     switch (reminder.kind) {
       case 'overdue':
         lines.push(
           `Termijn verlopen — zaak ${c.caseNumber}`,
           `Dit had ${by} gedaan moeten zijn${left ? ` (${left})` : ''}:`,
           bulletList(labels),
-          ...(wasOverdueAtRegistration ? ['De termijn was al verstreken toen de melding binnenkwam.'] : []),
+          ...notes.whenSet,
+          ...notes.counting,
           `Dit is ook gemeld aan ${context.escalationContactName ?? 'de provinciale coördinator VPT'}. Leg in de zaak vast wat er is gedaan.`,
         );
         break;
@@ -363,7 +393,8 @@ export function reminderText(reminder: ReminderSubject, c: Case, now: Date, cont
           `Escalatie: termijn verlopen — zaak ${c.caseNumber}`,
           `In deze zaak is niet vastgelegd dat het volgende ${by} is gedaan${left ? ` (${left})` : ''}:`,
           bulletList(labels),
-          ...(wasOverdueAtRegistration ? ['De termijn was al verstreken toen de melding binnenkwam.'] : []),
+          ...notes.whenSet,
+          ...notes.counting,
           `Organisatie: ${organisation}. Afhandelaar: ${HANDLER_ROLE_LABELS[c.route.handler.role]}.`,
           'Neem contact op met de afhandelaar om te bespreken wat er nodig is.',
         );
@@ -374,6 +405,7 @@ export function reminderText(reminder: ReminderSubject, c: Case, now: Date, cont
           `Herinnering — zaak ${c.caseNumber}`,
           `Dit moet ${by} gebeuren${left ? ` (${left})` : ''}:`,
           bulletList(labels),
+          ...notes.counting,
           'Leg in de zaak vast wanneer het is gedaan; dan stoppen de herinneringen.',
         );
     }

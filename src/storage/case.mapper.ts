@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, EVALUATION_QUESTIONS, MEETING_KINDS, NO_RESPONSE_REASONS, type Case } from '../domain/case';
 import { DEADLINE_KINDS } from '../domain/deadlines';
-import { MEASURE_EVENT_ACTIONS, MEASURE_KINDS, MEASURE_STATUSES } from '../domain/measures';
+import { MEASURE_EVENT_ACTIONS, MEASURE_KINDS, MEASURE_STATUSES, whyNoIncidentMeetingDeadline } from '../domain/measures';
 import { perpetratorKeys } from '../domain/perpetrator';
 import { POLICE_CHECKLIST_STEPS } from '../domain/police-checklist';
 import { incidentReportSchema, needsPoliceAppointment } from '../domain/report';
@@ -67,6 +67,16 @@ const checklistSchema = z.object({
   ),
 });
 
+// Rows written before deadlines recorded when they were set hold `overdueAtRegistration`: they were set at registration.
+const deadlineSchema = z.object({
+  kind: z.enum(DEADLINE_KINDS),
+  dueAt: instant,
+  setAt: instant.optional(),
+  overdueWhenSet: z.boolean().optional(),
+  overdueAtRegistration: z.boolean().optional(),
+  decreeDaysUnknownFor: z.array(z.number().int()).optional(),
+});
+
 const evaluationSchema = z.object({
   ...(Object.fromEntries(EVALUATION_QUESTIONS.map((q) => [q, z.string()])) as Record<(typeof EVALUATION_QUESTIONS)[number], z.ZodString>),
   recordedAt: instant,
@@ -82,7 +92,7 @@ export const caseRecordSchema: z.ZodType<Case, z.ZodTypeDef, unknown> = z.object
   report: incidentReportSchema,
   registeredAt: instant,
   route: routeSchema,
-  deadlines: z.array(z.object({ kind: z.enum(DEADLINE_KINDS), dueAt: instant, overdueAtRegistration: z.boolean() })),
+  deadlines: z.array(deadlineSchema),
   status: z.enum(CASE_STATUSES),
   statusHistory: z.array(z.object({ status: z.enum(CASE_STATUSES), at: instant, byAadObjectId: z.string(), comment: z.string().optional() })),
   handler: z.object({ aadObjectId: z.string(), takenAt: instant }).optional(),
@@ -110,11 +120,21 @@ export const caseRecordSchema: z.ZodType<Case, z.ZodTypeDef, unknown> = z.object
     .array(z.object({ kind: z.enum(MEETING_KINDS), heldAt: instant, recordedAt: instant, recordedByAadObjectId: z.string() }))
     .default([]),
   evaluation: evaluationSchema.optional(),
-}).transform(({ perpetratorKeys: keys, policeChecklist, ...rest }): Case => {
+}).transform(({ perpetratorKeys: keys, policeChecklist, deadlines: storedDeadlines, ...rest }): Case => {
   // Older rows: derive what submitCase would have stored, so recidive and the checklist work for them too.
   const checklist = policeChecklist ?? (needsPoliceAppointment(rest.report) ? { ticks: [] } : undefined);
+  const deadlines = storedDeadlines
+    // Rows from before the incidentgesprek deadline followed the measures had it on every case: drop it where no chosen measure calls for it.
+    .filter((d) => d.kind !== 'incidentMeeting' || whyNoIncidentMeetingDeadline(rest.measures, rest.report) === undefined)
+    .map(({ overdueAtRegistration, overdueWhenSet, setAt, decreeDaysUnknownFor, ...d }) => ({
+      ...d,
+      setAt: setAt ?? rest.registeredAt,
+      overdueWhenSet: overdueWhenSet ?? overdueAtRegistration ?? false,
+      ...(decreeDaysUnknownFor === undefined || decreeDaysUnknownFor.length === 0 ? {} : { decreeDaysUnknownFor }),
+    }));
   return {
     ...rest,
+    deadlines,
     perpetratorKeys: keys ?? perpetratorKeys(rest.report),
     ...(checklist === undefined ? {} : { policeChecklist: checklist }),
   };

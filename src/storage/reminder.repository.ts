@@ -69,7 +69,7 @@ const rowSchema = z.object({
   failedAt: optionalInstant,
   failureReason: z.enum(['permanent', 'transient', 'noRecipient', 'attemptsExhausted']).optional(),
   cancelledAt: optionalInstant,
-  cancelReason: z.enum(['goalReached', 'caseClosed', 'switchedOff', 'replaced', 'caseMissing']).optional(),
+  cancelReason: z.enum(['goalReached', 'caseClosed', 'switchedOff', 'replaced', 'caseMissing', 'deadlineDropped']).optional(),
   supersededBy: z.string().optional(),
 });
 const topicsSchema = z.array(z.enum(DEADLINE_KINDS));

@@ -7,7 +7,7 @@ import { submitCase, type Case } from '../domain/case';
 import type { Clock } from '../domain/clock';
 import { parseDirectory } from '../domain/directory';
 import type { ReminderKind } from '../domain/reminders';
-import { WorkingDayCalendar } from '../domain/working-days';
+import { workingDayCalendar } from '../config/decree-days';
 import { ConversationPacer, PacedDelivery, realTimer } from '../scheduler/reminder-sweeper';
 import { startAzurite } from '../storage/azurite';
 import { TableCaseRepository } from '../storage/case.repository';
@@ -28,6 +28,8 @@ const BATCH = 100; // the most a Table Storage transaction holds, all in one par
 const PARALLEL_BATCHES = 8;
 const NOW = new Date('2026-12-03T10:00:00Z');
 const MINUTE = 60_000;
+/** The shipped decree days, as the bot uses them without DECREE_DAYS_PATH. */
+const workingDays = workingDayCalendar(undefined);
 
 function benchCase(index: number): Case {
   const incidentAt = new Date(NOW.getTime() - 72 * 60 * MINUTE - (index % 60) * MINUTE);
@@ -52,7 +54,7 @@ function benchCase(index: number): Case {
       },
     },
     new Date(incidentAt.getTime() + 60 * MINUTE),
-    new WorkingDayCalendar(),
+    workingDays,
   );
 }
 
@@ -64,7 +66,7 @@ function row(caseId: string, topic: 'measures' | 'labourInspectorate', kind: Rem
       caseNumber: 'WB-2026-00001',
       organisationId: 'gemeente-utrecht',
       topic,
-      topics: topic === 'measures' ? ['measures', 'incidentMeeting'] : ['labourInspectorate'],
+      topics: topic === 'measures' ? ['measures'] : ['labourInspectorate'],
       kind,
       recipient: { kind: kind === 'escalation' ? 'escalation' : 'handlerDesk' },
       dueAt: sendAt,
@@ -159,6 +161,7 @@ async function main(): Promise<void> {
       delivery: new PacedDelivery({ sender: noOpSender, pacer: new ConversationPacer(clock, { perConversationIntervalMs: 0, globalIntervalMs: 0 }), clock, timer: realTimer }),
       failures: { record: async () => undefined },
       clock,
+      workingDays,
       logger: silentLogger,
       options: { concurrency: 16, aftercareCheckIn: false },
     });

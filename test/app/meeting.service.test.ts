@@ -17,6 +17,8 @@ import { MeetingService, MEETING_MESSAGES, type MeetingOutcome, type MeetingReco
 import { proposeMeasures, submitCase, takeCase, type Case } from '../../src/domain/case';
 import type { Clock } from '../../src/domain/clock';
 import { parseDirectory, type Directory } from '../../src/domain/directory';
+import { WorkingDayCalendar } from '../../src/domain/working-days';
+import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 import type { TimeInterval } from '../../src/domain/meetings';
 import type { IncidentReport } from '../../src/domain/report';
 import { PERMISSION_DENIED_MESSAGE } from '../../src/graph/graph-errors';
@@ -38,6 +40,7 @@ const COORDINATOR_MAIL = 'vpt@provincie-utrecht.example';
 // Monday 30 November 2026, 10:00 in Amsterdam; the incident was Sunday 29 November 20:30, so the
 // incidentgesprek is due Wednesday 2 December 20:30.
 const NOW = new Date('2026-11-30T09:00:00Z');
+const workingDays = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
 const at = (iso: string) => new Date(iso);
 
 function directory(): Directory {
@@ -75,7 +78,7 @@ function report(): IncidentReport {
     description: 'Een man schreeuwde dat hij me zou opwachten.',
     level: 4,
     kinds: ['bedreiging'],
-    perpetrator: { known: false, type: 'persoon' },
+    perpetrator: { known: true, type: 'persoon', name: 'Karel Klaassen' },
     evidence: { files: [] },
     injury: [],
     damage: { propertyDamage: false, absenceFromWork: false },
@@ -165,12 +168,15 @@ let tokens = 0;
 const nextToken = () => `tok${String(++tokens).padStart(40, '0')}`;
 
 function service(calendar: CalendarGateway | undefined, clock: Clock = new FixedClock(NOW)): MeetingService {
-  return new MeetingService({ cases, meetings: meetingRows, directory: directory(), ...(calendar ? { calendar } : {}), clock, newId: nextId, newToken: nextToken, logger: silentLogger });
+  return new MeetingService({ cases, meetings: meetingRows, directory: directory(), ...(calendar ? { calendar } : {}), clock, workingDays, newId: nextId, newToken: nextToken, logger: silentLogger });
 }
+
+/** The handler proposes an incidentgesprek: the case gets the 72-hour incidentgesprek deadline (Wednesday 2 December 20:30). */
+const incidentMeetingProposed = (c: Case): Case => proposeMeasures(c, HANDLER, [{ kind: 'incidentMeeting' }], at('2026-11-30T08:40:00Z'));
 
 async function takenCase(change: (c: Case) => Case = (c) => c): Promise<Case> {
   const id = nextId();
-  const submitted = submitCase({ id, caseNumber: `WB-2026-${String(ids).padStart(5, '0')}`, organisationId: 'gemeente-utrecht', officeHolder: { aadObjectId: OFFICE_HOLDER, name: 'Wim Wethouder', role: 'wethouder' }, report: report() }, at('2026-11-30T08:00:00Z'));
+  const submitted = submitCase({ id, caseNumber: `WB-2026-${String(ids).padStart(5, '0')}`, organisationId: 'gemeente-utrecht', officeHolder: { aadObjectId: OFFICE_HOLDER, name: 'Wim Wethouder', role: 'wethouder' }, report: report() }, at('2026-11-30T08:00:00Z'), workingDays);
   const c = change(takeCase(submitted, HANDLER, at('2026-11-30T08:30:00Z')));
   await cases.create(c);
   return c;
@@ -214,7 +220,7 @@ describe('the planning form', () => {
       [HANDLER_MAIL]: [{ start: at('2026-11-30T10:00:00Z'), end: at('2026-11-30T16:00:00Z') }],
       [OFFICE_HOLDER_MAIL]: [{ start: at('2026-12-01T08:00:00Z'), end: at('2026-12-01T11:00:00Z') }],
     };
-    const c = await takenCase();
+    const c = await takenCase(incidentMeetingProposed);
 
     const planning = form(await service(calendar).planningForm(c.id, HANDLER));
 
@@ -245,10 +251,26 @@ describe('the planning form', () => {
   });
 
   it('after the deadline proposes later slots and says so', async () => {
-    const c = await takenCase();
+    const c = await takenCase(incidentMeetingProposed);
     const planning = form(await service(new StandInCalendar(), new FixedClock(at('2026-12-03T08:00:00Z'))).planningForm(c.id, HANDLER));
     expect(planning.slotsAfterDeadline).toBe(true);
     expect(planning.slots[0].start).toEqual(at('2026-12-03T09:00:00Z'));
+  });
+
+  it('without an incidentgesprek among the measures: no deadline, slots over the next two weeks, and a booking without a warning', async () => {
+    const c = await takenCase((taken) => proposeMeasures(taken, HANDLER, [{ kind: 'writtenWarning' }], at('2026-11-30T08:40:00Z')));
+    const calendar = new StandInCalendar();
+    const svc = service(calendar);
+    const planning = form(await svc.planningForm(c.id, HANDLER));
+    expect(planning.kind).toBe('incidentMeeting');
+    expect(planning.deadline).toBeUndefined();
+    expect(planning.slotsAfterDeadline).toBe(false);
+    expect(planning.slots).toHaveLength(5);
+    // Monday 10:00 + 1 hour lead, 14 days ahead.
+    expect(calendar.calls[0]).toMatchObject({ op: 'getSchedule', window: { from: at('2026-11-30T10:00:00Z'), until: at('2026-12-14T10:00:00Z') } });
+    const booked = done(await svc.book(c.id, HANDLER, planning.meetingId, request({ date: '2026-12-04', time: '10:00' })));
+    expect(booked.record.plan.status).toBe('planned');
+    expect(booked.warning).toBeUndefined();
   });
 
   it('explains a 403 on getSchedule with what the administrator must grant, and still offers the form', async () => {
@@ -310,7 +332,7 @@ describe('the planning form', () => {
     const c = await takenCase();
     expect(await service(new StandInCalendar()).planningForm(c.id, GRIFFIER)).toEqual({ outcome: 'refused', message: MEETING_MESSAGES.notHandler });
     expect(await service(new StandInCalendar()).planningForm(c.id, OFFICE_HOLDER)).toEqual({ outcome: 'refused', message: MEETING_MESSAGES.notHandler });
-    const untaken = submitCase({ id: nextId(), caseNumber: 'WB-2026-09999', organisationId: 'gemeente-utrecht', officeHolder: { aadObjectId: OFFICE_HOLDER, name: 'W', role: 'wethouder' }, report: report() }, at('2026-11-30T08:00:00Z'));
+    const untaken = submitCase({ id: nextId(), caseNumber: 'WB-2026-09999', organisationId: 'gemeente-utrecht', officeHolder: { aadObjectId: OFFICE_HOLDER, name: 'W', role: 'wethouder' }, report: report() }, at('2026-11-30T08:00:00Z'), workingDays);
     await cases.create(untaken);
     const refused = await service(new StandInCalendar()).planningForm(untaken.id, HANDLER);
     expect(refused).toMatchObject({ outcome: 'refused', message: expect.stringMatching(/eerst op/) });
@@ -433,7 +455,7 @@ describe('booking in Graph', () => {
   });
 
   it('warns, but books, a time after the deadline', async () => {
-    const c = await takenCase();
+    const c = await takenCase(incidentMeetingProposed);
     const svc = service(new StandInCalendar());
     const meetingId = form(await svc.planningForm(c.id, HANDLER)).meetingId;
     const late = done(await svc.book(c.id, HANDLER, meetingId, request({ date: '2026-12-04', time: '10:00' })));

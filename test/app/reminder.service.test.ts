@@ -7,6 +7,7 @@ import type { Clock } from '../../src/domain/clock';
 import { parseDirectory, type Directory } from '../../src/domain/directory';
 import type { IncidentReport } from '../../src/domain/report';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
+import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 import { ConversationPacer, PacedDelivery, type Timer } from '../../src/scheduler/reminder-sweeper';
 import { TableReminderRepository } from '../../src/storage/reminder.repository';
 import { createTableClientFactory } from '../../src/storage/table-clients';
@@ -17,7 +18,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
-const calendar = new WorkingDayCalendar();
+const calendar = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
 
 const COORDINATOR = 'aaaaaaaa-0000-4000-8000-000000000900';
 const HANDLER = 'aaaaaaaa-0000-4000-8000-000000000201';
@@ -135,8 +136,9 @@ describe('ReminderService', () => {
         ),
         failures: { record: async (failure) => void failures.push(failure) },
         clock: time,
+        workingDays: calendar,
         logger: silentLogger,
-        options: { calendar, instanceId, aftercareCheckIn: false, ...options.service, ...overrides },
+        options: { instanceId, aftercareCheckIn: false, ...options.service, ...overrides },
       });
     const sender = options.sender?.(time) ?? new RecordingSender(time);
     return { time, cases, failures, store, sender, service: build(sender, 'one'), build };

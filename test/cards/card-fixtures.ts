@@ -47,6 +47,7 @@ import { PERMISSION_DENIED_MESSAGE } from '../../src/graph/graph-errors';
 import { slotWindows, type CalendarSync, type MeetingRecord, type PlanningForm } from '../../src/app/meeting.service';
 import { meetingDeadline, planMeeting, proposeSlots, rescheduleMeeting, cancelMeeting, withEventId, type MeetingKind, type MeetingPlan } from '../../src/domain/meetings';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
+import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 import { meetingPlannedViewModel, meetingPlanViewModel, plannedMeetingInfo } from '../../src/teams/meeting/meeting-cards';
 import {
   addressWarningViewModel,
@@ -55,6 +56,9 @@ import {
   questionCardViewModel,
   summaryCardViewModel,
 } from '../../src/teams/intake/intake-cards';
+
+/** The shipped decree days, as the bot uses them without DECREE_DAYS_PATH. */
+const workingDays = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
 
 /** Template name (file name without .json) → view-models to render it with. */
 export const cardFixtures: Readonly<Record<string, readonly object[]>> = {
@@ -172,7 +176,7 @@ export function sampleCase(
     organisationId,
     officeHolder: { aadObjectId: 'aad-anna', name: 'Anna de Vries', role },
     report: toIncidentReport(draft),
-  }, now);
+  }, now, workingDays);
 }
 
 function intakeQuestionSamples(): object[] {
@@ -298,7 +302,7 @@ export function caseInStatus(
     organisationId: options.organisationId ?? 'gemeente-utrecht',
     officeHolder: { aadObjectId: officeHolder, name: 'Anna de Vries', role },
     report: caseSampleReport(options.report),
-  }, caseSampleTime());
+  }, caseSampleTime(), workingDays);
   const order: CaseSampleStep[] = ['submitted', 'inProgress', 'measuresProposed', 'sentBack', 'measuresAgreed', 'measuresApproved', 'closed'];
   const reached = (s: CaseSampleStep): boolean => order.indexOf(step) >= order.indexOf(s) && !(step !== 'sentBack' && s === 'sentBack');
   if (!reached('inProgress')) return c;
@@ -357,7 +361,7 @@ export function caseAtMaxLength(step: CaseSampleStep, text: (length: number) => 
     organisationId: 'provincie-utrecht',
     officeHolder: { aadObjectId: officeHolder, name: text(200), role: 'commissarisVanDeKoning' },
     report,
-  }, caseSampleTime());
+  }, caseSampleTime(), workingDays);
   if (step === 'submitted') return c;
   c = takeCase(c, handler, caseSampleTime(30));
   const everything: MeasureInput[] = [
@@ -399,6 +403,7 @@ function caseCardSamples(): object[] {
   const handler = { viewer: 'handler' as const, now, earlierCasesOfPerpetrator: 0, refreshUserIds, handlerName: 'Bram Bakker' };
   return [
     ...caseSampleSteps().map((step) => caseCardViewModel(caseInStatus(step), handler)),
+    caseCardViewModel(caseAcrossUncoveredNewYear(), handler),
     ...caseSampleSteps().map((step) => caseCardViewModel(caseAtMaxLength(step), { ...handler, earlierCasesOfPerpetrator: 3 })),
     caseCardViewModel(caseClosedWithoutMeasures(), handler),
     caseCardViewModel(caseInStatus('inProgress', { report: { injury: ['physical'], criminalOffenceSuspected: 'no', level: 3 } }), { ...handler, earlierCasesOfPerpetrator: 2 }),
@@ -413,6 +418,7 @@ function caseProgressSamples(): object[] {
   const now = caseSampleTime(60 * 24);
   return [
     ...caseSampleSteps().map((step) => caseProgressViewModel(caseInStatus(step), { now, refreshUserIds: ['29:anna'] })),
+    caseProgressViewModel(caseAcrossUncoveredNewYear(), { now, refreshUserIds: ['29:anna'] }),
     caseProgressViewModel(caseAtMaxLength('measuresApproved'), { now, refreshUserIds: ['29:anna'], notice: 'De maatregelen zijn vastgesteld.' }),
     caseProgressViewModel(caseClosedWithoutMeasures(), { now, refreshUserIds: [] }),
   ];
@@ -471,7 +477,7 @@ export function meetingSamplePlan(options: { calendar?: 'graph' | 'ics'; kind?: 
 }
 
 /** A stored meeting with the given plan and calendar state. */
-export function meetingSampleRecord(plan: MeetingPlan = meetingSamplePlan(), sync: CalendarSync = { state: 'done', operation: 'create' }, c: Case = caseInStatus('inProgress')): MeetingRecord {
+export function meetingSampleRecord(plan: MeetingPlan = meetingSamplePlan(), sync: CalendarSync = { state: 'done', operation: 'create' }, c: Case = caseWithIncidentMeeting()): MeetingRecord {
   return {
     caseId: c.id,
     caseNumber: c.caseNumber,
@@ -484,13 +490,33 @@ export function meetingSampleRecord(plan: MeetingPlan = meetingSamplePlan(), syn
   };
 }
 
+/**
+ * A case registered Thursday 28 December 2028 with a suspected offence: its police deadline (Tuesday
+ * 2 January 2029) is counted through 2029, a year no shipped decree covers, so the cards say so.
+ */
+export function caseAcrossUncoveredNewYear(): Case {
+  const { officeHolder } = casePeople();
+  return submitCase({
+    id: 'c0ffee00-0000-4000-8000-000000002028',
+    caseNumber: 'WB-2028-00001',
+    organisationId: 'gemeente-utrecht',
+    officeHolder: { aadObjectId: officeHolder, name: 'Anna de Vries', role: 'wethouder' },
+    report: caseSampleReport({ incidentAt: '2028-12-27T20:30:00Z' }),
+  }, new Date('2028-12-28T09:00:00Z'), workingDays);
+}
+
+/** A case whose proposal holds an incidentgesprek with a known perpetrator: it has the 72-hour incidentgesprek deadline. */
+export function caseWithIncidentMeeting(): Case {
+  return caseInStatus('measuresProposed', { proposal: [{ kind: 'incidentMeeting', description: 'Gesprek met de gemeentesecretaris.' }, { kind: 'aftercare' }] });
+}
+
 /** The planning form for a case, with slots from the real slot rules and no busy time. */
-export function meetingSampleForm(c: Case = caseInStatus('inProgress'), overrides: Partial<PlanningForm> = {}): PlanningForm {
+export function meetingSampleForm(c: Case = caseWithIncidentMeeting(), overrides: Partial<PlanningForm> = {}): PlanningForm {
   const now = caseSampleTime(60);
   const kind = overrides.kind ?? 'incidentMeeting';
   const deadline = meetingDeadline(kind, c.deadlines);
   const windows = slotWindows(now, deadline, kind);
-  const slots = proposeSlots([], windows.primary ?? windows.fallback, 60, new WorkingDayCalendar(), { maxSlots: 5, maxPerDay: 3 });
+  const slots = proposeSlots([], windows.primary ?? windows.fallback, 60, workingDays, { maxSlots: 5, maxPerDay: 3 });
   return {
     case: c,
     meetingId: 'd00dfeed-0000-4000-8000-000000000002',
@@ -518,6 +544,9 @@ function meetingPlanSamples(): object[] {
     meetingPlanViewModel(meetingSampleForm(undefined, { calendar: 'ics', checked: ['handler'], officeHolder: { name: 'Anna de Vries' }, coordinator: { name: 'Coördinator VPT' }, officeHolderInvited: false }), { now }),
     meetingPlanViewModel(meetingSampleForm(undefined, { slots: [], checked: [], availabilityProblem: `Er konden geen vrije tijden worden opgehaald. ${PERMISSION_DENIED_MESSAGE}` }), { now }),
     meetingPlanViewModel(meetingSampleForm(approved, { kind: 'restorationMeeting' }), { now }),
+    // No incidentgesprek deadline: none proposed yet, or nobody known to talk to.
+    meetingPlanViewModel(meetingSampleForm(caseInStatus('inProgress')), { now }),
+    meetingPlanViewModel(meetingSampleForm(caseInStatus('measuresProposed', { report: { perpetrator: { known: false, type: 'persoon' } } })), { now }),
     meetingPlanViewModel(meetingSampleForm(undefined, { organiser: { name: 'Bram Bakker' }, slots: [], checked: [], availabilityProblem: 'Je e-mailadres staat niet in de directory van de bot.' }), { now }),
     meetingPlanViewModel(meetingSampleForm(undefined, { slotsAfterDeadline: true }), {
       now: caseSampleTime(60 * 80),
@@ -532,7 +561,7 @@ function meetingPlanSamples(): object[] {
 
 function meetingPlannedSamples(): object[] {
   const now = caseSampleTime(60);
-  const c = caseInStatus('inProgress');
+  const c = caseWithIncidentMeeting();
   const url = meetingSampleIcsUrl();
   const late = rescheduleMeeting(meetingSamplePlan(), { kind: 'incidentMeeting', date: '2026-12-07', time: '10:00', durationMinutes: 90, online: true, attendees: meetingSamplePlan().attendees }, now);
   if (!late.ok) throw new Error('sample reschedule refused');
@@ -549,7 +578,7 @@ function meetingPlannedSamples(): object[] {
 
 function caseCardMeetingSamples(): object[] {
   const now = caseSampleTime(60);
-  const c = caseInStatus('inProgress');
+  const c = caseWithIncidentMeeting();
   const url = meetingSampleIcsUrl();
   const handler = { viewer: 'handler' as const, now, earlierCasesOfPerpetrator: 0, refreshUserIds: ['29:handler-1'] };
   const records = [

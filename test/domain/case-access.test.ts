@@ -4,8 +4,9 @@ import { parseDirectory, type Directory } from '../../src/domain/directory';
 import { DomainError } from '../../src/domain/errors';
 import type { OfficeHolderRole } from '../../src/domain/roles';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
+import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 
-const calendar = new WorkingDayCalendar();
+const calendar = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
 const NOW = new Date('2026-11-30T09:00:00Z');
 
 const id = (n: number) => `aaaaaaaa-0000-4000-8000-${String(n).padStart(12, '0')}`;

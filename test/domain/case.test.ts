@@ -9,6 +9,7 @@ import {
   EVALUATION_QUESTIONS,
   formatCaseNumber,
   isCaseNumber,
+  noIncidentMeetingDeadlineReason,
   parseCaseNumber,
   proposeMeasures,
   recordLabourInspectorateWarned,
@@ -29,8 +30,9 @@ import { PROVINCE_ID } from '../../src/domain/organisations';
 import type { IncidentReport } from '../../src/domain/report';
 import { tickChecklistStep } from '../../src/domain/police-checklist';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
+import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 
-const calendar = new WorkingDayCalendar();
+const calendar = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
 const OFFICE_HOLDER = 'aad-office-holder';
 const HANDLER = 'aad-handler';
 const COLLEAGUE = 'aad-handler-2';
@@ -66,6 +68,9 @@ function report(overrides: Partial<IncidentReport> = {}): IncidentReport {
   };
 }
 
+/** The reporter knows who did it: the only kind of case that can get the incidentgesprek deadline. */
+const KNOWN = { known: true, type: 'persoon', name: 'Jan Pietersen' } as const;
+
 function input(overrides: Partial<SubmitCaseInput> = {}): SubmitCaseInput {
   return {
     id: 'case-1',
@@ -76,6 +81,8 @@ function input(overrides: Partial<SubmitCaseInput> = {}): SubmitCaseInput {
     ...overrides,
   };
 }
+
+const KNOWN_PERPETRATOR = input({ report: report({ perpetrator: KNOWN }) });
 
 function expectDomainError(action: () => unknown, code: DomainErrorCode): DomainError {
   try {
@@ -93,7 +100,7 @@ function expectDomainError(action: () => unknown, code: DomainErrorCode): Domain
 function caseIn(status: CaseStatus, submitted: SubmitCaseInput = input()): Case {
   const path: ((c: Case) => Case)[] = [
     (c) => takeCase(c, HANDLER, later(1)),
-    (c) => proposeMeasures(c, HANDLER, PROPOSAL, later(2), calendar),
+    (c) => proposeMeasures(c, HANDLER, PROPOSAL, later(2)),
     (c) => agreeToMeasures(c, OFFICE_HOLDER, later(3)),
     (c) => approveMeasures(c, HANDLER, later(4)),
     (c) => closeCase(recordPerpetratorResponse(c, { kind: 'given', summary: 'Schriftelijke waarschuwing verstuurd.' }, HANDLER, later(10)), HANDLER, later(11), EVALUATION),
@@ -143,7 +150,6 @@ describe('submitCase', () => {
     expect(c.deadlines.map((d) => [d.kind, d.dueAt.toISOString()])).toEqual([
       ['policeAppointment', '2026-12-02T16:00:00.000Z'], // Wednesday 17:00 CET
       ['measures', '2026-12-02T19:30:00.000Z'], // Wednesday 20:30 CET
-      ['incidentMeeting', '2026-12-02T19:30:00.000Z'],
     ]);
   });
 
@@ -173,12 +179,12 @@ describe('submitCase', () => {
     const c = submitCase(input({ report: report({ injury: ['mental'], criminalOffenceSuspected: 'unsure' }) }), NOW, calendar);
     expect(c.deadlines.map((d) => d.kind)).toEqual(expect.arrayContaining(['labourInspectorate', 'policeAppointment']));
     // 24 hours after Sunday 20:30 CET has not yet passed at Monday 10:00.
-    expect(c.deadlines.find((d) => d.kind === 'labourInspectorate')?.overdueAtRegistration).toBe(false);
+    expect(c.deadlines.find((d) => d.kind === 'labourInspectorate')?.overdueWhenSet).toBe(false);
   });
 
   it('has no police deadline when no offence is suspected below physical violence', () => {
     const c = submitCase(input({ report: report({ criminalOffenceSuspected: 'no', level: 3 }) }), NOW, calendar);
-    expect(c.deadlines.map((d) => d.kind)).toEqual(['measures', 'incidentMeeting']);
+    expect(c.deadlines.map((d) => d.kind)).toEqual(['measures']);
   });
 
   it('refuses a role that does not exist in the organisation', () => {
@@ -405,7 +411,6 @@ describe('proposing measures', () => {
       COLLEAGUE,
       [{ kind: 'combinedMeeting', description: '  Gesprek op het stadhuis.  ' }, { kind: 'aftercare', description: '   ' }],
       later(5),
-      calendar,
     );
     expect(c.status).toBe('measuresProposed');
     expect(c.measures).toEqual([
@@ -419,11 +424,10 @@ describe('proposing measures', () => {
 
   it('sets the herstelgesprek deadline at the end of restrictive measures, in due order', () => {
     const c = proposeMeasures(
-      caseIn('inProgress'),
+      caseIn('inProgress', KNOWN_PERPETRATOR),
       HANDLER,
       [{ kind: 'incidentMeeting' }, { kind: 'restrictiveMeasures', description: 'Alleen contact via de griffie.', endsAt: IN_THREE_WEEKS }],
       later(5),
-      calendar,
     );
     expect(c.measures[1]).toEqual({
       id: 'm1-2',
@@ -432,11 +436,11 @@ describe('proposing measures', () => {
       description: 'Alleen contact via de griffie.',
       endsAt: IN_THREE_WEEKS,
     });
-    expect(c.deadlines.map((d) => [d.kind, d.dueAt.toISOString(), d.overdueAtRegistration])).toEqual([
-      ['policeAppointment', '2026-12-02T16:00:00.000Z', false],
-      ['measures', '2026-12-02T19:30:00.000Z', false],
-      ['incidentMeeting', '2026-12-02T19:30:00.000Z', false],
-      ['restorationMeeting', '2026-12-21T11:00:00.000Z', false],
+    expect(c.deadlines.map((d) => [d.kind, d.dueAt.toISOString(), d.setAt.toISOString(), d.overdueWhenSet])).toEqual([
+      ['policeAppointment', '2026-12-02T16:00:00.000Z', NOW.toISOString(), false],
+      ['measures', '2026-12-02T19:30:00.000Z', NOW.toISOString(), false],
+      ['incidentMeeting', '2026-12-02T19:30:00.000Z', later(5).toISOString(), false],
+      ['restorationMeeting', '2026-12-21T11:00:00.000Z', later(5).toISOString(), false],
     ]);
   });
 
@@ -449,7 +453,7 @@ describe('proposing measures', () => {
     ['an end date on a written warning', [{ kind: 'writtenWarning', endsAt: IN_THREE_WEEKS }], 'CASE.MEASURE_END_NOT_APPLICABLE'],
     ['a description over 2000 characters', [{ kind: 'writtenWarning', description: 'x'.repeat(2001) }], 'CASE.TEXT_TOO_LONG'],
   ])('refuses %s', (_what, items, code) => {
-    const error = expectDomainError(() => proposeMeasures(caseIn('inProgress'), HANDLER, items, later(5), calendar), code as DomainErrorCode);
+    const error = expectDomainError(() => proposeMeasures(caseIn('inProgress'), HANDLER, items, later(5)), code as DomainErrorCode);
     if (code === 'CASE.TEXT_TOO_LONG') {
       expect(error.userMessage).toContain('Schriftelijke waarschuwing');
     }
@@ -462,11 +466,11 @@ describe('proposing measures', () => {
     ['measuresApproved', 'CASE.INVALID_TRANSITION'],
     ['closed', 'CASE.CLOSED'],
   ])('is refused from %s, whatever the items', (status, code) => {
-    expectDomainError(() => proposeMeasures(caseIn(status), HANDLER, [], later(20), calendar), code);
+    expectDomainError(() => proposeMeasures(caseIn(status), HANDLER, [], later(20)), code);
   });
 
   it('is refused to the office holder', () => {
-    expectDomainError(() => proposeMeasures(caseIn('inProgress'), OFFICE_HOLDER, PROPOSAL, later(5), calendar), 'CASE.NOT_ALLOWED');
+    expectDomainError(() => proposeMeasures(caseIn('inProgress'), OFFICE_HOLDER, PROPOSAL, later(5)), 'CASE.NOT_ALLOWED');
   });
 
   it('can be proposed again after being sent back; every version and the comment stay in the history', () => {
@@ -475,14 +479,13 @@ describe('proposing measures', () => {
       HANDLER,
       [{ kind: 'restrictiveMeasures', endsAt: IN_THREE_WEEKS }, { kind: 'aftercare' }],
       later(5),
-      calendar,
     );
     const sentBack = sendBackProposal(first, OFFICE_HOLDER, 'Ik wil geen contactverbod, wel een gesprek.', later(6));
     expect(sentBack.status).toBe('inProgress');
     // The rejected proposal stays on the case so the handler can adjust it.
     expect(sentBack.measures).toEqual(first.measures);
 
-    const second = proposeMeasures(sentBack, HANDLER, [{ kind: 'combinedMeeting' }, { kind: 'aftercare' }], later(7), calendar);
+    const second = proposeMeasures(sentBack, HANDLER, [{ kind: 'combinedMeeting' }, { kind: 'aftercare' }], later(7));
     expect(second.status).toBe('measuresProposed');
     expect(second.measures.map((m) => [m.id, m.kind])).toEqual([
       ['m2-1', 'combinedMeeting'],
@@ -503,8 +506,67 @@ describe('proposing measures', () => {
     const noOffence = input({ report: report({ criminalOffenceSuspected: 'no', level: 3 }) });
     const c = caseIn('inProgress', noOffence);
     expect(c.policeChecklist).toBeUndefined();
-    const proposed = proposeMeasures(c, HANDLER, [{ kind: 'policeReport' }], later(5), calendar);
+    const proposed = proposeMeasures(c, HANDLER, [{ kind: 'policeReport' }], later(5));
     expect(proposed.policeChecklist).toEqual({ ticks: [] });
+  });
+});
+
+describe('the incidentgesprek deadline follows the measures (domain.md "Deadlines")', () => {
+  const UNKNOWN_PERPETRATOR = input();
+  const kinds = (c: Case) => c.deadlines.map((d) => d.kind);
+
+  // Each row: the guide's sentence, who the perpetrator is, what is proposed, and whether the 72 hours apply.
+  it.each<[string, SubmitCaseInput, MeasureInput[], boolean]>([
+    ['"Soms is een schriftelijke waarschuwing voldoende toereikend": a written warning holds no conversation', KNOWN_PERPETRATOR, [{ kind: 'writtenWarning' }, { kind: 'aftercare' }], false],
+    ['"Met de pleger volgt idealiter binnen 72 uur na het incident een incidentgesprek"', KNOWN_PERPETRATOR, [{ kind: 'incidentMeeting' }], true],
+    ['"In de meeste gevallen volstaat een gecombineerd incident- en herstelgesprek": the combined one is an incidentgesprek too', KNOWN_PERPETRATOR, [{ kind: 'combinedMeeting' }, { kind: 'aftercare' }], true],
+    ['"Als de periode van beperkende maatregelen ... ten einde loopt, dan wordt een herstelgesprek gevoerd": a herstelgesprek alone is not the incidentgesprek', KNOWN_PERPETRATOR, [{ kind: 'restorationMeeting' }], false],
+    ['restrictions set in the incidentgesprek: both deadlines', KNOWN_PERPETRATOR, [{ kind: 'incidentMeeting' }, { kind: 'restrictiveMeasures', endsAt: IN_THREE_WEEKS }], true],
+    ['domain.md: "not when the pleger is unknown" (incidentgesprek)', UNKNOWN_PERPETRATOR, [{ kind: 'incidentMeeting' }], false],
+    ['domain.md: "not when the pleger is unknown" (combined)', UNKNOWN_PERPETRATOR, [{ kind: 'combinedMeeting' }], false],
+  ])('%s', (_sentence, submitted, proposal, expected) => {
+    const c = proposeMeasures(caseIn('inProgress', submitted), HANDLER, proposal, later(5));
+    expect(kinds(c).includes('incidentMeeting')).toBe(expected);
+    if (expected) {
+      expect(c.deadlines.find((d) => d.kind === 'incidentMeeting')).toEqual({
+        kind: 'incidentMeeting',
+        dueAt: new Date('2026-12-02T19:30:00Z'), // incident Sunday 20:30 CET + 72 hours
+        setAt: later(5),
+        overdueWhenSet: false,
+      });
+    }
+  });
+
+  it('no case has it at registration, whatever the report', () => {
+    expect(kinds(submitCase(KNOWN_PERPETRATOR, NOW, calendar))).not.toContain('incidentMeeting');
+  });
+
+  it('a new proposal that keeps the incidentgesprek keeps the deadline as first set; one that drops it removes it', () => {
+    const first = proposeMeasures(caseIn('inProgress', KNOWN_PERPETRATOR), HANDLER, [{ kind: 'incidentMeeting' }], later(5));
+    const sentBack = sendBackProposal(first, OFFICE_HOLDER, 'Liever een gecombineerd gesprek.', later(6));
+    expect(kinds(sentBack)).toContain('incidentMeeting'); // the proposal stays on the case until a new one
+    const second = proposeMeasures(sentBack, HANDLER, [{ kind: 'combinedMeeting' }], later(60));
+    expect(second.deadlines.find((d) => d.kind === 'incidentMeeting')).toEqual(first.deadlines.find((d) => d.kind === 'incidentMeeting'));
+    const third = proposeMeasures(sendBackProposal(second, OFFICE_HOLDER, 'Een brief is genoeg.', later(61)), HANDLER, [{ kind: 'writtenWarning' }], later(62));
+    expect(kinds(third)).toEqual(['policeAppointment', 'measures']);
+    expect(noIncidentMeetingDeadlineReason(third)).toBe('notChosen');
+  });
+
+  it('a proposal after the 72 hours shows the incidentgesprek overdue at once, never moved', () => {
+    const lateProposal = new Date('2026-12-04T09:00:00Z'); // Friday, 85.5 hours after the incident
+    const c = proposeMeasures(caseIn('inProgress', KNOWN_PERPETRATOR), HANDLER, [{ kind: 'incidentMeeting' }], lateProposal);
+    expect(c.deadlines.find((d) => d.kind === 'incidentMeeting')).toEqual({
+      kind: 'incidentMeeting',
+      dueAt: new Date('2026-12-02T19:30:00Z'),
+      setAt: lateProposal,
+      overdueWhenSet: true,
+    });
+  });
+
+  it('says why a case has no incidentgesprek deadline', () => {
+    expect(noIncidentMeetingDeadlineReason(caseIn('inProgress', KNOWN_PERPETRATOR))).toBe('notChosen');
+    expect(noIncidentMeetingDeadlineReason(proposeMeasures(caseIn('inProgress'), HANDLER, [{ kind: 'incidentMeeting' }], later(5)))).toBe('perpetratorUnknown');
+    expect(noIncidentMeetingDeadlineReason(proposeMeasures(caseIn('inProgress', KNOWN_PERPETRATOR), HANDLER, [{ kind: 'incidentMeeting' }], later(5)))).toBeUndefined();
   });
 });
 
@@ -546,11 +608,11 @@ describe('goalReachedAt: set exactly by the action that reaches the goal', () =>
 
   it.each<[string, (c: Case) => Case, Case['goalReachedAt']]>([
     ['taking the case', (c) => c, {}],
-    ['proposing measures', (c) => proposeMeasures(c, HANDLER, PROPOSAL, AT, calendar), {}],
-    ['the office holder agreeing', (c) => agreeToMeasures(proposeMeasures(c, HANDLER, PROPOSAL, later(20), calendar), OFFICE_HOLDER, AT), {}],
+    ['proposing measures', (c) => proposeMeasures(c, HANDLER, PROPOSAL, AT), {}],
+    ['the office holder agreeing', (c) => agreeToMeasures(proposeMeasures(c, HANDLER, PROPOSAL, later(20)), OFFICE_HOLDER, AT), {}],
     [
       'approving agreed measures',
-      (c) => approveMeasures(agreeToMeasures(proposeMeasures(c, HANDLER, PROPOSAL, later(20), calendar), OFFICE_HOLDER, later(21)), HANDLER, AT),
+      (c) => approveMeasures(agreeToMeasures(proposeMeasures(c, HANDLER, PROPOSAL, later(20)), OFFICE_HOLDER, later(21)), HANDLER, AT),
       { measures: AT },
     ],
     ['an incidentgesprek held', (c) => recordMeetingHeld(c, 'incidentMeeting', HANDLER, HELD, AT), { incidentMeeting: HELD }],

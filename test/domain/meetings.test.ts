@@ -17,8 +17,9 @@ import {
   type TimeInterval,
 } from '../../src/domain/meetings';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
+import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 
-const calendar = new WorkingDayCalendar();
+const calendar = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
 // Monday 30 November 2026, 10:00 CET.
 const NOW = new Date('2026-11-30T09:00:00Z');
 
@@ -194,8 +195,8 @@ describe('what the invitation reveals', () => {
 
 describe('the 72-hour deadline', () => {
   // Incident Monday 30 November 2026 14:15 CET: incidentgesprek ideally by Thursday 3 December 14:15.
-  const incidentDeadline: Deadline = { kind: 'incidentMeeting', dueAt: at('2026-12-03T13:15:00Z'), overdueAtRegistration: false };
-  const restorationDeadline: Deadline = { kind: 'restorationMeeting', dueAt: at('2027-03-01T09:00:00Z'), overdueAtRegistration: false };
+  const incidentDeadline: Deadline = { kind: 'incidentMeeting', dueAt: at('2026-12-03T13:15:00Z'), setAt: at('2026-11-30T15:00:00Z'), overdueWhenSet: false };
+  const restorationDeadline: Deadline = { kind: 'restorationMeeting', dueAt: at('2027-03-01T09:00:00Z'), setAt: at('2026-11-30T15:00:00Z'), overdueWhenSet: false };
 
   it('says nothing when the meeting starts before or exactly at the deadline', () => {
     expect(afterDeadlineWarning({ startsAt: at('2026-12-03T09:00:00Z') }, incidentDeadline)).toBeUndefined();

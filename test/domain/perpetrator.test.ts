@@ -2,8 +2,9 @@ import { submitCase, type Case } from '../../src/domain/case';
 import { countEarlierCases, perpetratorKeys } from '../../src/domain/perpetrator';
 import type { IncidentReport, Perpetrator } from '../../src/domain/report';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
+import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 
-const calendar = new WorkingDayCalendar();
+const calendar = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
 const keysOf = (perpetrator: Partial<Perpetrator>) => perpetratorKeys({ perpetrator: { known: true, type: 'persoon', ...perpetrator } });
 
 describe('perpetratorKeys', () => {

@@ -10,8 +10,9 @@ import {
 } from '../../src/domain/police-checklist';
 import type { IncidentReport } from '../../src/domain/report';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
+import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 
-const calendar = new WorkingDayCalendar();
+const calendar = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
 const OFFICE_HOLDER = 'aad-office-holder';
 const HANDLER = 'aad-handler';
 const COLLEAGUE = 'aad-handler-2';

@@ -1,8 +1,9 @@
-import { proposeMeasures, reachGoal, submitCase, takeCase, type Case } from '../../src/domain/case';
+import { agreeToMeasures, approveMeasures, proposeMeasures, reachGoal, sendBackProposal, submitCase, takeCase, type Case, type MeasureInput } from '../../src/domain/case';
 import type { DeadlineKind } from '../../src/domain/deadlines';
 import type { IncidentReport } from '../../src/domain/report';
 import {
   caseIdOfReminder,
+  openTopics,
   planReminders,
   reachedGoals,
   reasonNotToSend,
@@ -12,9 +13,10 @@ import {
   type ReminderTopic,
 } from '../../src/domain/reminders';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
+import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 import { sampleReport } from '../support/sample-report';
 
-const calendar = new WorkingDayCalendar();
+const calendar = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 const at = (iso: string) => new Date(iso);
@@ -34,6 +36,19 @@ function newCase(registeredAt: Date, overrides: Partial<IncidentReport> = {}): C
   );
 }
 
+const KNOWN_PERPETRATOR: Partial<IncidentReport> = { perpetrator: { known: true, type: 'persoon', name: 'Jan Pietersen' } };
+
+/** The handler takes the case and proposes `items` at `at`. */
+function proposed(c: Case, items: MeasureInput[], at: Date): Case {
+  const taken = c.status === 'submitted' ? takeCase(c, 'aad-handler', at) : c;
+  return proposeMeasures(taken, 'aad-handler', items, at);
+}
+
+/** The office holder agrees and the handler approves, at `at`. */
+function approved(c: Case, at: Date): Case {
+  return approveMeasures(agreeToMeasures(c, 'aad-office-holder', at), 'aad-handler', at);
+}
+
 function withGoals(c: Case, goals: Partial<Record<DeadlineKind, Date>>): Case {
   return Object.entries(goals).reduce((acc, [kind, at]) => reachGoal(acc, kind as DeadlineKind, at as Date), c);
 }
@@ -43,7 +58,7 @@ const about = (list: PlannedReminder[], topic: ReminderTopic) => list.filter((r)
 const summary = (list: PlannedReminder[]) => list.map((r) => [r.kind, r.sendAt.toISOString(), r.catchUp]);
 
 describe('planReminders: one set per deadline', () => {
-  it('72 hours: measures and the incidentgesprek share one set at 50 %, 75 %, 1 hour before, then overdue + escalation', () => {
+  it('72 hours: the measures get one set at 50 %, 75 %, 1 hour before, then overdue + escalation', () => {
     // Incident Monday 30 Nov 2026 10:00 CET, reported an hour later.
     const c = newCase(at('2026-11-30T10:00:00Z'));
     const list = about(plan(c, c.registeredAt), 'measures');
@@ -54,8 +69,12 @@ describe('planReminders: one set per deadline', () => {
       ['overdue', '2026-12-03T09:00:00.000Z', false],
       ['escalation', '2026-12-03T09:00:00.000Z', false],
     ]);
-    expect(list.every((r) => r.topics.join() === 'measures,incidentMeeting')).toBe(true);
-    expect(about(plan(c, c.registeredAt), 'incidentMeeting')).toEqual([]);
+    expect(list.every((r) => r.topics.join() === 'measures')).toBe(true);
+    // A proposed incidentgesprek joins the same set: the same 72 hours, the same ids.
+    const withMeeting = proposed(newCase(c.registeredAt, KNOWN_PERPETRATOR), [{ kind: 'incidentMeeting' }], c.registeredAt);
+    const shared = about(plan(withMeeting, c.registeredAt), 'measures');
+    expect(shared.map((r) => [r.id, r.topics.join()])).toEqual(list.map((r) => [r.id, 'measures,incidentMeeting']));
+    expect(about(plan(withMeeting, c.registeredAt), 'incidentMeeting')).toEqual([]);
     expect(list.map((r) => r.recipient.kind)).toEqual(['handlerDesk', 'handlerDesk', 'handlerDesk', 'handlerDesk', 'escalation']);
     expect(list.map((r) => r.id)).toContain('case-1:measures:oneHourBefore');
   });
@@ -102,7 +121,7 @@ describe('planReminders: one set per deadline', () => {
     const c = newCase(at('2026-11-30T10:00:00Z'));
     const endsAt = plus(c.registeredAt, 30 * DAY);
     const taken = takeCase(c, 'aad-handler', c.registeredAt);
-    const withMeasure = proposeMeasures(taken, 'aad-handler', [{ kind: 'restrictiveMeasures', endsAt }], c.registeredAt, calendar);
+    const withMeasure = proposeMeasures(taken, 'aad-handler', [{ kind: 'restrictiveMeasures', endsAt }], c.registeredAt);
     expect(about(plan(c, c.registeredAt), 'restorationMeeting')).toEqual([]);
     const list = about(plan(withMeasure, c.registeredAt), 'restorationMeeting');
     expect(summary(list)).toEqual([
@@ -133,7 +152,7 @@ describe('planReminders: moments already passed', () => {
     expect(text).toContain('WB-2026-00042');
     expect(text).toContain('uiterlijk donderdag 3 december 2026 om 10:00 gebeuren (nog 2 uur)');
     expect(text).toContain('Maatregelen treffen');
-    expect(text).toContain('Incidentgesprek met de pleger');
+    expect(text).not.toContain('Incidentgesprek');
   });
 
   it('a deadline already past at submission gives the overdue notice and the escalation at once, and nothing else', () => {
@@ -168,7 +187,8 @@ describe('goals reached and closed cases', () => {
   const c = newCase(at('2026-11-30T10:00:00Z'), { injury: ['mental'] });
 
   it('reaching one goal of a shared deadline keeps the reminders for the other, naming only that one', () => {
-    const half = withGoals(c, { measures: at('2026-12-01T08:00:00Z') });
+    const withMeeting = proposed(newCase(c.registeredAt, { ...KNOWN_PERPETRATOR, injury: ['mental'] }), [{ kind: 'incidentMeeting' }], c.registeredAt);
+    const half = withGoals(withMeeting, { measures: at('2026-12-01T08:00:00Z') });
     expect(reachedGoals(half)).toEqual(['measures']);
     const list = about(plan(half, c.registeredAt), 'measures');
     expect(list).toHaveLength(5);
@@ -192,6 +212,93 @@ describe('goals reached and closed cases', () => {
     expect(list.map((r) => r.kind)).toEqual(['aftercareCheckIn']);
     const earlier = plan(c, c.registeredAt)[0] as PlannedReminder;
     expect(reasonNotToSend(earlier, closed, { aftercareCheckIn: true })).toBe('caseClosed');
+  });
+});
+
+describe('the incidentgesprek: reminders only when that measure is chosen (domain.md "Deadlines")', () => {
+  // Incident Monday 30 Nov 2026 10:00 CET, reported an hour later; the 72 hours end Thursday 3 Dec 10:00.
+  const registeredAt = at('2026-11-30T10:00:00Z');
+  const deadline = at('2026-12-03T09:00:00Z');
+  const namesMeeting = (list: PlannedReminder[], c: Case) => list.some((r) => reminderText(r, c, r.sendAt).includes('Incidentgesprek'));
+
+  it('"Soms is een schriftelijke waarschuwing voldoende toereikend": a written-warning case gets no incidentgesprek reminder and, once approved, no escalation', () => {
+    const proposal = proposed(newCase(registeredAt, KNOWN_PERPETRATOR), [{ kind: 'writtenWarning' }, { kind: 'aftercare' }], plus(registeredAt, HOUR));
+    const before = plan(proposal, proposal.registeredAt);
+    expect(namesMeeting(before, proposal)).toBe(false);
+    const done = approved(proposal, plus(registeredAt, 2 * HOUR));
+    expect(plan(done, plus(registeredAt, 2 * HOUR)).filter((r) => r.kind !== 'aftercareCheckIn')).toEqual([]);
+    expect(before.map((r) => reasonNotToSend(r, done, { aftercareCheckIn: false }))).toEqual(before.map(() => 'goalReached'));
+  });
+
+  it('"Met de pleger volgt idealiter binnen 72 uur na het incident een incidentgesprek": approved with an incidentgesprek, the reminders and the escalation go on for it', () => {
+    const done = approved(proposed(newCase(registeredAt, KNOWN_PERPETRATOR), [{ kind: 'incidentMeeting' }], plus(registeredAt, HOUR)), plus(registeredAt, 2 * HOUR));
+    const list = about(plan(done, plus(registeredAt, 2 * HOUR)), 'measures');
+    expect(list.map((r) => r.kind)).toEqual(['halfway', 'threeQuarters', 'oneHourBefore', 'overdue', 'escalation']);
+    const escalation = list.find((r) => r.kind === 'escalation') as PlannedReminder;
+    expect(escalation.sendAt).toEqual(deadline);
+    const text = reminderText(escalation, done, deadline);
+    expect(text).toContain('Incidentgesprek met de pleger');
+    expect(text).not.toContain('Maatregelen treffen'); // approved: that goal is reached
+    expect(reasonNotToSend(escalation, done, { aftercareCheckIn: false })).toBeUndefined();
+  });
+
+  it('the combined incident- and herstelgesprek counts as an incidentgesprek', () => {
+    const done = approved(proposed(newCase(registeredAt, KNOWN_PERPETRATOR), [{ kind: 'combinedMeeting' }], plus(registeredAt, HOUR)), plus(registeredAt, 2 * HOUR));
+    const list = about(plan(done, plus(registeredAt, 2 * HOUR)), 'measures');
+    expect(list.map((r) => openTopics(r, done).join())).toEqual(Array(5).fill('incidentMeeting'));
+  });
+
+  it('with an unknown perpetrator an incidentgesprek brings no deadline, so no reminder and no escalation', () => {
+    const done = approved(proposed(newCase(registeredAt), [{ kind: 'incidentMeeting' }], plus(registeredAt, HOUR)), plus(registeredAt, 2 * HOUR));
+    expect(plan(done, plus(registeredAt, 2 * HOUR))).toEqual([]);
+  });
+
+  it('a reminder planned while the incidentgesprek was proposed is not sent once a new proposal dropped it', () => {
+    const first = proposed(newCase(registeredAt, KNOWN_PERPETRATOR), [{ kind: 'incidentMeeting' }], plus(registeredAt, HOUR));
+    // As stored then: the escalation of the "72 uur" set, about both deadlines.
+    const stored = about(plan(first, first.registeredAt), 'measures').find((r) => r.kind === 'escalation') as PlannedReminder;
+    expect(stored.topics).toEqual(['measures', 'incidentMeeting']);
+    const second = proposed(sendBackProposal(first, 'aad-office-holder', 'Een brief is genoeg.', plus(registeredAt, 2 * HOUR)), [{ kind: 'writtenWarning' }], plus(registeredAt, 3 * HOUR));
+    expect(reminderText(stored, second, deadline)).not.toContain('Incidentgesprek');
+    const done = approved(second, plus(registeredAt, 4 * HOUR));
+    expect(reasonNotToSend(stored, done, { aftercareCheckIn: false })).toBe('goalReached');
+  });
+
+  it('a herstelgesprek reminder is cancelled as dropped when a new proposal has no restrictions any more', () => {
+    const endsAt = plus(registeredAt, 30 * DAY);
+    const first = proposed(newCase(registeredAt), [{ kind: 'restrictiveMeasures', endsAt }], plus(registeredAt, HOUR));
+    const stored = about(plan(first, first.registeredAt), 'restorationMeeting')[0] as PlannedReminder;
+    const second = proposed(sendBackProposal(first, 'aad-office-holder', 'Liever geen contactverbod.', plus(registeredAt, 2 * HOUR)), [{ kind: 'writtenWarning' }], plus(registeredAt, 3 * HOUR));
+    expect(about(plan(second, second.registeredAt), 'restorationMeeting')).toEqual([]);
+    expect(reasonNotToSend(stored, second, { aftercareCheckIn: false })).toBe('deadlineDropped');
+  });
+
+  it('a proposal after the 72 hours: the deadline is already past, and the texts say it was past when proposed', () => {
+    const late = plus(deadline, 10 * HOUR);
+    const c = proposed(newCase(registeredAt, KNOWN_PERPETRATOR), [{ kind: 'incidentMeeting' }], late);
+    const list = about(plan(c, late), 'measures');
+    expect(list.map((r) => [r.kind, r.catchUp])).toEqual([
+      ['overdue', true],
+      ['escalation', true],
+    ]);
+    const text = reminderText(list[1] as PlannedReminder, c, late);
+    expect(text).toContain('De termijn was al verstreken toen deze maatregel werd voorgesteld.');
+    expect(text).not.toContain('toen de melding binnenkwam');
+  });
+});
+
+describe('police reminders in a year without configured decree days', () => {
+  it('say that the deadline was counted without that year\'s decree days', () => {
+    // Registered Thursday 28 December 2028 → due Tuesday 2 January 2029 17:00, counted without 2029's decree days.
+    const c = newCase(at('2028-12-28T09:00:00Z'), { incidentAt: '2028-12-28T08:00:00Z', criminalOffenceSuspected: 'yes' });
+    const list = about(plan(c, c.registeredAt), 'policeAppointment');
+    expect(list.at(-1)?.deadlineAt).toEqual(at('2029-01-02T16:00:00Z'));
+    for (const r of list) {
+      expect(reminderText(r, c, r.sendAt)).toContain('Voor 2029 zijn de bij besluit gelijkgestelde feestdagen');
+    }
+    const inCovered = newCase(at('2026-11-30T10:00:00Z'), { criminalOffenceSuspected: 'yes' });
+    const covered = about(plan(inCovered, inCovered.registeredAt), 'policeAppointment');
+    expect(covered.some((r) => reminderText(r, inCovered, r.sendAt).includes('gelijkgestelde'))).toBe(false);
   });
 });
 

@@ -8,6 +8,7 @@ import {
 } from '../../src/app/calendar-ports';
 import { MEETING_CANCELLED_COMMENT, meetingTransactionId, planMeeting, proposeSlots, type MeetingPlan } from '../../src/domain/meetings';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
+import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 import { GraphCalendarGateway, TRANSACTION_PROPERTY_ID } from '../../src/graph/calendar.gateway';
 import { createGraphClient } from '../../src/graph/graph-client';
 
@@ -382,7 +383,7 @@ describe('free/busy', () => {
       availability.map((person) => person.busy),
       window,
       60,
-      new WorkingDayCalendar(),
+      new WorkingDayCalendar(SHIPPED_DECREE_DAYS),
     );
 
     expect(slots.map((slot) => slot.start.toISOString())).toEqual([

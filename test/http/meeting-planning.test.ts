@@ -177,12 +177,17 @@ function button(card: Json, verb: string): Json {
   return found[0];
 }
 
-/** Reports an incident as Sanne (wethouder, known in the sample directory) and lets Peter take it. */
+/**
+ * Reports an incident by a known perpetrator as Sanne (wethouder, known in the sample directory); Peter
+ * takes it and proposes an incidentgesprek, which gives the case its 72-hour incidentgesprek deadline.
+ */
 async function reportedAndTaken(harness: BotUnderTest): Promise<{ caseId: string; caseNumber: string }> {
   const chat = new Chat(harness, SAMPLE_PEOPLE.sanne);
-  const { caseNumber, draftId } = await submitFromSummary(chat, await walkToSummary(chat, undefined, { criminalOffence: 'nee' }));
+  const { caseNumber, draftId } = await submitFromSummary(chat, await walkToSummary(chat, undefined, { criminalOffence: 'nee', perpetrator: 'Karel Klaassen, man met een rode jas' }));
   const taken = await executeAction(harness.baseUrl, harness.connector.url, SAMPLE_PEOPLE.peter, 'case.take', { caseId: draftId }, DESK);
   expect(texts(taken.body.value)).toMatch(/In behandeling/);
+  const proposed = await executeAction(harness.baseUrl, harness.connector.url, SAMPLE_PEOPLE.peter, 'case.proposeMeasures', { caseId: draftId, measures: 'incidentMeeting,aftercare' }, DESK);
+  expect(texts(proposed.body.value)).toMatch(/Maatregelen voorgesteld/);
   return { caseId: draftId, caseNumber };
 }
 

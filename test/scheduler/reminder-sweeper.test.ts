@@ -6,6 +6,7 @@ import { submitCase, type Case } from '../../src/domain/case';
 import type { Clock } from '../../src/domain/clock';
 import { parseDirectory, type Directory } from '../../src/domain/directory';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
+import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 import {
   backoffMs,
   ConversationPacer,
@@ -22,7 +23,7 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
-const calendar = new WorkingDayCalendar();
+const calendar = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
 const INCIDENT = new Date('2026-11-30T09:00:00Z');
 const COORDINATOR = 'aaaaaaaa-0000-4000-8000-000000000900';
 
@@ -141,8 +142,9 @@ describe('reminder sweeping', () => {
         delivery: new PacedDelivery({ sender, pacer: new ConversationPacer(time, pacing), clock: time, timer: time }, { random: () => 0.5 }),
         failures: { record: async (f) => void failures.push(f) },
         clock: time,
+        workingDays: calendar,
         logger: silentLogger,
-        options: { calendar, aftercareCheckIn: false, ...options },
+        options: { aftercareCheckIn: false, ...options },
       });
     const addCase = async (c: Case) => {
       cases.cases.set(c.id, c);

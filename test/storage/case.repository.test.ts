@@ -15,11 +15,12 @@ import {
 import { tickChecklistStep } from '../../src/domain/police-checklist';
 import type { IncidentReport } from '../../src/domain/report';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
+import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 import { TableCaseRepository } from '../../src/storage/case.repository';
 import { createTableClientFactory } from '../../src/storage/table-clients';
 import { testConnectionString, testTablePrefix } from '../support/azurite-env';
 
-const calendar = new WorkingDayCalendar();
+const calendar = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
 const OFFICE_HOLDER = 'aad-wethouder';
 const HANDLER = 'aad-gemeentesecretaris';
 // Monday 30 November 2026, 10:00 CET.
@@ -65,9 +66,9 @@ function fullyHandledCase(): Case {
   c = tickChecklistStep(c, 3, HANDLER, later(3));
   c = recordLabourInspectorateWarned(c, HANDLER, later(4));
   c = recordMeetingHeld(c, 'incidentMeeting', HANDLER, later(5), later(6));
-  c = proposeMeasures(c, HANDLER, [{ kind: 'restrictiveMeasures', description: 'Geen toegang tot het stadhuis.', endsAt: RESTRICTIONS_END }, { kind: 'aftercare' }], later(7), calendar);
+  c = proposeMeasures(c, HANDLER, [{ kind: 'restrictiveMeasures', description: 'Geen toegang tot het stadhuis.', endsAt: RESTRICTIONS_END }, { kind: 'aftercare' }], later(7));
   c = sendBackProposal(c, OFFICE_HOLDER, 'Graag ook de schade verhalen.', later(8));
-  c = proposeMeasures(c, HANDLER, [{ kind: 'restrictiveMeasures', endsAt: RESTRICTIONS_END }, { kind: 'damageRecovery' }, { kind: 'policeReport' }], later(9), calendar);
+  c = proposeMeasures(c, HANDLER, [{ kind: 'restrictiveMeasures', endsAt: RESTRICTIONS_END }, { kind: 'damageRecovery' }, { kind: 'policeReport' }], later(9));
   c = agreeToMeasures(c, OFFICE_HOLDER, later(10), 'Akkoord.');
   c = approveMeasures(c, HANDLER, later(11));
   c = recordPerpetratorResponse(c, { kind: 'given', summary: 'Brief met contactverbod verstuurd.' }, HANDLER, later(12));
@@ -156,5 +157,31 @@ describe('TableCaseRepository with case handling fields', () => {
     expect(stored?.case.perpetratorKeys).toEqual(['name:jan de vries', 'plate:12abc3']);
     expect(stored?.case.policeChecklist).toEqual({ ticks: [] });
     expect((await repository.listByOfficeHolder('aad-legacy')).map((x) => x.id)).toEqual(['case-legacy']);
+  });
+
+  it('reads deadlines stored before they recorded when they were set, and drops an incidentgesprek deadline no chosen measure calls for', async () => {
+    // Rows of that time: every case had the incidentgesprek deadline from submission, and "overdueAtRegistration".
+    const oldDeadlines = (c: Case) =>
+      [...c.deadlines, { kind: 'incidentMeeting', dueAt: new Date('2026-12-02T19:30:00Z') }].map((d) => ({ kind: d.kind, dueAt: d.dueAt.toISOString(), overdueAtRegistration: false }));
+    const write = async (c: Case, measures: { id: string; kind: string; status: string }[]) =>
+      client.createEntity({ partitionKey: c.id, rowKey: 'case', JsonParts: 1, Json0: JSON.stringify({ ...c, measures, deadlines: oldDeadlines(c) }), officeHolderAadObjectId: 'aad-old-deadlines' });
+
+    const warning = { ...takeCase(submitted('old-warning', 4, NOW), HANDLER, later(1)), officeHolder: { aadObjectId: 'aad-old-deadlines', name: 'W', role: 'wethouder' as const } };
+    await write(warning, [{ id: 'm1-1', kind: 'writtenWarning', status: 'approved' }]);
+    const readWarning = (await repository.get('old-warning'))!.case;
+    expect(readWarning.deadlines).toEqual(warning.deadlines); // the incidentgesprek dropped, setAt filled in with the registration
+    expect(readWarning.deadlines.map((d) => d.kind)).not.toContain('incidentMeeting');
+
+    const meeting = { ...takeCase(submitted('old-meeting', 5, NOW), HANDLER, later(1)), officeHolder: { aadObjectId: 'aad-old-deadlines', name: 'W', role: 'wethouder' as const } };
+    await write(meeting, [{ id: 'm1-1', kind: 'combinedMeeting', status: 'approved' }]);
+    const readMeeting = (await repository.get('old-meeting'))!.case;
+    expect(readMeeting.deadlines.find((d) => d.kind === 'incidentMeeting')).toEqual({ kind: 'incidentMeeting', dueAt: new Date('2026-12-02T19:30:00Z'), setAt: NOW, overdueWhenSet: false });
+  });
+
+  it('keeps the decree-days marker of a police deadline through a round trip', async () => {
+    const marked = submitted('case-2029', 6, new Date('2028-12-28T09:00:00Z'), { incidentAt: '2028-12-27T19:30:00Z' });
+    expect(marked.deadlines.find((d) => d.kind === 'policeAppointment')?.decreeDaysUnknownFor).toEqual([2029]);
+    await repository.create(marked);
+    expect((await repository.get('case-2029'))?.case).toEqual(marked);
   });
 });

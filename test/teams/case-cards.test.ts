@@ -24,7 +24,7 @@ import {
   REFRESH_USER_IDS_MAX,
   type CaseCardOptions,
 } from '../../src/teams/case/case-cards';
-import { caseAtMaxLength, caseClosedWithoutMeasures, caseInStatus, casePeople, caseSampleSteps, caseSampleTime, type CaseSampleStep } from '../cards/card-fixtures';
+import { caseAcrossUncoveredNewYear, caseAtMaxLength, caseClosedWithoutMeasures, caseInStatus, caseWithIncidentMeeting, casePeople, caseSampleSteps, caseSampleTime, type CaseSampleStep } from '../cards/card-fixtures';
 import { assertValidTeamsCard } from '../support/card-checks';
 import { type Json, execute, executes, input, nodes, readable, showCard } from '../support/card-reading';
 
@@ -273,7 +273,7 @@ describe('case card, handler view', () => {
   });
 
   it('records a meeting held with its kind, date and time, and offers to plan one', () => {
-    const c = caseInStatus('inProgress');
+    const c = caseWithIncidentMeeting();
     const card = caseCard(c);
     expect(execute(card, CASE_VERBS.planMeeting)).toEqual(expect.objectContaining({ title: 'Gesprek plannen', data: { caseId: c.id } }));
     const form = showCard(card, 'Gevoerd gesprek vastleggen');
@@ -286,6 +286,23 @@ describe('case card, handler view', () => {
     const after = readable(caseCard(held));
     expect(after).toContain('Incidentgesprek gevoerd op 30-11-2026 10:45');
     expect(after).toContain('Incidentgesprek met de pleger\nUiterlijk woensdag 2 december 2026 om 20:30\n✓ Gedaan op maandag 30 november 2026 om 10:45');
+  });
+
+  it('shows the incidentgesprek deadline only once an incidentgesprek is proposed for a known perpetrator', () => {
+    expect(readable(caseCard(caseInStatus('inProgress')))).not.toContain('Incidentgesprek met de pleger');
+    expect(readable(caseCard(caseInStatus('measuresProposed', { proposal: [{ kind: 'writtenWarning' }] })))).not.toContain('Incidentgesprek met de pleger');
+    expect(readable(caseCard(caseWithIncidentMeeting()))).toContain('Incidentgesprek met de pleger\nUiterlijk woensdag 2 december 2026 om 20:30');
+  });
+
+  it('says calmly when a police deadline was counted without the decree days of a year not yet known', () => {
+    const c = caseAcrossUncoveredNewYear();
+    const text = readable(caseCard(c, { now: new Date('2028-12-28T10:00:00Z') }));
+    expect(text).toContain(
+      'Afspraak met de politie\nUiterlijk dinsdag 2 januari 2029 om 17:00\nnog 5 dagen en 6 uur\nVoor 2029 zijn de bij besluit gelijkgestelde feestdagen (zoals de vrijdag na Hemelvaart) nog niet bekend. Deze termijn is zonder die dagen berekend en valt daardoor misschien een werkdag te vroeg.',
+    );
+    // Only that deadline: the 72 hours of the measures are no working days.
+    expect(text.match(/nog niet bekend/g)).toHaveLength(1);
+    expect(readable(caseCard(caseInStatus('inProgress')))).not.toContain('nog niet bekend');
   });
 
   it('asks to warn the Arbeidsinspectie for an injury until it is recorded', () => {
@@ -477,6 +494,12 @@ describe('progress card for the office holder', () => {
     expect(text).toContain('Maatregelen treffen\nUiterlijk woensdag 2 december 2026 om 20:30\n✓ Gedaan op maandag 30 november 2026 om 12:00');
     expect(text).toContain('Vertrouwenslijn politieke ambtsdragers: 088 5543 288');
     for (const internal of ['Stappenplan', 'Afvinken', 'Karel Klaassen', 'eerdere zaken', 'Statusgeschiedenis']) expect(text).not.toContain(internal);
+  });
+
+  it('tells the office holder too when a deadline was counted without a year\'s decree days', () => {
+    const card = render(CASE_CARD_NAMES.progress, caseProgressViewModel(caseAcrossUncoveredNewYear(), { now: new Date('2028-12-28T10:00:00Z'), refreshUserIds: [] }));
+    expect(readable(card)).toContain('Uiterlijk dinsdag 2 januari 2029 om 17:00');
+    expect(readable(card)).toContain('Voor 2029 zijn de bij besluit gelijkgestelde feestdagen (zoals de vrijdag na Hemelvaart) nog niet bekend.');
   });
 
   it('tells the office holder the police step progressed without showing the checklist', () => {

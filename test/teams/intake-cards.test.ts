@@ -394,8 +394,10 @@ describe('case submitted card', () => {
     const text = readable(card({ kind: 'submitted', case: wethouder, supportLines: [], repeated: false }));
     expect(text).toContain('Afspraak met de politie\nUiterlijk woensdag 2 december 2026 om 17:00\nNog 2 dagen en 7 uur');
     expect(text).toContain('Maatregelen treffen\nUiterlijk woensdag 2 december 2026 om 21:30\nNog 2 dagen en 11 uur');
-    expect(text).toContain('Incidentgesprek met de pleger\nUiterlijk woensdag 2 december 2026 om 21:30');
+    // The incidentgesprek deadline comes only with a proposal that includes one.
+    expect(text).not.toContain('Incidentgesprek');
     expect(text).not.toContain('Arbeidsinspectie');
+    expect(text).not.toContain('nog niet bekend');
     expect(text).not.toContain('Te laat');
   });
 
@@ -409,15 +411,26 @@ describe('case submitted card', () => {
     const threeHoursLate = new Date(Date.parse('2026-12-02T20:30:00Z') + 3 * 3600 * 1000);
     const c = card({ kind: 'submitted', case: wethouder, supportLines: [], repeated: false }, threeHoursLate);
     const late = nodes(c, 'TextBlock').filter((b) => b.color === 'Attention');
-    // Police: Wednesday 17:00; measures and incident meeting: Wednesday 21:30.
-    expect(late.map((b) => b.text)).toEqual(['⚠️ 7 uur en 30 minuten te laat', '⚠️ 3 uur te laat', '⚠️ 3 uur te laat']);
+    // Police: Wednesday 17:00; measures: Wednesday 21:30.
+    expect(late.map((b) => b.text)).toEqual(['⚠️ 7 uur en 30 minuten te laat', '⚠️ 3 uur te laat']);
     expect(readable(c)).toContain('Is een termijn al voorbij? Dan pakt de afhandelaar het zo snel mogelijk op.');
 
     // Long past, the due line says when; the mark stays.
     const tenDaysLater = new Date(now.getTime() + 10 * 24 * 3600 * 1000);
     const old = card({ kind: 'submitted', case: wethouder, supportLines: [], repeated: false }, tenDaysLater);
-    expect(nodes(old, 'TextBlock').filter((b) => b.color === 'Attention').map((b) => b.text)).toEqual(['⚠️ Te laat', '⚠️ Te laat', '⚠️ Te laat']);
+    expect(nodes(old, 'TextBlock').filter((b) => b.color === 'Attention').map((b) => b.text)).toEqual(['⚠️ Te laat', '⚠️ Te laat']);
     expect(readable(old)).toContain('Maatregelen treffen\nUiterlijk woensdag 2 december 2026 om 21:30\n⚠️ Te laat');
+  });
+
+  it('says when the police deadline was counted without the decree days of a year not yet known', () => {
+    // Reported Thursday 28 December 2028: the 2nd working day is Tuesday 2 January 2029; no shipped decree covers 2029.
+    const reportedAt = new Date('2028-12-28T09:00:00Z');
+    const late2028 = sampleCase({ now: reportedAt, caseNumber: 'WB-2028-00001' });
+    const text = readable(card({ kind: 'submitted', case: late2028, supportLines: [], repeated: false }, reportedAt));
+    expect(text).toContain(
+      'Afspraak met de politie\nUiterlijk dinsdag 2 januari 2029 om 17:00\nNog 5 dagen en 7 uur\nVoor 2029 zijn de bij besluit gelijkgestelde feestdagen (zoals de vrijdag na Hemelvaart) nog niet bekend. Deze termijn is zonder die dagen berekend en valt daardoor misschien een werkdag te vroeg.',
+    );
+    expect(text.match(/nog niet bekend/g)).toHaveLength(1);
   });
 
   it('gives a mayor the 24-hour crisis line of the NGB, and an alderman not', () => {

@@ -15,7 +15,7 @@ import {
   meetingPlanViewModel,
   plannedMeetingInfo,
 } from '../../src/teams/meeting/meeting-cards';
-import { caseInStatus, caseSampleTime, meetingSampleForm, meetingSampleIcsUrl, meetingSamplePlan, meetingSampleRecord } from '../cards/card-fixtures';
+import { caseInStatus, caseSampleTime, caseWithIncidentMeeting, meetingSampleForm, meetingSampleIcsUrl, meetingSamplePlan, meetingSampleRecord } from '../cards/card-fixtures';
 import { assertValidTeamsCard } from '../support/card-checks';
 import { type Json, execute, executes, input, nodes, readable } from '../support/card-reading';
 
@@ -75,6 +75,31 @@ describe('the planning form', () => {
     expect(button.data).toEqual({ caseId: 'c0ffee00-0000-4000-8000-000000000001', kind: 'incidentMeeting', withOfficeHolder: 'false' });
   });
 
+  it('without an incidentgesprek among the measures: no deadline, says why, and still proposes slots over the next two weeks', () => {
+    const card = planForm(caseInStatus('inProgress'));
+    const text = readable(card);
+    expect(text).toContain('Incidentgesprek plannen');
+    expect(text).toContain('Er loopt geen termijn voor dit gesprek: er is (nog) geen incidentgesprek als maatregel voorgesteld.');
+    expect(text).not.toContain('Termijn:');
+    expect(text).toContain('Voorgestelde tijden waarop jij en de betrokkene vrij zijn volgens Outlook, binnen werktijd.');
+    expect((input(card, MEETING_INPUT_IDS.slot).choices as unknown[]).length).toBeGreaterThan(1);
+    expect(execute(card, MEETING_VERBS.book)).toEqual(expect.objectContaining({ title: 'Gesprek inplannen' }));
+  });
+
+  it('with an unknown perpetrator: no incidentgesprek deadline, and the form says so', () => {
+    const unknown = caseInStatus('measuresProposed', { report: { perpetrator: { known: false, type: 'persoon' } } });
+    expect(unknown.measures.map((m) => m.kind)).toContain('combinedMeeting');
+    const text = readable(planForm(unknown, { kind: 'combinedMeeting' }));
+    expect(text).toContain('Er loopt geen termijn voor dit gesprek: volgens de melding is de pleger onbekend.');
+  });
+
+  it('a meeting planned without the deadline gets no "after the 72 hours" warning', () => {
+    const c = caseInStatus('inProgress');
+    const late = meetingSamplePlan({ date: '2026-12-04', time: '10:00' });
+    const card = render(MEETING_CARD_NAMES.planned, meetingPlannedViewModel(meetingSampleRecord(late, undefined, c), c, { now: NOW, icsUrl: URL }));
+    expect(readable(card)).not.toMatch(/na de termijn/);
+  });
+
   it('for a case with restrictions, plans the herstelgesprek before their end, and can switch back', () => {
     const card = planForm(caseInStatus('measuresApproved'), { kind: 'restorationMeeting' });
     expect(readable(card)).toContain('Herstelgesprek plannen');
@@ -131,7 +156,7 @@ describe('the planning form', () => {
 });
 
 describe('one planned meeting', () => {
-  const c = caseInStatus('inProgress');
+  const c = caseWithIncidentMeeting();
 
   it('shows when, where, who and the neutral subject, and that it is in the calendar', () => {
     const card = render(MEETING_CARD_NAMES.planned, meetingPlannedViewModel(meetingSampleRecord(), c, { now: NOW, icsUrl: URL }));
@@ -195,7 +220,7 @@ describe('one planned meeting', () => {
 });
 
 describe('planned meetings on the case card', () => {
-  const c = caseInStatus('inProgress');
+  const c = caseWithIncidentMeeting();
   const options = (overrides: Partial<CaseCardOptions> = {}): CaseCardOptions => ({ viewer: 'handler', now: NOW, earlierCasesOfPerpetrator: 0, refreshUserIds: ['29:handler'], ...overrides });
   const records = [
     meetingSampleRecord(),

@@ -21,7 +21,7 @@ import {
   type MeetingKind,
   type TransitionRequirement,
 } from '../../domain/case';
-import { DEADLINE_LABELS, formatDutchDate, formatDutchDateTime, timeLeft, type Deadline } from '../../domain/deadlines';
+import { DEADLINE_LABELS, decreeDaysNote, formatDutchDate, formatDutchDateTime, timeLeft, type Deadline } from '../../domain/deadlines';
 import { MEASURE_KIND_LABELS, MEASURE_KINDS, suggestMeasures, type Measure, type MeasureKind } from '../../domain/measures';
 import { findOrganisation } from '../../domain/organisations';
 import { POLICE_APPOINTMENT_STEP, policeChecklistItems } from '../../domain/police-checklist';
@@ -147,6 +147,8 @@ export interface CaseDeadlineViewModel {
   overdue: boolean;
   /** Adaptive Card text colour of the status. */
   color: 'Attention' | 'Good' | 'Default';
+  /** Why the moment may shift, e.g. a year's decree days are not known yet; '' when nothing to say. */
+  note: string;
 }
 
 /** One measure as a reader sees it. */
@@ -220,7 +222,7 @@ function handlerMayWork(c: Case): boolean {
 }
 
 function deadlineViewModel(c: Case, deadline: Deadline, now: Date): CaseDeadlineViewModel {
-  const base = { label: DEADLINE_LABELS[deadline.kind], due: `Uiterlijk ${formatDutchDateTime(deadline.dueAt)}` };
+  const base = { label: DEADLINE_LABELS[deadline.kind], due: `Uiterlijk ${formatDutchDateTime(deadline.dueAt)}`, note: decreeDaysNote(deadline) ?? '' };
   const reached = c.goalReachedAt[deadline.kind];
   if (reached !== undefined) {
     const late = reached.getTime() > deadline.dueAt.getTime() ? ' (na de termijn)' : '';

@@ -5,7 +5,7 @@
  */
 import type { IntakeReply } from '../../app/intake.service';
 import { CASE_STATUS_LABELS, type Case } from '../../domain/case';
-import { DEADLINE_LABELS, formatDutchDate, formatDutchDateTime, timeLeft, type Deadline } from '../../domain/deadlines';
+import { DEADLINE_LABELS, decreeDaysNote, formatDutchDate, formatDutchDateTime, timeLeft, type Deadline } from '../../domain/deadlines';
 import {
   INTAKE_VALUE_FIELD,
   type IntakeNotice,
@@ -242,6 +242,8 @@ export interface DeadlineViewModel {
   /** "Nog 2 dagen en 3 uur", or "⚠️ 3 uur te laat". */
   status: string;
   overdue: boolean;
+  /** Why the moment may shift, e.g. a year's decree days are not known yet; '' when nothing to say. */
+  note: string;
 }
 
 /** Data bound to cards/case-submitted.json. */
@@ -287,7 +289,7 @@ function deadlineViewModel(deadline: Deadline, now: Date): DeadlineViewModel {
   const left = timeLeft(deadline.dueAt, now);
   // Long overdue, timeLeft names the moment it expired: the due line above already says that.
   const status = left.overdue ? `⚠️ ${left.text.includes('te laat') ? capitalise(left.text) : 'Te laat'}` : capitalise(left.text);
-  return { label: DEADLINE_LABELS[deadline.kind], due: formatDutchDateTime(deadline.dueAt), status, overdue: left.overdue };
+  return { label: DEADLINE_LABELS[deadline.kind], due: formatDutchDateTime(deadline.dueAt), status, overdue: left.overdue, note: decreeDaysNote(deadline) ?? '' };
 }
 
 function capitalise(text: string): string {

@@ -4,7 +4,7 @@
  * environment: the .ics link comes in as a value.
  */
 import { DateTime } from 'luxon';
-import type { Case } from '../../domain/case';
+import { noIncidentMeetingDeadlineReason, type Case } from '../../domain/case';
 import { DEADLINE_LABELS, formatDutchDateTime, timeLeft } from '../../domain/deadlines';
 import {
   afterDeadlineWarning,
@@ -282,10 +282,7 @@ export const CUSTOM_SLOT = 'custom';
 function deadlinePart(form: PlanningForm, now: Date): Pick<MeetingPlanViewModel, 'deadlineText' | 'deadlineColor'> {
   const deadline = form.deadline;
   if (deadline === undefined) {
-    return {
-      deadlineText: form.kind === 'restorationMeeting' ? 'Er is geen einddatum van beperkende maatregelen vastgelegd, dus geen termijn voor het herstelgesprek.' : '',
-      deadlineColor: 'Default',
-    };
+    return { deadlineText: noDeadlineText(form), deadlineColor: 'Default' };
   }
   const left = timeLeft(deadline.dueAt, now);
   const due = formatDutchDateTime(deadline.dueAt);
@@ -293,6 +290,21 @@ function deadlinePart(form: PlanningForm, now: Date): Pick<MeetingPlanViewModel,
     return { deadlineText: `⚠️ De termijn "${DEADLINE_LABELS[deadline.kind]}" is verstreken (${due}). Het gesprek kan wel worden gepland.`, deadlineColor: 'Attention' };
   }
   return { deadlineText: `Termijn: ${DEADLINE_LABELS[deadline.kind]} uiterlijk ${due} (${left.text}).`, deadlineColor: 'Default' };
+}
+
+/** Why the form shows no deadline: the measures did not choose that conversation, or nobody is known to talk to. */
+function noDeadlineText(form: PlanningForm): string {
+  if (form.kind === 'restorationMeeting') {
+    return 'Er is geen einddatum van beperkende maatregelen vastgelegd, dus geen termijn voor het herstelgesprek.';
+  }
+  switch (noIncidentMeetingDeadlineReason(form.case)) {
+    case 'perpetratorUnknown':
+      return 'Er loopt geen termijn voor dit gesprek: volgens de melding is de pleger onbekend.';
+    case 'notChosen':
+      return 'Er loopt geen termijn voor dit gesprek: er is (nog) geen incidentgesprek als maatregel voorgesteld.';
+    default:
+      return '';
+  }
 }
 
 function slotsIntro(form: PlanningForm): string {
