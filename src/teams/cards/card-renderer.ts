@@ -1,7 +1,7 @@
 /** Renders the Adaptive Card templates in the repo's `cards/` folder from typed view-models. */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Template } from 'adaptivecards-templating';
+import { compileTemplate, TemplateError, type CompiledTemplate } from './template-compiler';
 
 /** Newest Adaptive Card schema version that Teams renders. */
 export const MAX_TEAMS_CARD_VERSION = '1.5';
@@ -36,9 +36,12 @@ export function defaultCardsDirectory(from: string = __dirname): string {
   }
 }
 
-/** Loads templates once per instance and expands them with adaptivecards-templating. */
+/**
+ * Loads and compiles each template once per instance (template-compiler.ts: adaptivecards-templating's
+ * semantics, no expression parsing per render) and expands it for each view-model.
+ */
 export class CardRenderer {
-  private readonly templates = new Map<string, AdaptiveCardJson>();
+  private readonly templates = new Map<string, CompiledTemplate>();
 
   /** Reads templates from `cardsDirectory` (default: the repo's `cards/`). */
   constructor(private readonly cardsDirectory: string = defaultCardsDirectory()) {}
@@ -49,13 +52,21 @@ export class CardRenderer {
    * go through `toCardText` first, which also keeps `${` out of it.
    */
   render(name: string, viewModel: object): AdaptiveCardJson {
-    const card = new Template(this.template(name)).expand({ $root: viewModel }) as AdaptiveCardJson;
-    const leftover = findUnresolvedBinding(card, '$');
-    if (leftover) throw new CardRenderError('CARD.UNRESOLVED_BINDING', `card "${name}" has an unresolved binding at ${leftover}`);
+    const expand = this.template(name);
+    let card: AdaptiveCardJson;
+    try {
+      card = expand(viewModel) as AdaptiveCardJson;
+    } catch (error) {
+      if (error instanceof TemplateError) throw new CardRenderError('CARD.UNRESOLVED_BINDING', `card "${name}": ${error.message}`);
+      throw error;
+    }
+    if (hasUnresolvedBinding(card)) {
+      throw new CardRenderError('CARD.UNRESOLVED_BINDING', `card "${name}" has an unresolved binding at ${findUnresolvedBinding(card, '$')}`);
+    }
     return card;
   }
 
-  private template(name: string): AdaptiveCardJson {
+  private template(name: string): CompiledTemplate {
     const cached = this.templates.get(name);
     if (cached) return cached;
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) throw new CardRenderError('CARD.UNKNOWN_TEMPLATE', `invalid card name "${name}"`);
@@ -67,9 +78,15 @@ export class CardRenderer {
     } catch (error) {
       throw new CardRenderError('CARD.INVALID_TEMPLATE', `card template ${file} is not JSON: ${(error as Error).message}`);
     }
-    const template = checkTemplate(parsed, file);
-    this.templates.set(name, template);
-    return template;
+    let compiled: CompiledTemplate;
+    try {
+      compiled = compileTemplate(checkTemplate(parsed, file));
+    } catch (error) {
+      if (error instanceof TemplateError) throw new CardRenderError('CARD.INVALID_TEMPLATE', `card template ${file}: ${error.message}`);
+      throw error;
+    }
+    this.templates.set(name, compiled);
+    return compiled;
   }
 }
 
@@ -94,6 +111,18 @@ export function isVersionAtMost(version: string, max: string): boolean {
   const b = parse(max);
   if (!a || !b) return false;
   return a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]);
+}
+
+/** True when a string (value or key) still holds `${`; no paths built, as it runs on every render. */
+function hasUnresolvedBinding(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('${');
+  if (Array.isArray(value)) return value.some(hasUnresolvedBinding);
+  if (typeof value === 'object' && value !== null) {
+    for (const key of Object.keys(value)) {
+      if (key.includes('${') || hasUnresolvedBinding((value as Record<string, unknown>)[key])) return true;
+    }
+  }
+  return false;
 }
 
 /** The JSON path of the first string (value or key) still holding `${`, or undefined. */
