@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { REPO_ROOT } from '../config/load-directory';
-import { summariseCpuProfile } from './bench/profile-summary';
 import { runReminderSweepBench } from './bench/reminder-sweep';
 import { runTurnBench } from './bench/turn-bench';
 
@@ -10,16 +9,17 @@ import { runTurnBench } from './bench/turn-bench';
  * against a floor bot. Options (after `--`):
  *   --turns-only / --sweep-only   run one part
  *   --quick                       a quarter of the samples (a smoke run; figures are rough)
- *   --profile                     also write a CPU profile of the bot during the card actions to
- *                                 .data/bench-bot.cpuprofile and print its heaviest functions
+ *   --profile                     also profile the bot during the card actions: a CPU profile
+ *                                 (.data/bench-bot.cpuprofile) and a trace of its outgoing requests
+ *                                 (.data/bench-requests.json), summarised after the figures
  */
 async function main(args: readonly string[]): Promise<void> {
-  const profileFile = args.includes('--profile') ? join(REPO_ROOT, '.data', 'bench-bot.cpuprofile') : undefined;
-  if (profileFile) mkdirSync(dirname(profileFile), { recursive: true });
+  const data = join(REPO_ROOT, '.data');
+  const probe = args.includes('--profile') ? { cpuProfile: join(data, 'bench-bot.cpuprofile'), requestTrace: join(data, 'bench-requests.json') } : undefined;
+  if (probe) mkdirSync(data, { recursive: true });
   if (!args.includes('--turns-only')) console.info(`${await runReminderSweepBench()}\n`);
   if (!args.includes('--sweep-only')) {
-    console.info(await runTurnBench({ quick: args.includes('--quick'), ...(profileFile ? { profileFile } : {}) }));
-    if (profileFile) console.info(`\nCPU profile of the bot during the card actions: ${profileFile}\n${summariseCpuProfile(profileFile)}`);
+    console.info(await runTurnBench({ quick: args.includes('--quick'), ...(probe ? { probe } : {}) }));
   }
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 export interface BotProcess {
   baseUrl: string;
   pid: number;
-  /** Sends a signal to the bot process (the CPU profiler listens for SIGUSR2). */
+  /** Sends a signal to the bot process (the probe listens for SIGUSR2). */
   signal(name: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
@@ -17,7 +17,7 @@ export interface BotProcess {
 const DIST_SRC = join(__dirname, '..', '..');
 export const FLOOR_BOT_ENTRY = join(DIST_SRC, 'tools', 'bench', 'floor-bot.js');
 export const REAL_BOT_ENTRY = join(DIST_SRC, 'main.js');
-export const CPU_PROFILER = join(DIST_SRC, 'tools', 'bench', 'cpu-profile.js');
+export const BOT_PROBE = join(DIST_SRC, 'tools', 'bench', 'bot-probe.js');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -36,20 +36,26 @@ export async function startFloorBot(): Promise<BotProcess> {
   return startProcess([FLOOR_BOT_ENTRY], {});
 }
 
+/** Where the probe (bot-probe.ts) writes the CPU profile and the request trace. */
+export interface ProbeFiles {
+  cpuProfile: string;
+  requestTrace: string;
+}
+
 /**
  * The real bot, `node dist/src/main.js`, in local mode (no app id) with its own embedded Azurite in
- * a fresh folder, replying to `connectorUrl`. With `profileFile`, the CPU profiler is preloaded.
+ * a fresh folder, replying to `connectorUrl`. With `probe`, the profiler and request trace are preloaded.
  */
-export async function startRealBot(connectorUrl: string, profileFile?: string): Promise<BotProcess> {
+export async function startRealBot(connectorUrl: string, probe?: ProbeFiles): Promise<BotProcess> {
   const azuriteFolder = mkdtempSync(join(tmpdir(), 'bench-azurite-'));
-  const bot = await startProcess(profileFile ? ['--require', CPU_PROFILER, REAL_BOT_ENTRY] : [REAL_BOT_ENTRY], {
+  const bot = await startProcess(probe ? ['--require', BOT_PROBE, REAL_BOT_ENTRY] : [REAL_BOT_ENTRY], {
     LOCAL_MODE: 'true',
     CONNECTOR_SERVICE_URL: connectorUrl,
     AZURITE_LOCATION: azuriteFolder,
     AZURITE_TABLE_PORT: '0',
     AZURITE_BLOB_PORT: '0',
     TABLE_PREFIX: 'bench',
-    ...(profileFile ? { BENCH_CPU_PROFILE: profileFile } : {}),
+    ...(probe ? { BENCH_CPU_PROFILE: probe.cpuProfile, BENCH_REQUEST_TRACE: probe.requestTrace } : {}),
   });
   return {
     ...bot,

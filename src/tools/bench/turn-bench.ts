@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { channelCardAction, personalConversationId, personalMessage, post, type BenchChannel, type BenchPerson } from './activities';
-import { startFloorBot, startRealBot, type BotProcess } from './bot-processes';
+import { startFloorBot, startRealBot, type BotProcess, type ProbeFiles } from './bot-processes';
 import { BenchConnector } from './connector-stand-in';
+import { summariseCpuProfile } from './profile-summary';
+import { summariseRequests, type Phase } from './request-summary';
 import { formatTable, type BurstSeries, type LatencySeries } from './stats';
 
 /**
@@ -17,8 +19,8 @@ import { formatTable, type BurstSeries, type LatencySeries } from './stats';
 /** Samples per scenario, after warm-up; `--quick` divides them by four. */
 export interface TurnBenchOptions {
   quick?: boolean;
-  /** Write a CPU profile of the bot during the card actions to this file. */
-  profileFile?: string;
+  /** Profile the bot during the card actions: a CPU profile and a trace of its outgoing requests. */
+  probe?: ProbeFiles;
 }
 
 const INTAKE_WALKS = { warmUp: 4, measured: 20 };
@@ -54,7 +56,7 @@ export async function runTurnBench(options: TurnBenchOptions = {}): Promise<stri
   let bot: BotProcess | undefined;
   try {
     floor = await startFloorBot();
-    bot = await startRealBot(connector.url, options.profileFile);
+    bot = await startRealBot(connector.url, options.probe);
     const run = new Scenarios(connector, floor.baseUrl, bot.baseUrl);
 
     const intake: LatencySeries = { what: 'intake turn', floor: [], bot: [], goals: { p50: 2, p95: 3 } };
@@ -62,25 +64,49 @@ export async function runTurnBench(options: TurnBenchOptions = {}): Promise<stri
     for (let walk = 0; walk < scale(INTAKE_WALKS.warmUp); walk++) caseIds.push(await run.intakeWalk(undefined, true));
     for (let walk = 0; walk < scale(INTAKE_WALKS.measured); walk++) await run.intakeWalk(intake, false);
 
-    if (options.profileFile) bot.signal('SIGUSR2');
+    // The phases of the card actions, for the request trace: measured samples only.
+    const phases: Phase[] = [];
+    const phase = async (what: string, actions: number, work: () => Promise<void>) => {
+      const start = performance.timeOrigin + performance.now();
+      await work();
+      phases.push({ what, start, end: performance.timeOrigin + performance.now(), actions });
+    };
+    if (options.probe) bot.signal('SIGUSR2');
     const refresh: LatencySeries = { what: 'case card refresh', floor: [], bot: [], goals: { p95: 3 } };
     for (let i = 0; i < scale(REFRESHES.warmUp); i++) await run.refresh(caseIds[0]);
-    for (let i = 0; i < scale(REFRESHES.measured); i++) await run.refresh(caseIds[0], refresh);
+    await phase(refresh.what, scale(REFRESHES.measured), async () => {
+      for (let i = 0; i < scale(REFRESHES.measured); i++) await run.refresh(caseIds[0], refresh);
+    });
 
     const tick: LatencySeries = { what: 'checklist tick', floor: [], bot: [], goals: { p95: 3 } };
     await run.take(caseIds[0]);
     for (let i = 0; i < scale(TICKS.warmUp); i++) await run.tick(caseIds[0], i);
-    for (let i = 0; i < scale(TICKS.measured); i++) await run.tick(caseIds[0], i, tick);
+    await phase(tick.what, scale(TICKS.measured), async () => {
+      for (let i = 0; i < scale(TICKS.measured); i++) await run.tick(caseIds[0], i, tick);
+    });
 
     const burst: BurstSeries = { what: `${BURSTS.size} concurrent refreshes`, size: BURSTS.size, floor: [], bot: [], goal: 0.5 };
     for (let i = 0; i < scale(BURSTS.warmUp); i++) await run.burst(caseIds[0], BURSTS.size);
-    for (let i = 0; i < scale(BURSTS.measured); i++) await run.burst(caseIds[0], BURSTS.size, burst);
-    if (options.profileFile) await writeProfile(bot, options.profileFile);
+    await phase(`refresh in a burst of ${BURSTS.size}`, scale(BURSTS.measured) * BURSTS.size, async () => {
+      for (let i = 0; i < scale(BURSTS.measured); i++) await run.burst(caseIds[0], BURSTS.size, burst);
+    });
 
-    return [
-      `Chat turns and card actions against the floor (a bare botbuilder bot), one run on this machine${options.profileFile ? ' — PROFILED: times inflated' : ''}`,
+    const report = [
+      `Chat turns and card actions against the floor (a bare botbuilder bot), one run on this machine${options.probe ? ' — PROFILED: times inflated' : ''}`,
       formatTable([intake, refresh, tick], [burst]),
-    ].join('\n');
+    ];
+    if (options.probe) {
+      await stopProbe(bot, options.probe);
+      report.push(
+        '',
+        `Outgoing requests of the bot per card action (trace: ${options.probe.requestTrace}):`,
+        summariseRequests(options.probe.requestTrace, phases, Number(new URL(connector.url).port)),
+        '',
+        `CPU profile of the bot during the card actions (${options.probe.cpuProfile}):`,
+        summariseCpuProfile(options.probe.cpuProfile),
+      );
+    }
+    return report.join('\n');
   } finally {
     await bot?.stop();
     await floor?.stop();
@@ -88,12 +114,14 @@ export async function runTurnBench(options: TurnBenchOptions = {}): Promise<stri
   }
 }
 
-async function writeProfile(bot: BotProcess, file: string): Promise<void> {
-  const before = existsSync(file) ? readFileSync(file).length : -1;
+/** Asks the probe to write its files and waits until it has. */
+async function stopProbe(bot: BotProcess, probe: ProbeFiles): Promise<void> {
+  rmSync(probe.cpuProfile, { force: true });
   bot.signal('SIGUSR2');
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (existsSync(file) && readFileSync(file).length !== before) return;
+    // The trace is written first, then the profile.
+    if (existsSync(probe.cpuProfile)) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error('the bot wrote no CPU profile');
