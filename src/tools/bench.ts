@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../config/load-directory';
 import { runReminderSweepBench } from './bench/reminder-sweep';
@@ -9,17 +8,15 @@ import { runTurnBench } from './bench/turn-bench';
  * against a floor bot. Options (after `--`):
  *   --turns-only / --sweep-only   run one part
  *   --quick                       a quarter of the samples (a smoke run; figures are rough)
- *   --profile                     also profile the bot during the card actions: a CPU profile
- *                                 (.data/bench-bot.cpuprofile) and a trace of its outgoing requests
- *                                 (.data/bench-requests.json), summarised after the figures
+ *   --profile                     also profile the bot during the intake turns and the card
+ *                                 actions: CPU profiles and traces of its outgoing requests in
+ *                                 .data/bench-probe/, summarised after the figures (times inflated)
  */
 async function main(args: readonly string[]): Promise<void> {
-  const data = join(REPO_ROOT, '.data');
-  const probe = args.includes('--profile') ? { cpuProfile: join(data, 'bench-bot.cpuprofile'), requestTrace: join(data, 'bench-requests.json') } : undefined;
-  if (probe) mkdirSync(data, { recursive: true });
+  const probeDirectory = args.includes('--profile') ? join(REPO_ROOT, '.data', 'bench-probe') : undefined;
   if (!args.includes('--turns-only')) console.info(`${await runReminderSweepBench()}\n`);
   if (!args.includes('--sweep-only')) {
-    console.info(await runTurnBench({ quick: args.includes('--quick'), ...(probe ? { probe } : {}) }));
+    console.info(await runTurnBench({ quick: args.includes('--quick'), ...(probeDirectory ? { probeDirectory } : {}) }));
   }
 }
 

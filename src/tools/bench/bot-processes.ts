@@ -36,26 +36,21 @@ export async function startFloorBot(): Promise<BotProcess> {
   return startProcess([FLOOR_BOT_ENTRY], {});
 }
 
-/** Where the probe (bot-probe.ts) writes the CPU profile and the request trace. */
-export interface ProbeFiles {
-  cpuProfile: string;
-  requestTrace: string;
-}
-
 /**
  * The real bot, `node dist/src/main.js`, in local mode (no app id) with its own embedded Azurite in
- * a fresh folder, replying to `connectorUrl`. With `probe`, the profiler and request trace are preloaded.
+ * a fresh folder, replying to `connectorUrl`. With `probeDirectory`, bot-probe.ts is preloaded and
+ * writes its profiles and request traces there.
  */
-export async function startRealBot(connectorUrl: string, probe?: ProbeFiles): Promise<BotProcess> {
+export async function startRealBot(connectorUrl: string, probeDirectory?: string): Promise<BotProcess> {
   const azuriteFolder = mkdtempSync(join(tmpdir(), 'bench-azurite-'));
-  const bot = await startProcess(probe ? ['--require', BOT_PROBE, REAL_BOT_ENTRY] : [REAL_BOT_ENTRY], {
+  const bot = await startProcess(probeDirectory ? ['--require', BOT_PROBE, REAL_BOT_ENTRY] : [REAL_BOT_ENTRY], {
     LOCAL_MODE: 'true',
     CONNECTOR_SERVICE_URL: connectorUrl,
     AZURITE_LOCATION: azuriteFolder,
     AZURITE_TABLE_PORT: '0',
     AZURITE_BLOB_PORT: '0',
     TABLE_PREFIX: 'bench',
-    ...(probe ? { BENCH_CPU_PROFILE: probe.cpuProfile, BENCH_REQUEST_TRACE: probe.requestTrace } : {}),
+    ...(probeDirectory ? { BENCH_PROBE_DIR: probeDirectory } : {}),
   });
   return {
     ...bot,

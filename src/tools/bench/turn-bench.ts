@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { channelCardAction, personalConversationId, personalMessage, post, type BenchChannel, type BenchPerson } from './activities';
-import { startFloorBot, startRealBot, type BotProcess, type ProbeFiles } from './bot-processes';
+import { probeFiles } from './bot-probe';
+import { startFloorBot, startRealBot, type BotProcess } from './bot-processes';
 import { BenchConnector } from './connector-stand-in';
 import { summariseCpuProfile } from './profile-summary';
 import { summariseRequests, type Phase } from './request-summary';
@@ -19,8 +20,11 @@ import { formatTable, type BurstSeries, type LatencySeries } from './stats';
 /** Samples per scenario, after warm-up; `--quick` divides them by four. */
 export interface TurnBenchOptions {
   quick?: boolean;
-  /** Profile the bot during the card actions: a CPU profile and a trace of its outgoing requests. */
-  probe?: ProbeFiles;
+  /**
+   * Profile the bot (CPU and outgoing requests) into this folder: window 1 during the measured
+   * intake turns, window 2 during the card actions.
+   */
+  probeDirectory?: string;
 }
 
 const INTAKE_WALKS = { warmUp: 4, measured: 20 };
@@ -56,54 +60,67 @@ export async function runTurnBench(options: TurnBenchOptions = {}): Promise<stri
   let bot: BotProcess | undefined;
   try {
     floor = await startFloorBot();
-    bot = await startRealBot(connector.url, options.probe);
+    bot = await startRealBot(connector.url, options.probeDirectory);
+    const probe = options.probeDirectory === undefined ? undefined : new Probe(bot, options.probeDirectory);
     const run = new Scenarios(connector, floor.baseUrl, bot.baseUrl);
+
+    // Stretches of measured samples, for the request trace.
+    const phases: Phase[] = [];
+    const phase = async (what: string, actions: () => number, work: () => Promise<void>) => {
+      const start = performance.timeOrigin + performance.now();
+      await work();
+      phases.push({ what, start, end: performance.timeOrigin + performance.now(), actions: actions() });
+    };
 
     const intake: LatencySeries = { what: 'intake turn', floor: [], bot: [], goals: { p50: 2, p95: 3 } };
     const caseIds: string[] = [];
     for (let walk = 0; walk < scale(INTAKE_WALKS.warmUp); walk++) caseIds.push(await run.intakeWalk(undefined, true));
-    for (let walk = 0; walk < scale(INTAKE_WALKS.measured); walk++) await run.intakeWalk(intake, false);
+    await probe?.open();
+    await phase(intake.what, () => intake.bot.length, async () => {
+      for (let walk = 0; walk < scale(INTAKE_WALKS.measured); walk++) await run.intakeWalk(intake, false);
+    });
+    await probe?.close();
 
-    // The phases of the card actions, for the request trace: measured samples only.
-    const phases: Phase[] = [];
-    const phase = async (what: string, actions: number, work: () => Promise<void>) => {
-      const start = performance.timeOrigin + performance.now();
-      await work();
-      phases.push({ what, start, end: performance.timeOrigin + performance.now(), actions });
-    };
-    if (options.probe) bot.signal('SIGUSR2');
+    await probe?.open();
     const refresh: LatencySeries = { what: 'case card refresh', floor: [], bot: [], goals: { p95: 3 } };
     for (let i = 0; i < scale(REFRESHES.warmUp); i++) await run.refresh(caseIds[0]);
-    await phase(refresh.what, scale(REFRESHES.measured), async () => {
+    await phase(refresh.what, () => refresh.bot.length, async () => {
       for (let i = 0; i < scale(REFRESHES.measured); i++) await run.refresh(caseIds[0], refresh);
     });
 
     const tick: LatencySeries = { what: 'checklist tick', floor: [], bot: [], goals: { p95: 3 } };
     await run.take(caseIds[0]);
     for (let i = 0; i < scale(TICKS.warmUp); i++) await run.tick(caseIds[0], i);
-    await phase(tick.what, scale(TICKS.measured), async () => {
+    await phase(tick.what, () => tick.bot.length, async () => {
       for (let i = 0; i < scale(TICKS.measured); i++) await run.tick(caseIds[0], i, tick);
     });
 
     const burst: BurstSeries = { what: `${BURSTS.size} concurrent refreshes`, size: BURSTS.size, floor: [], bot: [], goal: 0.5 };
     for (let i = 0; i < scale(BURSTS.warmUp); i++) await run.burst(caseIds[0], BURSTS.size);
-    await phase(`refresh in a burst of ${BURSTS.size}`, scale(BURSTS.measured) * BURSTS.size, async () => {
+    await phase(`refresh in a burst of ${BURSTS.size}`, () => burst.bot.length * BURSTS.size, async () => {
       for (let i = 0; i < scale(BURSTS.measured); i++) await run.burst(caseIds[0], BURSTS.size, burst);
     });
 
+    await probe?.close();
+
     const report = [
-      `Chat turns and card actions against the floor (a bare botbuilder bot), one run on this machine${options.probe ? ' — PROFILED: times inflated' : ''}`,
+      `Chat turns and card actions against the floor (a bare botbuilder bot), one run on this machine${probe ? ' — PROFILED: times inflated' : ''}`,
       formatTable([intake, refresh, tick], [burst]),
     ];
-    if (options.probe) {
-      await stopProbe(bot, options.probe);
+    if (probe) {
+      const connectorPort = Number(new URL(connector.url).port);
+      const [intakeWindow, cardWindow] = [probeFiles(probe.directory, 1), probeFiles(probe.directory, 2)];
       report.push(
         '',
-        `Outgoing requests of the bot per card action (trace: ${options.probe.requestTrace}):`,
-        summariseRequests(options.probe.requestTrace, phases, Number(new URL(connector.url).port)),
+        'Outgoing requests of the bot per action (Table Storage by table, Bot Connector):',
+        summariseRequests(intakeWindow.requestTrace, phases.slice(0, 1), connectorPort),
+        summariseRequests(cardWindow.requestTrace, phases.slice(1), connectorPort),
         '',
-        `CPU profile of the bot during the card actions (${options.probe.cpuProfile}):`,
-        summariseCpuProfile(options.probe.cpuProfile),
+        `CPU profile of the bot during the card actions (${cardWindow.cpuProfile}):`,
+        summariseCpuProfile(cardWindow.cpuProfile),
+        '',
+        `CPU profile of the bot during the intake turns (${intakeWindow.cpuProfile}):`,
+        summariseCpuProfile(intakeWindow.cpuProfile, 10),
       );
     }
     return report.join('\n');
@@ -114,17 +131,36 @@ export async function runTurnBench(options: TurnBenchOptions = {}): Promise<stri
   }
 }
 
-/** Asks the probe to write its files and waits until it has. */
-async function stopProbe(bot: BotProcess, probe: ProbeFiles): Promise<void> {
-  rmSync(probe.cpuProfile, { force: true });
-  bot.signal('SIGUSR2');
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    // The trace is written first, then the profile.
-    if (existsSync(probe.cpuProfile)) return;
+/** Opens and closes the windows of bot-probe.ts in the bot process. */
+class Probe {
+  private windows = 0;
+
+  constructor(
+    private readonly bot: BotProcess,
+    readonly directory: string,
+  ) {
+    rmSync(directory, { recursive: true, force: true });
+    mkdirSync(directory, { recursive: true });
+  }
+
+  async open(): Promise<void> {
+    this.bot.signal('SIGUSR2');
+    // The signal is handled between two requests; give it a moment before measuring.
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error('the bot wrote no CPU profile');
+
+  /** Closes the window and waits until the bot has written its files (the profile last). */
+  async close(): Promise<void> {
+    this.windows += 1;
+    const { cpuProfile } = probeFiles(this.directory, this.windows);
+    this.bot.signal('SIGUSR2');
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (existsSync(cpuProfile)) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error('the bot wrote no CPU profile');
+  }
 }
 
 /** The requests of each scenario, each timed against the floor bot right after the real one. */
