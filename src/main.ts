@@ -2,12 +2,12 @@ import { randomBytes, randomUUID } from 'crypto';
 import { ClientSecretCredential } from '@azure/identity';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import * as path from 'path';
-import type { Server } from 'restify';
 import { loadConfig, type AppConfig } from './config/env';
 import { loadDirectory, REPO_ROOT, SAMPLE_DIRECTORY_PATH } from './config/load-directory';
 import { workingDayCalendar } from './config/decree-days';
-import { consoleLogger, type Logger } from './app/logger';
-import { startAzurite, type AzuriteHandle } from './storage/azurite';
+import { createLogger, type Logger } from './app/logger';
+import { installProcessGuards } from './app/process-guards';
+import { startAzuriteProcess, type AzuriteProcessHandle } from './storage/azurite-process';
 import { checkStorageHealth, createTableClientFactory } from './storage/table-clients';
 import { TableConversationStore } from './storage/conversation.repository';
 import { TableDraftRepository } from './storage/draft.repository';
@@ -29,8 +29,11 @@ import { TeamsCaseNotifier } from './teams/case/case-notifier';
 import { TeamsDeliveryFailureRecorder, TeamsReminderSender } from './teams/reminder-sender';
 import { LOCAL_BOT_ID } from './local/playground';
 import type { Clock } from './domain/clock';
-import { createHttpServer, listen } from './http/server';
+import { closeServer, createHttpServer, listen } from './http/server';
 import { createBotAdapter } from './teams/bot-adapter';
+import { createActivityHandler } from './teams/activity-handler';
+import { BotFrameworkSigningKeys, DEFAULT_SIGNING_KEY_OPTIONS, type SigningKeyOptions } from './teams/auth/signing-keys';
+import { shareSigningKeysWithSdk } from './teams/auth/sdk-key-cache';
 import { createTeamsApp } from './teams/teams-app';
 import { CardRenderer } from './teams/cards/card-renderer';
 import type { CalendarGateway } from './app/calendar-ports';
@@ -47,10 +50,14 @@ export const TABLES = ['ConversationRefs', 'Drafts', 'Profiles', 'Cases', 'Count
 /** Blob container for evidence copied out of the chat. */
 export const EVIDENCE_CONTAINER = 'evidence';
 
+/** Where the bot keeps its data, for the start-up banner (never the connection string itself). */
+export type StorageDescription = { kind: 'embedded-azurite'; location: string } | { kind: 'connection-string'; endpoint: string };
+
 /** A running bot: its port and a way to stop everything it started. */
 export interface RunningBot {
   port: number;
   localMode: boolean;
+  storage: StorageDescription;
   /** For tests and tools: sweep due reminders now. */
   reminders: ReminderService;
   /** For tests and tools: route cases whose card never reached the desk. */
@@ -58,36 +65,39 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/**
- * Composition root: reads configuration, starts Azurite when no storage is configured, wires the
- * adapters around the core and starts listening. Everything it starts, `stop()` stops.
- */
-/** Seams for tests: a fixed clock, a fake timer, no background sweeping. */
+/** Seams for tests: a logger, a fixed clock, a fake timer, no background sweeping, quicker key fetch timeouts. */
 export interface StartOptions {
   logger?: Logger;
   clock?: Clock;
   timer?: Timer;
   sweepReminders?: boolean;
+  signingKeys?: Partial<Pick<SigningKeyOptions, 'timeoutMs' | 'failureBackoffMs'>>;
 }
 
+/**
+ * Composition root: reads configuration, starts Azurite in local mode when no storage is
+ * configured, wires the adapters around the core and starts listening. Everything it starts,
+ * `stop()` stops.
+ */
 export async function startBot(config: AppConfig = loadConfig(), options: StartOptions = {}): Promise<RunningBot> {
-  const logger = options.logger ?? consoleLogger;
-  const directoryPath = config.DIRECTORY_PATH ? path.resolve(config.DIRECTORY_PATH) : config.localMode ? SAMPLE_DIRECTORY_PATH : undefined;
-  if (!directoryPath) throw new Error('DIRECTORY_PATH is required when MicrosoftAppId is set (the sample directory is for local mode only).');
-  const directory = loadDirectory(directoryPath);
+  const logger = options.logger ?? createLogger(config.logFormat);
+  // loadConfig already refused a deployment without DIRECTORY_PATH or STORAGE_CONNECTION_STRING.
+  if (!config.localMode && !config.DIRECTORY_PATH) throw new Error('DIRECTORY_PATH is required outside local mode.');
+  const directory = loadDirectory(config.DIRECTORY_PATH ? path.resolve(config.DIRECTORY_PATH) : SAMPLE_DIRECTORY_PATH);
   // Read and checked before anything starts: a bad decree file stops start-up with its problems.
   const workingDays = workingDayCalendar(config.DECREE_DAYS_PATH);
 
-  let azurite: AzuriteHandle | undefined;
+  let azurite: AzuriteProcessHandle | undefined;
   let connectionString = config.STORAGE_CONNECTION_STRING;
   if (!connectionString) {
-    azurite = await startAzurite({
+    if (!config.localMode) throw new Error('STORAGE_CONNECTION_STRING is required outside local mode.');
+    azurite = await startAzuriteProcess({
       location: path.resolve(REPO_ROOT, config.AZURITE_LOCATION),
       tablePort: config.AZURITE_TABLE_PORT,
       blobPort: config.AZURITE_BLOB_PORT,
     });
     connectionString = azurite.connectionString;
-    logger.info('storage.azurite_started', { durationMs: Math.round(azurite.startMs) });
+    logger.info('storage.azurite_started', { durationMs: Math.round(azurite.startMs), detail: `own process ${azurite.pid}` });
   }
 
   const tables = createTableClientFactory(connectionString, config.TABLE_PREFIX);
@@ -179,8 +189,9 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   }
 
   const storageConnection = connectionString;
-  const server: Server = createHttpServer({
-    processActivity: (req, res) => adapter.process(req, res, (context) => app.run(context).then(() => undefined)),
+  const server = createHttpServer({
+    handleActivity: createActivityHandler({ adapter, app, logger, ...signingKeysFor(config, options, logger) }),
+    localMode: config.localMode,
     health: { check: () => checkStorageHealth(storageConnection) },
     icsFiles: {
       fileFor: async (token) => {
@@ -190,22 +201,55 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     },
     logger,
   });
-  const port = await listen(server, config.PORT);
+  const port = await listen(server, config.PORT, config.listenHost).catch(async (error: unknown) => {
+    await azurite?.stop();
+    throw error;
+  });
   publicBaseUrl ??= `http://127.0.0.1:${port}`;
-  logger.info('bot.listening', { detail: config.localMode ? 'local mode (no Bot Framework auth)' : 'authenticated mode', port });
+  logger.info('bot.listening', { detail: config.localMode ? `local mode on ${config.listenHost}, no Bot Framework auth` : `authenticated mode on ${config.listenHost}`, port });
 
   return {
     port,
     localMode: config.localMode,
+    storage: azurite ? { kind: 'embedded-azurite', location: azurite.location } : { kind: 'connection-string', endpoint: storageEndpoint(connectionString) },
     reminders,
     routingRepair,
     stop: async () => {
       await sweeper.stop();
       await routingRepair.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       if (azurite) await azurite.stop();
     },
   };
+}
+
+/** Authenticated mode: the Bot Framework signing keys, shared with the SDK's own token check. */
+function signingKeysFor(config: AppConfig, options: StartOptions, logger: Logger): { auth?: { appId: string; keys: BotFrameworkSigningKeys } } {
+  if (config.localMode || !config.MicrosoftAppId) return {};
+  const keys = new BotFrameworkSigningKeys({ ...DEFAULT_SIGNING_KEY_OPTIONS, ...options.signingKeys, logger });
+  shareSigningKeysWithSdk(keys);
+  return { auth: { appId: config.MicrosoftAppId, keys } };
+}
+
+/** The storage endpoint named by a connection string (its host or account), without any key. */
+export function storageEndpoint(connectionString: string): string {
+  const parts = new Map(
+    connectionString
+      .split(';')
+      .map((part) => part.split('='))
+      .filter((pair) => pair.length >= 2)
+      .map(([name, ...value]) => [name.trim().toLowerCase(), value.join('=').trim()] as const),
+  );
+  if (parts.get('usedevelopmentstorage') === 'true') return 'Azurite (UseDevelopmentStorage)';
+  const endpoint = parts.get('tableendpoint') ?? parts.get('blobendpoint');
+  if (endpoint) {
+    try {
+      return new URL(endpoint).host;
+    } catch {
+      // fall through to the account name
+    }
+  }
+  return parts.get('accountname') ? `account ${parts.get('accountname')}` : 'Azure Storage';
 }
 
 /**
@@ -251,23 +295,34 @@ function optionalCalendar(calendar: CalendarGateway | undefined): { calendar?: C
 }
 
 /** Stops cleanly on Ctrl+C or a platform stop, so Azurite flushes its data to disk. */
-export function stopOnSignals(bot: RunningBot, extra: () => Promise<void> = async () => undefined): void {
+export function stopOnSignals(bot: RunningBot, logger: Logger, extra: () => Promise<void> = async () => undefined): void {
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.info(`\n${signal}: de bot stopt…`);
+    logger.info('bot.stopping', { detail: signal });
     await extra().catch(() => undefined);
     await bot.stop().catch(() => undefined);
+    logger.info('bot.stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
+/** `node dist/src/main.js`: the deployed bot (or, with LOCAL_MODE=true, a local one without the Playground). */
 if (require.main === module) {
-  startBot()
-    .then((bot) => stopOnSignals(bot))
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logFormat);
+  installProcessGuards(logger);
+  startBot(config, { logger })
+    .then((bot) => stopOnSignals(bot, logger))
     .catch((error: Error) => {
       console.error(error.message);
       process.exit(1);

@@ -14,6 +14,10 @@ const optionalHttpUrl = z.preprocess(
 /** Read once at start-up; every variable is documented in .env.example. */
 const EnvSchema = z
   .object({
+    /** `true` only on a developer's machine (`npm start` sets it): no Bot Framework auth, 127.0.0.1 only. */
+    LOCAL_MODE: z.enum(['true', 'false', '']).default('false').transform((v) => v === 'true'),
+    /** `text` (one readable line per event) or `json` (one JSON object per line); default text locally, json deployed. */
+    LOG_FORMAT: z.enum(['text', 'json', '']).optional().transform((v) => (v ? v : undefined)),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     MicrosoftAppId: z.string().trim().optional(),
     MicrosoftAppPassword: z.string().optional(),
@@ -49,19 +53,23 @@ const EnvSchema = z
   })
   .transform((env) => ({
     ...env,
-    // An empty MicrosoftAppId (as in .env.example) means local mode, like an absent one.
+    // An empty value (as in .env.example) counts as not set.
     MicrosoftAppId: env.MicrosoftAppId ? env.MicrosoftAppId : undefined,
     STORAGE_CONNECTION_STRING: env.STORAGE_CONNECTION_STRING ? env.STORAGE_CONNECTION_STRING : undefined,
     DECREE_DAYS_PATH: env.DECREE_DAYS_PATH ? env.DECREE_DAYS_PATH : undefined,
     GRAPH_TENANT_ID: env.GRAPH_TENANT_ID ? env.GRAPH_TENANT_ID : undefined,
     GRAPH_CLIENT_ID: env.GRAPH_CLIENT_ID ? env.GRAPH_CLIENT_ID : undefined,
     GRAPH_CLIENT_SECRET: env.GRAPH_CLIENT_SECRET ? env.GRAPH_CLIENT_SECRET : undefined,
+    DIRECTORY_PATH: env.DIRECTORY_PATH ? env.DIRECTORY_PATH : undefined,
   }));
 
-export type AppConfig = z.infer<typeof EnvSchema> & {
+export type AppConfig = Omit<z.infer<typeof EnvSchema>, 'LOCAL_MODE' | 'LOG_FORMAT'> & {
   readonly CONNECTOR_SERVICE_URL: string;
-  /** True when no MicrosoftAppId is set: no Bot Framework auth, for the Playground only. */
+  /** LOCAL_MODE=true: no Bot Framework auth, listening on 127.0.0.1 only, embedded Azurite and sample directory. */
   readonly localMode: boolean;
+  /** Where the HTTP server listens: loopback in local mode, every interface when deployed. */
+  readonly listenHost: '127.0.0.1' | '0.0.0.0';
+  readonly logFormat: 'text' | 'json';
 };
 
 /** Thrown when the environment is invalid; the message names every bad variable. */
@@ -74,7 +82,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
-  const config = parsed.data;
+  const { LOCAL_MODE: localMode, LOG_FORMAT, ...config } = parsed.data;
+  const missing = localMode ? [] : requiredWhenDeployed(config);
+  if (missing.length > 0) {
+    throw new ConfigError(`Invalid configuration (not in local mode):\n  - ${missing.join('\n  - ')}`);
+  }
+  if (localMode && config.MicrosoftAppId) {
+    throw new ConfigError(
+      'Invalid configuration:\n  - LOCAL_MODE=true has no Bot Framework authentication, so MicrosoftAppId must be empty (unset it, or unset LOCAL_MODE to run authenticated)',
+    );
+  }
   if (config.MicrosoftAppId && config.MicrosoftAppType !== 'UserAssignedMSI' && !config.MicrosoftAppPassword) {
     throw new ConfigError('Invalid configuration:\n  - MicrosoftAppPassword: required when MicrosoftAppId is set');
   }
@@ -92,8 +109,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       throw new ConfigError(`Invalid configuration:\n  - ${missing.map(([name]) => `${name}: required when another GRAPH_* credential is set (no bot credential to fall back on)`).join('\n  - ')}`);
     }
   }
-  const localMode = !config.MicrosoftAppId;
   const connectorServiceUrl =
     config.CONNECTOR_SERVICE_URL ?? (localMode ? `http://localhost:${config.PLAYGROUND_PORT}/_connector` : 'https://smba.trafficmanager.net/teams/');
-  return { ...config, CONNECTOR_SERVICE_URL: connectorServiceUrl, localMode };
+  return {
+    ...config,
+    CONNECTOR_SERVICE_URL: connectorServiceUrl,
+    localMode,
+    listenHost: localMode ? '127.0.0.1' : '0.0.0.0',
+    // A person reads the terminal locally; a log collector reads JSON when deployed.
+    logFormat: LOG_FORMAT ?? (localMode ? 'text' : 'json'),
+  };
+}
+
+/** Outside local mode nothing falls back to a local default: each missing setting is named. */
+function requiredWhenDeployed(config: { MicrosoftAppId?: string; STORAGE_CONNECTION_STRING?: string; DIRECTORY_PATH?: string }): string[] {
+  const problems: string[] = [];
+  if (!config.MicrosoftAppId) problems.push('MicrosoftAppId: required (the bot refuses unauthenticated requests outside local mode)');
+  if (!config.STORAGE_CONNECTION_STRING) problems.push('STORAGE_CONNECTION_STRING: required (the embedded Azurite is for local mode only)');
+  if (!config.DIRECTORY_PATH) problems.push('DIRECTORY_PATH: required (the sample directory is for local mode only)');
+  if (problems.length > 0) problems.push('LOCAL_MODE: set LOCAL_MODE=true only on a developer machine (`npm start` does)');
+  return problems;
 }

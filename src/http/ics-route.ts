@@ -1,4 +1,4 @@
-import type * as restify from 'restify';
+import type { ServerResponse } from 'node:http';
 import type { Logger } from '../app/logger';
 
 /**
@@ -22,40 +22,46 @@ export interface IcsFileSource {
 /** What the path segment may look like before we look it up at all. */
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
-/** Mounts the .ics download on the server. */
-export function mountIcsRoute(server: restify.Server, source: IcsFileSource, logger: Logger): void {
-  server.get('/ics/:token', async (req: restify.Request, res: restify.Response) => {
-    const token = String(req.params?.token ?? '');
-    const file = TOKEN.test(token) ? await source.fileFor(token).catch((error: unknown) => {
-      logger.error('ics.failed', { code: (error as Error)?.name ?? 'unknown' });
-      return null;
-    }) : undefined;
-    if (file === null) {
-      sendText(res, 500, 'Het agendabestand kon niet worden gemaakt. Probeer het later opnieuw.');
-      return;
-    }
-    if (file === undefined) {
-      logger.info('ics.not_found');
-      sendText(res, 404, 'Dit agendabestand bestaat niet (meer).');
-      return;
-    }
-    const body = Buffer.from(file.content, 'utf8');
-    res.writeHead(200, {
-      'Content-Type': file.contentType,
-      // ASCII file name (case number only) plus the RFC 5987 form, so every browser saves it under that name.
-      'Content-Disposition': `attachment; filename="${asciiFileName(file.fileName)}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      'Content-Length': body.length,
-      // The file holds names and addresses: no shared caches, no content sniffing, no referrer with the token.
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-    });
-    res.end(body);
-    logger.info('ics.served');
+/** Serves GET /ics/:token (the server matched the path). */
+export async function serveIcsFile(res: ServerResponse, rawToken: string, source: IcsFileSource, logger: Logger): Promise<void> {
+  const token = safeDecode(rawToken);
+  const file = token !== undefined && TOKEN.test(token) ? await source.fileFor(token).catch((error: unknown) => {
+    logger.error('ics.failed', { code: (error as Error)?.name ?? 'unknown' });
+    return null;
+  }) : undefined;
+  if (file === null) {
+    sendText(res, 500, 'Het agendabestand kon niet worden gemaakt. Probeer het later opnieuw.');
+    return;
+  }
+  if (file === undefined) {
+    logger.info('ics.not_found');
+    sendText(res, 404, 'Dit agendabestand bestaat niet (meer).');
+    return;
+  }
+  const body = Buffer.from(file.content, 'utf8');
+  res.writeHead(200, {
+    'Content-Type': file.contentType,
+    // ASCII file name (case number only) plus the RFC 5987 form, so every browser saves it under that name.
+    'Content-Disposition': `attachment; filename="${asciiFileName(file.fileName)}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    'Content-Length': body.length,
+    // The file holds names and addresses: no shared caches, no content sniffing, no referrer with the token.
+    'Cache-Control': 'private, no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
   });
+  res.end(body);
+  logger.info('ics.served');
 }
 
-function sendText(res: restify.Response, status: number, text: string): void {
+function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
   const body = Buffer.from(text, 'utf8');
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
   res.end(body);

@@ -73,9 +73,10 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
   // Remember where each person and channel can be reached, for later proactive messages.
   app.turn('beforeTurn', async (context) => {
     // Only people of the configured tenant may use the bot: a report never crosses organisations.
-    const tenantId = tenantOf(context);
-    if (tenantId && tenantId !== deps.directory.tenantId) {
-      deps.logger.warn('turn.foreign_tenant', { detail: context.activity.type });
+    // An activity without a tenant, or naming two, is treated as foreign: nothing fails open.
+    const tenant = tenantCheck(context, deps.directory.tenantId);
+    if (tenant !== 'home') {
+      deps.logger.warn('turn.foreign_tenant', { correlationId: context.activity.id, code: tenant, detail: context.activity.type });
       await refuseForeignTenant(context, deps);
       return false;
     }
@@ -110,9 +111,15 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
   return app;
 }
 
-function tenantOf(context: TurnContext): string | undefined {
+/** `home` only when every place that names a tenant (channelData.tenant.id, conversation.tenantId) names ours, and at least one does. */
+function tenantCheck(context: TurnContext, homeTenantId: string): 'home' | 'missing' | 'mixed' | 'foreign' {
   const activity = context.activity;
-  return (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation?.tenantId;
+  const named = [(activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id, activity.conversation?.tenantId].filter(
+    (id) => id !== undefined && id !== null,
+  );
+  if (named.length === 0) return 'missing';
+  if (named.some((id) => id !== named[0])) return 'mixed';
+  return named[0] === homeTenantId ? 'home' : 'foreign';
 }
 
 const FOREIGN_TENANT = 'Deze bot is alleen beschikbaar voor de organisaties in de provincie Utrecht die hem hebben ingericht.';

@@ -1,35 +1,43 @@
+import { relative } from 'node:path';
 import { loadConfig } from '../config/env';
-import { startBot, stopOnSignals } from '../main';
+import { createLogger } from '../app/logger';
+import { installProcessGuards } from '../app/process-guards';
+import { startBot, stopOnSignals, type StorageDescription } from '../main';
 import { startPlayground, waitForPlayground } from '../local/playground';
 
 /**
- * `npm start`: the bot on its embedded defaults (Azurite in .data/azurite, the sample directory)
- * and, in local mode, the Microsoft 365 Agents Playground to talk to it.
+ * `npm start`: the bot in local mode (LOCAL_MODE=true: no Bot Framework auth, 127.0.0.1 only) on
+ * its embedded defaults — Azurite in its own process on .data/azurite, the sample directory — and
+ * the Microsoft 365 Agents Playground to talk to it.
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const bot = await startBot(config);
-  if (!config.localMode) {
-    console.info(`De bot luistert op poort ${bot.port} (met Bot Framework-authenticatie; de Playground start alleen lokaal).`);
-    stopOnSignals(bot);
-    return;
-  }
+  const config = loadConfig({ ...process.env, LOCAL_MODE: 'true' });
+  const logger = createLogger(config.logFormat);
+  installProcessGuards(logger);
+  const bot = await startBot(config, { logger });
   const playground = startPlayground({ botPort: bot.port, port: config.PLAYGROUND_PORT });
   playground.process.on('exit', (code) => {
     if (code) console.error(`De Playground is gestopt (code ${code}); zie devTools/m365agentsplayground.log.`);
   });
-  stopOnSignals(bot, playground.stop);
+  stopOnSignals(bot, logger, playground.stop);
   await waitForPlayground(playground.url, 60000);
   console.info(
     [
       '',
-      'Weerbaar Bestuur-bot draait lokaal.',
+      'Weerbaar Bestuur-bot draait lokaal (LOCAL_MODE: zonder Bot Framework-authenticatie, alleen op 127.0.0.1).',
       `  Open ${playground.url} in je browser en typ "help" of "meld incident".`,
       `  Bot: http://127.0.0.1:${bot.port}/api/messages   Gezondheid: http://127.0.0.1:${bot.port}/healthz`,
-      '  Opslag: Azurite (.data/azurite). Stoppen: Ctrl+C.',
+      `  Opslag: ${describeStorage(bot.storage)}`,
+      '  Stoppen: Ctrl+C.',
       '',
     ].join('\n'),
   );
+}
+
+function describeStorage(storage: StorageDescription): string {
+  return storage.kind === 'embedded-azurite'
+    ? `Azurite in een eigen proces, gegevens in ${relative(process.cwd(), storage.location) || '.'}`
+    : `STORAGE_CONNECTION_STRING (${storage.endpoint})`;
 }
 
 main().catch((error: Error) => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { loadDirectory, SAMPLE_DIRECTORY_PATH } from '../../src/config/load-directory';
-import { ConfigError, loadConfig } from '../../src/config/env';
+import { ConfigError } from '../../src/config/env';
 import { parseDirectory } from '../../src/domain/directory';
 import { loadPlaygroundTenant } from '../support/playground-tenant';
 
@@ -70,35 +70,5 @@ describe('a wrong directory stops start-up with a message that names the bad ent
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'directory-')), 'directory.json');
     writeFileSync(file, '{ "version": 1,');
     expect(() => loadDirectory(file)).toThrow(/cannot be read as JSON/);
-  });
-});
-
-describe('configuration from the environment', () => {
-  it('runs in local mode on embedded defaults', () => {
-    const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3978, localMode: true, TABLE_PREFIX: 'wb', STORAGE_CONNECTION_STRING: undefined });
-    expect(config.CONNECTOR_SERVICE_URL).toBe('http://localhost:56150/_connector');
-  });
-
-  it('treats an empty MicrosoftAppId (as in .env.example) as local mode', () => {
-    expect(loadConfig({ MicrosoftAppId: '', STORAGE_CONNECTION_STRING: '' }).localMode).toBe(true);
-  });
-
-  it('names every bad variable', () => {
-    expect(() => loadConfig({ PORT: 'abc', TABLE_PREFIX: 'wb-test' })).toThrow(/PORT[\s\S]*TABLE_PREFIX/);
-  });
-
-  it('requires a secret and a tenant with an app id', () => {
-    expect(() => loadConfig({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555' })).toThrow(/MicrosoftAppPassword/);
-    expect(() => loadConfig({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'x' })).toThrow(/MicrosoftAppTenantId/);
-  });
-
-  it('documents every variable in .env.example', () => {
-    const example = readFileSync(path.join(__dirname, '..', '..', '.env.example'), 'utf8');
-    const documented = new Set([...example.matchAll(/^([A-Za-z_]+)=/gm)].map((m) => m[1]));
-    const source = readFileSync(path.join(__dirname, '..', '..', 'src', 'config', 'env.ts'), 'utf8');
-    const declared = [...source.matchAll(/^\s{4}([A-Za-z_]+): z\./gm)].map((m) => m[1]);
-    expect(declared.length).toBeGreaterThan(10);
-    for (const name of declared) expect(documented).toContain(name);
   });
 });

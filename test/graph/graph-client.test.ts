@@ -133,12 +133,16 @@ describe('app-only sign-in with the client secret', () => {
 });
 
 describe('Graph or .ics', () => {
+  /** What a deployment must set besides its identity (loadConfig refuses it otherwise). */
+  const DEPLOYED = { STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', DIRECTORY_PATH: 'src/local/sample-directory.json' };
+
   it('falls back to .ics in local mode, so the meeting is still planned', () => {
-    expect(calendarModeFromConfig(loadConfig({}))).toEqual({ mode: 'ics', reason: 'local mode: no MicrosoftAppId' });
+    expect(calendarModeFromConfig(loadConfig({ LOCAL_MODE: 'true' }))).toEqual({ mode: 'ics', reason: 'local mode: no MicrosoftAppId' });
   });
 
   it('uses Graph with the bot’s single-tenant app registration and the configured base URL', () => {
     const config = loadConfig({
+      ...DEPLOYED,
       MicrosoftAppId: 'bot-app-id',
       MicrosoftAppPassword: 'bot-secret',
       MicrosoftAppTenantId: TENANT,
@@ -149,11 +153,11 @@ describe('Graph or .ics', () => {
       baseUrl: 'https://graph.microsoft.us/v1.0',
       credentials: { tenantId: TENANT, clientId: 'bot-app-id', clientSecret: 'bot-secret' },
     });
-    expect(loadConfig({}).GRAPH_BASE_URL).toBe('https://graph.microsoft.com/v1.0');
+    expect(loadConfig({ LOCAL_MODE: 'true' }).GRAPH_BASE_URL).toBe('https://graph.microsoft.com/v1.0');
   });
 
   it('falls back to .ics for a managed identity or a multi-tenant bot without a tenant', () => {
-    expect(calendarModeFromConfig(loadConfig({ MicrosoftAppId: 'x', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT })).mode).toBe('ics');
-    expect(calendarModeFromConfig(loadConfig({ MicrosoftAppId: 'x', MicrosoftAppPassword: 'y', MicrosoftAppType: 'MultiTenant' })).mode).toBe('ics');
+    expect(calendarModeFromConfig(loadConfig({ ...DEPLOYED, MicrosoftAppId: 'x', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT })).mode).toBe('ics');
+    expect(calendarModeFromConfig(loadConfig({ ...DEPLOYED, MicrosoftAppId: 'x', MicrosoftAppPassword: 'y', MicrosoftAppType: 'MultiTenant' })).mode).toBe('ics');
   });
 });

@@ -14,6 +14,7 @@ function askedStep(replies: BotReply[]): string | undefined {
 describe('intake survives a crash of the bot process', () => {
   const connector = new ConnectorStandIn();
   const env = () => ({
+    LOCAL_MODE: 'true',
     STORAGE_CONNECTION_STRING: testConnectionString(),
     TABLE_PREFIX: testTablePrefix('restart'),
     DIRECTORY_PATH: 'test/fixtures/directory.three-organisations.json',

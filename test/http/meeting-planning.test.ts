@@ -556,7 +556,13 @@ describe('planning without Graph credentials: the .ics fallback', () => {
 
 describe('calendar configuration', () => {
   it('uses the GRAPH_* registration, each part defaulting to the bot’s own, and the configured base URL', () => {
-    const bot = { MicrosoftAppId: 'bot-app', MicrosoftAppPassword: 'bot-secret', MicrosoftAppTenantId: TENANT };
+    const bot = {
+      MicrosoftAppId: 'bot-app',
+      MicrosoftAppPassword: 'bot-secret',
+      MicrosoftAppTenantId: TENANT,
+      STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      DIRECTORY_PATH: 'src/local/sample-directory.json',
+    };
     expect(calendarSettings(loadConfig({ ...bot, GRAPH_BASE_URL: `${GRAPH}/v1.0` }))).toEqual({
       mode: 'graph',
       baseUrl: `${GRAPH}/v1.0`,
@@ -566,16 +572,16 @@ describe('calendar configuration', () => {
       mode: 'graph',
       credentials: { tenantId: TENANT, clientId: 'calendar-app', clientSecret: 'calendar-secret' },
     });
-    expect(calendarSettings(loadConfig({ GRAPH_TENANT_ID: '', GRAPH_CLIENT_ID: '', GRAPH_CLIENT_SECRET: '' }))).toEqual({ mode: 'ics', reason: 'local mode: no MicrosoftAppId' });
+    expect(calendarSettings(loadConfig({ LOCAL_MODE: 'true', GRAPH_TENANT_ID: '', GRAPH_CLIENT_ID: '', GRAPH_CLIENT_SECRET: '' }))).toEqual({ mode: 'ics', reason: 'local mode: no MicrosoftAppId' });
   });
 
   it('refuses half a registration with nothing to fall back on, naming what is missing', () => {
-    expect(() => loadConfig({ GRAPH_CLIENT_ID: 'calendar-app' })).toThrow(/GRAPH_TENANT_ID[\s\S]*GRAPH_CLIENT_SECRET/);
+    expect(() => loadConfig({ LOCAL_MODE: 'true', GRAPH_CLIENT_ID: 'calendar-app' })).toThrow(/GRAPH_TENANT_ID[\s\S]*GRAPH_CLIENT_SECRET/);
   });
 
   it('reads PUBLIC_BASE_URL without a trailing slash, ignores it when empty, and refuses anything but http(s)', () => {
-    expect(loadConfig({ PUBLIC_BASE_URL: 'https://bot.example.nl/' }).PUBLIC_BASE_URL).toBe('https://bot.example.nl');
-    expect(loadConfig({ PUBLIC_BASE_URL: '' }).PUBLIC_BASE_URL).toBeUndefined();
+    expect(loadConfig({ LOCAL_MODE: 'true', PUBLIC_BASE_URL: 'https://bot.example.nl/' }).PUBLIC_BASE_URL).toBe('https://bot.example.nl');
+    expect(loadConfig({ LOCAL_MODE: 'true', PUBLIC_BASE_URL: '' }).PUBLIC_BASE_URL).toBeUndefined();
     expect(() => loadConfig({ PUBLIC_BASE_URL: 'javascript:alert(1)' })).toThrow(/PUBLIC_BASE_URL/);
   });
 });

@@ -80,14 +80,17 @@ describe('POST /api/messages with a MicrosoftAppId (authenticated mode)', () => 
     await harness.stop();
   });
 
+  // Outside local mode replies may only go to https: the Bot Connector's address as Teams sends it.
+  const TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
+
   it('rejects a request without a Bot Framework token and sends nothing', async () => {
-    const response = await postActivity(harness.baseUrl, personalMessage(SAMPLE_PEOPLE.sanne, 'help', harness.connector.url));
+    const response = await postActivity(harness.baseUrl, personalMessage(SAMPLE_PEOPLE.sanne, 'help', TEAMS_SERVICE_URL));
     expect(response.status).toBe(401);
     expect(harness.connector.calls).toHaveLength(0);
   });
 
   it('rejects a token that is not a JWT', async () => {
-    const response = await postActivity(harness.baseUrl, personalMessage(SAMPLE_PEOPLE.sanne, 'help', harness.connector.url), {
+    const response = await postActivity(harness.baseUrl, personalMessage(SAMPLE_PEOPLE.sanne, 'help', TEAMS_SERVICE_URL), {
       authorization: 'Bearer not-a-jwt',
     });
     expect(response.status).toBe(401);

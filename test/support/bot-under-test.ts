@@ -1,6 +1,7 @@
 import { loadConfig } from '../../src/config/env';
-import { consoleLogger, silentLogger } from '../../src/app/logger';
-import { startBot, type RunningBot } from '../../src/main';
+import { createLogger, silentLogger } from '../../src/app/logger';
+import { startBot, type RunningBot, type StartOptions } from '../../src/main';
+import type { Logger } from '../../src/app/logger';
 import { testConnectionString, testTablePrefix } from './azurite-env';
 import { ConnectorStandIn } from './connector-stand-in';
 import type { Clock } from '../../src/domain/clock';
@@ -14,10 +15,12 @@ export interface BotUnderTest {
   stop(): Promise<void>;
 }
 
-/** Test seams: an injected clock, or a Bot Connector stand-in shared by several bots. */
+/** Test seams: an injected clock, a Bot Connector stand-in shared by several bots, a logger, start options. */
 export interface BotUnderTestOptions {
   clock?: Clock;
   connector?: ConnectorStandIn;
+  logger?: Logger;
+  start?: Pick<StartOptions, 'signingKeys'>;
 }
 
 export async function startBotUnderTest(env: Record<string, string> = {}, options: BotUnderTestOptions = {}): Promise<BotUnderTest> {
@@ -26,6 +29,8 @@ export async function startBotUnderTest(env: Record<string, string> = {}, option
   if (ownConnector) await connector.start();
   const tablePrefix = env.TABLE_PREFIX ?? testTablePrefix('bot');
   const config = loadConfig({
+    // Local mode unless the test gives the bot an identity (authenticated mode).
+    ...(env.MicrosoftAppId ? {} : { LOCAL_MODE: 'true' }),
     PORT: '0',
     STORAGE_CONNECTION_STRING: testConnectionString(),
     TABLE_PREFIX: tablePrefix,
@@ -33,8 +38,9 @@ export async function startBotUnderTest(env: Record<string, string> = {}, option
     ...env,
   });
   const bot = await startBot(config, {
-    logger: process.env.TEST_BOT_LOG ? consoleLogger : silentLogger,
+    logger: options.logger ?? (process.env.TEST_BOT_LOG ? createLogger('text') : silentLogger),
     sweepReminders: false,
+    ...options.start,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   return {
