@@ -57,11 +57,13 @@ const MAX_FRAMES = 12;
  */
 export function errorFields(error: unknown): { code: string; stack?: string } {
   if (!(error instanceof Error)) return { code: typeof error };
+  const root = `${process.cwd()}/`;
   const frames = (error.stack ?? '')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.startsWith('at '))
-    .slice(0, MAX_FRAMES);
+    .slice(0, MAX_FRAMES)
+    .map((line) => line.split(root).join(''));
   return frames.length > 0 ? { code: error.name, stack: frames.join(' | ') } : { code: error.name };
 }
 

@@ -1,0 +1,49 @@
+import { request } from 'node:http';
+
+/** What came back: the status and body, or that the connection failed before any answer. */
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export interface RawRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  /** One buffer is sent with a Content-Length; several are sent chunked (no length announced). */
+  body?: Buffer | Buffer[];
+}
+
+/**
+ * An HTTP request with exactly the headers and bytes given (fetch would fix them up), for
+ * malformed input. Resolves with the answer even when the server closes the connection while the
+ * rest of an oversized body is still being sent; rejects only when no answer came at all.
+ */
+export function rawRequest(baseUrl: string, spec: RawRequest): Promise<RawResponse> {
+  const url = new URL(spec.path ?? '/api/messages', baseUrl);
+  const chunks = spec.body === undefined ? [] : Array.isArray(spec.body) ? spec.body : [spec.body];
+  const headers: Record<string, string> = { ...(spec.headers ?? {}) };
+  if (!Array.isArray(spec.body) && spec.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) {
+    headers['content-length'] = String(spec.body.length);
+  }
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = request(url, { method: spec.method ?? 'POST', headers, agent: false }, (res) => {
+      answered = true;
+      const received: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => received.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(received).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', (error) => {
+      // The server may close while we still write the rest of a refused body; its answer (parsed
+      // a moment later) counts.
+      setTimeout(() => {
+        if (!answered) reject(error);
+      }, 200);
+    });
+    for (const chunk of chunks) req.write(chunk);
+    req.end();
+  });
+}
