@@ -8,11 +8,15 @@ import { z } from 'zod';
 
 /** Ids are opaque printable ASCII (`29:1a…`, `19:…@thread.tacv2;messageid=…`, GUIDs): no spaces, no control characters. */
 const Id = z.string().min(1).max(1024).regex(/^[\x21-\x7e]+$/);
+/** Entra object ids and tenant ids are GUIDs; they become storage keys, so nothing else gets through. */
+const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+/** Team and channel ids (`19:…@thread.tacv2`) become storage keys too, hence the tighter length. */
+const ShortId = Id.max(200);
 const Label = z.string().max(1024);
 const OptionalLabel = Label.nullish();
 
 const ChannelAccount = z
-  .object({ id: Id, name: OptionalLabel, aadObjectId: z.string().max(128).nullish(), role: z.string().max(64).nullish() })
+  .object({ id: Id, name: OptionalLabel, aadObjectId: Guid.nullish(), role: z.string().max(64).nullish() })
   .passthrough();
 
 const ConversationAccount = z
@@ -20,7 +24,7 @@ const ConversationAccount = z
     id: Id,
     name: OptionalLabel,
     conversationType: z.string().max(64).nullish(),
-    tenantId: Id.nullish(),
+    tenantId: Guid.nullish(),
     isGroup: z.boolean().nullish(),
   })
   .passthrough();
@@ -37,9 +41,9 @@ const Entity = z
 
 const ChannelData = z
   .object({
-    tenant: z.object({ id: Id }).passthrough().nullish(),
-    channel: z.object({ id: Id, name: OptionalLabel }).passthrough().nullish(),
-    team: z.object({ id: Id, name: OptionalLabel, aadGroupId: z.string().max(128).nullish() }).passthrough().nullish(),
+    tenant: z.object({ id: Guid }).passthrough().nullish(),
+    channel: z.object({ id: ShortId, name: OptionalLabel }).passthrough().nullish(),
+    team: z.object({ id: ShortId, name: OptionalLabel, aadGroupId: Guid.nullish() }).passthrough().nullish(),
     eventType: z.string().max(128).nullish(),
   })
   .passthrough();

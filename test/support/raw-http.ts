@@ -13,6 +13,7 @@ export interface RawRequest {
   headers?: Record<string, string>;
   /** One buffer is sent with a Content-Length; several are sent chunked (no length announced). */
   body?: Buffer | Buffer[];
+  timeoutMs?: number;
 }
 
 /**
@@ -21,7 +22,9 @@ export interface RawRequest {
  * rest of an oversized body is still being sent; rejects only when no answer came at all.
  */
 export function rawRequest(baseUrl: string, spec: RawRequest): Promise<RawResponse> {
-  const url = new URL(spec.path ?? '/api/messages', baseUrl);
+  // The path goes out exactly as given (`//x` included), not resolved against the base URL.
+  const base = new URL(baseUrl);
+  const path = spec.path ?? '/api/messages';
   const chunks = spec.body === undefined ? [] : Array.isArray(spec.body) ? spec.body : [spec.body];
   const headers: Record<string, string> = { ...(spec.headers ?? {}) };
   if (!Array.isArray(spec.body) && spec.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) {
@@ -29,7 +32,7 @@ export function rawRequest(baseUrl: string, spec: RawRequest): Promise<RawRespon
   }
   return new Promise((resolve, reject) => {
     let answered = false;
-    const req = request(url, { method: spec.method ?? 'POST', headers, agent: false }, (res) => {
+    const req = request({ host: base.hostname, port: base.port, path, method: spec.method ?? 'POST', headers, agent: false }, (res) => {
       answered = true;
       const received: Buffer[] = [];
       res.on('data', (chunk: Buffer) => received.push(chunk));
@@ -42,6 +45,10 @@ export function rawRequest(baseUrl: string, spec: RawRequest): Promise<RawRespon
       setTimeout(() => {
         if (!answered) reject(error);
       }, 200);
+    });
+    // A request the server never answers is a finding, not a hung test.
+    req.setTimeout(spec.timeoutMs ?? 15000, () => {
+      req.destroy(new Error('no answer within the timeout'));
     });
     for (const chunk of chunks) req.write(chunk);
     req.end();
