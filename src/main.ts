@@ -91,13 +91,14 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   let connectionString = config.STORAGE_CONNECTION_STRING;
   if (!connectionString) {
     if (!config.localMode) throw new Error('STORAGE_CONNECTION_STRING is required outside local mode.');
+    const started = Date.now();
     azurite = await startAzuriteProcess({
       location: path.resolve(REPO_ROOT, config.AZURITE_LOCATION),
       tablePort: config.AZURITE_TABLE_PORT,
       blobPort: config.AZURITE_BLOB_PORT,
     });
     connectionString = azurite.connectionString;
-    logger.info('storage.azurite_started', { durationMs: Math.round(azurite.startMs), detail: `own process ${azurite.pid}` });
+    logger.info('storage.azurite_started', { durationMs: Date.now() - started, detail: `own process ${azurite.pid}` });
   }
 
   const tables = createTableClientFactory(connectionString, config.TABLE_PREFIX);

@@ -77,8 +77,8 @@ const ActivityFields = z
     channelData: ChannelData.nullish(),
     membersAdded: z.array(ChannelAccount).max(512).nullish(),
     membersRemoved: z.array(ChannelAccount).max(512).nullish(),
-    // Replies travel through the Bot Connector, never back in the HTTP answer (that is for skills).
-    deliveryMode: z.literal('normal').nullish(),
+    // Replies travel through the Bot Connector, never back in the HTTP answer (expectReplies is for skills).
+    deliveryMode: z.string().max(32).refine((mode) => mode !== 'expectReplies', 'replies are not returned in the HTTP answer').nullish(),
   })
   .passthrough()
   .superRefine((activity, context) => {
