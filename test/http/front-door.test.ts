@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { TableClient } from '@azure/data-tables';
 import { NEUTRAL_ERROR_BODIES } from '../../src/http/responses';
@@ -6,6 +8,20 @@ import { personalMessage, postActivity, SAMPLE_PEOPLE, startBotUnderTest, type B
 import { rawRequest, type RawResponse } from '../support/raw-http';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
+
+/** This machine's first address that is not loopback, if it has one. */
+const EXTERNAL_ADDRESS = Object.values(networkInterfaces())
+  .flat()
+  .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
+
+/** Whether a TCP connection to host:port is accepted. */
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
 
 /** Every refusal is one of the fixed neutral bodies: no exception text, no SDK or library names. */
 function expectNeutral(response: RawResponse, status: number): void {
@@ -96,6 +112,11 @@ describe('the front door (real HTTP server, local mode)', () => {
   it('answers an invoke nobody handles with 400, not the SDK’s 501', async () => {
     const response = await post(Buffer.from(JSON.stringify(activity({ type: 'invoke', name: 'composeExtension/query', value: {} }))));
     expectNeutral(response, 400);
+  });
+
+  (EXTERNAL_ADDRESS ? it : it.skip)('listens on the loopback interface only', async () => {
+    expect(await accepts('127.0.0.1', harness.bot.port)).toBe(true);
+    expect(await accepts(EXTERNAL_ADDRESS!, harness.bot.port)).toBe(false);
   });
 
   it('answers unknown paths and wrong methods with neutral 404 and 405', async () => {
