@@ -247,23 +247,20 @@ function template(kind: Template, person: string, serviceUrl: string): Record<st
   }
 }
 
+/** Applies deletions and replacements at dotted paths, creating missing parents on the way. */
 function mutate(activity: Record<string, unknown>, mutations: Mutation[]): unknown {
-  let root: unknown = structuredClone(activity);
+  const root = structuredClone(activity);
   for (const { path, op, value } of mutations) {
     const keys = path.split('.');
-    if (keys.length === 1 && op === 'replace' && keys[0] === '') {
-      root = value;
-      continue;
+    let node: Record<string, unknown> = root;
+    for (let i = 0; i < keys.length - 1; i++) {
+      const child = node[keys[i]];
+      if (child === null || typeof child !== 'object') node[keys[i]] = /^\d+$/.test(keys[i + 1]) ? [] : {};
+      node = node[keys[i]] as Record<string, unknown>;
     }
-    let node = root as Record<string, unknown>;
-    for (const key of keys.slice(0, -1)) {
-      if (!node || typeof node !== 'object') break;
-      if (node[key] === undefined || node[key] === null || typeof node[key] !== 'object') node[key] = /^\d+$/.test(keys[keys.indexOf(key) + 1] ?? '') ? [] : {};
-      node = node[key] as Record<string, unknown>;
-    }
-    if (!node || typeof node !== 'object') continue;
     const last = keys[keys.length - 1];
     if (op === 'delete') delete node[last];
+    // defineProperty, so that even a key like "__proto__" becomes a plain own property.
     else Object.defineProperty(node, last, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });
   }
   return root;
