@@ -203,6 +203,8 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     logger,
   });
   const port = await listen(server, config.PORT, config.listenHost).catch(async (error: unknown) => {
+    await sweeper.stop();
+    await routingRepair.stop();
     await azurite?.stop();
     throw error;
   });
@@ -226,7 +228,9 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
 
 /** Authenticated mode: the Bot Framework signing keys, shared with the SDK's own token check. */
 function signingKeysFor(config: AppConfig, options: StartOptions, logger: Logger): { auth?: { appId: string; keys: BotFrameworkSigningKeys } } {
-  if (config.localMode || !config.MicrosoftAppId) return {};
+  if (config.localMode) return {};
+  // loadConfig refuses this already; never fall back to unauthenticated outside local mode.
+  if (!config.MicrosoftAppId) throw new Error('MicrosoftAppId is required outside local mode.');
   const keys = new BotFrameworkSigningKeys({ ...DEFAULT_SIGNING_KEY_OPTIONS, ...options.signingKeys, logger });
   shareSigningKeysWithSdk(keys);
   return { auth: { appId: config.MicrosoftAppId, keys } };

@@ -5,8 +5,8 @@ import { errorFields, type Logger } from '../../app/logger';
 
 /**
  * The Bot Framework's token signing keys, from its OpenID metadata. Fetched with a timeout,
- * validated, cached for a day and kept when a refresh fails; an unknown key id triggers at most
- * one refresh per few minutes. Only when no key was ever loaded and the metadata cannot be reached
+ * validated, cached for a day, then refreshed in the background and kept when a refresh fails; an
+ * unknown key id triggers at most one refresh per few minutes. Only when no key was ever loaded and the metadata cannot be reached
  * does a caller get SigningKeysUnavailableError (HTTP 503): then a token can be neither accepted
  * nor refused.
  */
@@ -81,13 +81,14 @@ export class BotFrameworkSigningKeys {
    */
   async keyFor(kid: string): Promise<SigningKey | undefined> {
     const now = this.now();
+    const sinceAttempt = now - this.lastAttemptAt;
     if (!this.keys) {
       if (now - this.lastFailureAt < this.options.failureBackoffMs) throw this.unavailable();
       if (!(await this.refresh())) throw this.unavailable();
-    } else if (now - this.loadedAt > this.options.maxAgeMs) {
-      await this.refresh(); // on failure the old keys stay in use
-    } else if (!this.keys.has(kid) && now - this.lastAttemptAt > this.options.unknownKeyRefreshMs) {
-      await this.refresh();
+    } else if (!this.keys.has(kid) && sinceAttempt > this.options.unknownKeyRefreshMs) {
+      await this.refresh(); // perhaps a key that was just rotated in
+    } else if (now - this.loadedAt > this.options.maxAgeMs && sinceAttempt > this.options.failureBackoffMs) {
+      void this.refresh(); // in the background: the old keys serve meanwhile, and stay if it fails
     }
     return this.keys?.get(kid);
   }
