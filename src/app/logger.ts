@@ -43,9 +43,6 @@ export function createLogger(format: LogFormat, sink: LogSink = console, now: ()
   return { info: write('info'), warn: write('warn'), error: write('error') };
 }
 
-/** JSON lines on stdout/stderr (the format of a deployed bot). */
-export const consoleLogger: Logger = createLogger('json');
-
 /** For tests and tools that want silence. */
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 

@@ -114,12 +114,13 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
 /** `home` only when every place that names a tenant (channelData.tenant.id, conversation.tenantId) names ours, and at least one does. */
 function tenantCheck(context: TurnContext, homeTenantId: string): 'home' | 'missing' | 'mixed' | 'foreign' {
   const activity = context.activity;
-  const named = [(activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id, activity.conversation?.tenantId].filter(
-    (id) => id !== undefined && id !== null,
-  );
+  // Tenant ids are GUIDs (checked at the front door); their letters may come in either case.
+  const named = [(activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id, activity.conversation?.tenantId]
+    .filter((id) => id !== undefined && id !== null)
+    .map((id) => String(id).toLowerCase());
   if (named.length === 0) return 'missing';
   if (named.some((id) => id !== named[0])) return 'mixed';
-  return named[0] === homeTenantId ? 'home' : 'foreign';
+  return named[0] === homeTenantId.toLowerCase() ? 'home' : 'foreign';
 }
 
 const FOREIGN_TENANT = 'Deze bot is alleen beschikbaar voor de organisaties in de provincie Utrecht die hem hebben ingericht.';
