@@ -88,12 +88,14 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   const workingDays = workingDayCalendar(config.DECREE_DAYS_PATH);
 
   let azurite: AzuriteProcessHandle | undefined;
+  const azuriteLocation = path.resolve(REPO_ROOT, config.AZURITE_LOCATION);
   let connectionString = config.STORAGE_CONNECTION_STRING;
   if (!connectionString) {
     if (!config.localMode) throw new Error('STORAGE_CONNECTION_STRING is required outside local mode.');
     const started = Date.now();
+    // Its own process: restify (this process's HTTP server) patches Node's http module, which Azurite cannot run beside.
     azurite = await startAzuriteProcess({
-      location: path.resolve(REPO_ROOT, config.AZURITE_LOCATION),
+      location: azuriteLocation,
       tablePort: config.AZURITE_TABLE_PORT,
       blobPort: config.AZURITE_BLOB_PORT,
     });
@@ -214,7 +216,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   return {
     port,
     localMode: config.localMode,
-    storage: azurite ? { kind: 'embedded-azurite', location: azurite.location } : { kind: 'connection-string', endpoint: storageEndpoint(connectionString) },
+    storage: azurite ? { kind: 'embedded-azurite', location: azuriteLocation } : { kind: 'connection-string', endpoint: storageEndpoint(connectionString) },
     reminders,
     routingRepair,
     stop: async () => {

@@ -1,5 +1,5 @@
-import type { ServerResponse } from 'node:http';
 import type { Logger } from '../app/logger';
+import type { Response } from './restify';
 
 /**
  * GET /ics/:token — the .ics file of a meeting planned while calendar integration is off. The
@@ -22,10 +22,9 @@ export interface IcsFileSource {
 /** What the path segment may look like before we look it up at all. */
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
-/** Serves GET /ics/:token (the server matched the path). */
-export async function serveIcsFile(res: ServerResponse, rawToken: string, source: IcsFileSource, logger: Logger): Promise<void> {
-  const token = safeDecode(rawToken);
-  const file = token !== undefined && TOKEN.test(token) ? await source.fileFor(token).catch((error: unknown) => {
+/** Serves GET /ics/:token (the router matched the path and decoded the token). */
+export async function serveIcsFile(res: Response, token: string, source: IcsFileSource, logger: Logger): Promise<void> {
+  const file = TOKEN.test(token) ? await source.fileFor(token).catch((error: unknown) => {
     logger.error('ics.failed', { code: (error as Error)?.name ?? 'unknown' });
     return null;
   }) : undefined;
@@ -39,32 +38,23 @@ export async function serveIcsFile(res: ServerResponse, rawToken: string, source
     return;
   }
   const body = Buffer.from(file.content, 'utf8');
-  res.writeHead(200, {
+  // sendRaw: our bytes as they are, and restify knows the response is sent.
+  res.sendRaw(200, body, {
     'Content-Type': file.contentType,
     // ASCII file name (case number only) plus the RFC 5987 form, so every browser saves it under that name.
     'Content-Disposition': `attachment; filename="${asciiFileName(file.fileName)}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    'Content-Length': body.length,
+    'Content-Length': String(body.length),
     // The file holds names and addresses: no shared caches, no content sniffing, no referrer with the token.
     'Cache-Control': 'private, no-store',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
   });
-  res.end(body);
   logger.info('ics.served');
 }
 
-function safeDecode(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-}
-
-function sendText(res: ServerResponse, status: number, text: string): void {
+function sendText(res: Response, status: number, text: string): void {
   const body = Buffer.from(text, 'utf8');
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
-  res.end(body);
+  res.sendRaw(status, body, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(body.length), 'Cache-Control': 'no-store' });
 }
 
 function asciiFileName(name: string): string {

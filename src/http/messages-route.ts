@@ -1,8 +1,8 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorFields, type Logger } from '../app/logger';
 import type { ActivityHandler, ActivityOutcome } from '../app/activity-port';
 import { checkActivity } from './activity-shape';
 import { readJsonBody } from './json-body';
+import type { Request, Response } from './restify';
 import { sendError, sendJson, type NeutralStatus } from './responses';
 
 export interface MessagesRouteDependencies {
@@ -13,7 +13,7 @@ export interface MessagesRouteDependencies {
 }
 
 /** POST /api/messages: body guard, activity check, then the bot. Never throws. */
-export async function handleMessages(req: IncomingMessage, res: ServerResponse, deps: MessagesRouteDependencies): Promise<void> {
+export async function handleMessages(req: Request, res: Response, deps: MessagesRouteDependencies): Promise<void> {
   const body = await readJsonBody(req);
   if (!body.ok) {
     deps.logger.info('http.refused', { status: body.status, code: body.reason });
@@ -48,7 +48,7 @@ export async function handleMessages(req: IncomingMessage, res: ServerResponse, 
  * Answers a refused body and closes the connection: the rest of an oversized or unreadable body
  * is discarded rather than read, so the client still gets its answer.
  */
-function refuseBody(req: IncomingMessage, res: ServerResponse, status: NeutralStatus): void {
+function refuseBody(req: Request, res: Response, status: NeutralStatus): void {
   sendError(res, status, { Connection: 'close' });
   req.resume();
 }

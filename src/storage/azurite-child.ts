@@ -6,24 +6,24 @@ import type { AzuriteChildMessage, AzuriteParentMessage } from './azurite-proces
 /**
  * Entry point of the embedded Azurite's own process (forked by azurite-process.ts). It holds the
  * data in memory and on disk for the bot, so a crash of the bot — even `kill -9` — loses nothing
- * the bot already wrote: the IPC channel closes, this process flushes to disk and exits.
+ * the bot already wrote: the IPC channel closes, this process flushes to disk and exits. Without
+ * a location it keeps everything in memory (the tests' Azurite, test/support/global-setup.ts).
  */
 
 const PREVIOUS_INSTANCE_WAIT_MS = 15_000;
 
 async function main(): Promise<void> {
-  const options = JSON.parse(process.argv[2] ?? '{}') as AzuriteOptions & { location: string };
+  const options = JSON.parse(process.argv[2] ?? '{}') as AzuriteOptions;
   // Ctrl+C in a terminal reaches the whole process group: the bot decides when this process stops.
   process.on('SIGINT', () => undefined);
-  await waitForPreviousInstance(options.location);
-  const pidFile = join(options.location, 'azurite.pid');
-  writeFileSync(pidFile, String(process.pid));
+  // In memory (the tests' Azurite) there is no folder to share, so no pid file either.
+  const pidFile = options.location === undefined ? undefined : await claimFolder(options.location);
 
   let azurite: AzuriteHandle;
   try {
     azurite = await startAzurite(options);
   } catch (error) {
-    rmSync(pidFile, { force: true });
+    if (pidFile) rmSync(pidFile, { force: true });
     fail(error);
   }
 
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await azurite.stop().catch(() => undefined); // flushes every table and blob to disk
-    rmSync(pidFile, { force: true });
+    if (pidFile) rmSync(pidFile, { force: true });
     process.exit(0);
   };
   process.on('message', (message: AzuriteParentMessage) => {
@@ -50,6 +50,14 @@ async function main(): Promise<void> {
     connectionString: azurite.connectionString,
     startMs: azurite.startMs,
   });
+}
+
+/** Waits for a previous Azurite on the folder to exit, then marks the folder as this process's. */
+async function claimFolder(location: string): Promise<string> {
+  await waitForPreviousInstance(location);
+  const pidFile = join(location, 'azurite.pid');
+  writeFileSync(pidFile, String(process.pid));
+  return pidFile;
 }
 
 /** A previous Azurite on the same folder may still be writing its last flush: wait for it to exit. */

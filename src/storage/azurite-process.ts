@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AzuriteHandle, AzuriteOptions } from './azurite';
 
@@ -19,16 +19,18 @@ export type AzuriteChildMessage =
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-/** Azurite in its own process, persisting to `location`. */
+/** Azurite in its own process, persisting to `location` (or in memory without one). */
 export interface AzuriteProcessHandle extends AzuriteHandle {
-  location: string;
   pid: number;
 }
 
-/** Starts Azurite in a child process; resolves once it listens. */
-export async function startAzuriteProcess(options: AzuriteOptions & { location: string }): Promise<AzuriteProcessHandle> {
-  const location = resolve(options.location);
-  mkdirSync(location, { recursive: true });
+/**
+ * Starts Azurite in a child process; resolves once it listens. Also the way to run Azurite beside
+ * restify: restify patches Node's http module for its whole process (see startAzurite).
+ */
+export async function startAzuriteProcess(options: AzuriteOptions = {}): Promise<AzuriteProcessHandle> {
+  const location = options.location === undefined ? undefined : resolve(options.location);
+  if (location !== undefined) mkdirSync(location, { recursive: true });
   const child = fork(childEntry(), [JSON.stringify({ ...options, location })], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [],
@@ -77,5 +79,13 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 /** The compiled child script; from sources (ts-jest) the build output is used, so run `npm run build` first. */
 function childEntry(): string {
-  return __filename.endsWith('.ts') ? join(__dirname, '..', '..', 'dist', 'src', 'storage', 'azurite-child.js') : join(__dirname, 'azurite-child.js');
+  if (!__filename.endsWith('.ts')) return join(__dirname, 'azurite-child.js');
+  const compiledFolder = join(__dirname, '..', '..', 'dist', 'src', 'storage');
+  for (const name of ['azurite-child', 'azurite']) {
+    const compiled = join(compiledFolder, `${name}.js`);
+    if (!existsSync(compiled) || statSync(compiled).mtimeMs < statSync(join(__dirname, `${name}.ts`)).mtimeMs) {
+      throw new Error(`${compiled} is missing or older than src/storage/${name}.ts: run \`npm run build\` first (Azurite runs compiled, in its own process).`);
+    }
+  }
+  return join(compiledFolder, 'azurite-child.js');
 }

@@ -1,4 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { IncomingMessage } from 'node:http';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,6 +57,20 @@ export interface AzuriteHandle {
   stop(): Promise<void>;
 }
 
+/**
+ * restify adds a `query()` method to Node's `http.IncomingMessage.prototype` for the whole process.
+ * Azurite's Express app then takes `req.query` as already parsed and skips the query string, and
+ * its blob service answers 400 to container requests (`?restype=container`). Refused loudly here
+ * rather than failing as intermittent 400s.
+ */
+function refuseRestifyProcess(): void {
+  if ('query' in IncomingMessage.prototype) {
+    throw new Error(
+      'Azurite cannot run in a process that loaded restify (it patches http.IncomingMessage, and Azurite\'s blob service then answers 400): start it with startAzuriteProcess.',
+    );
+  }
+}
+
 /** Builds the devstoreaccount1 connection string for explicit endpoints. */
 export function devConnectionString(tableEndpoint: string, blobEndpoint: string): string {
   return [
@@ -67,8 +82,13 @@ export function devConnectionString(tableEndpoint: string, blobEndpoint: string)
   ].join(';');
 }
 
-/** Starts Azurite's Table and Blob services in this process (no telemetry, no debug log). */
+/**
+ * Starts Azurite's Table and Blob services in this process (no telemetry, no debug log). Never in
+ * a process that loaded restify (the bot's): see `refuseRestifyProcess`. The bot starts Azurite
+ * in its own process (azurite-process.ts), and so do the tests (test/support/global-setup.ts).
+ */
 export async function startAzurite(options: AzuriteOptions = {}): Promise<AzuriteHandle> {
+  refuseRestifyProcess();
   const started = performance.now();
   const host = options.host ?? '127.0.0.1';
   const location = options.location === undefined ? undefined : resolve(options.location);

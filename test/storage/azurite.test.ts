@@ -3,12 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { startAzurite } from '../../src/storage/azurite';
+import { startAzuriteProcess } from '../../src/storage/azurite-process';
 import { EvidenceBlobStore } from '../../src/storage/blob-store';
 import { DocumentTable } from '../../src/storage/document-table';
 import { createTableClientFactory } from '../../src/storage/table-clients';
 
 const Note = z.object({ text: z.string() });
 
+/**
+ * Azurite runs in its own process here (startAzuriteProcess runs startAzurite there): the bot's
+ * tests load restify into this process, and Azurite cannot serve blobs beside restify.
+ */
 describe('startAzurite', () => {
   let folder: string;
 
@@ -20,7 +25,7 @@ describe('startAzurite', () => {
   });
 
   it('keeps tables and blobs across a restart on the same folder', async () => {
-    const first = await startAzurite({ location: folder });
+    const first = await startAzuriteProcess({ location: folder });
     try {
       const tables = createTableClientFactory(first.connectionString, 'persist');
       await tables.ensureTables(['Notes']);
@@ -30,7 +35,7 @@ describe('startAzurite', () => {
       await first.stop();
     }
 
-    const second = await startAzurite({ location: folder });
+    const second = await startAzuriteProcess({ location: folder });
     try {
       const tables = createTableClientFactory(second.connectionString, 'persist');
       const read = await new DocumentTable(tables.client('Notes'), Note).get('p', 'r');
@@ -43,7 +48,7 @@ describe('startAzurite', () => {
   });
 
   it('starts in memory on free ports and puts them in the connection string', async () => {
-    const azurite = await startAzurite();
+    const azurite = await startAzuriteProcess();
     try {
       expect(azurite.tablePort).toBeGreaterThan(0);
       expect(azurite.blobPort).toBeGreaterThan(0);
@@ -58,12 +63,26 @@ describe('startAzurite', () => {
   });
 
   it('writes an access log only into its own folder when asked', async () => {
-    const azurite = await startAzurite({ location: folder, accessLog: true });
+    const azurite = await startAzuriteProcess({ location: folder, accessLog: true });
     try {
       await createTableClientFactory(azurite.connectionString, 'log').ensureTables(['Notes']);
     } finally {
       await azurite.stop();
     }
     expect(await readdir(folder)).toEqual(expect.arrayContaining(['access.log', '__azurite_db_table__.json']));
+  });
+
+  it('refuses to start in a process that loaded restify, whose http patches break its blob service', async () => {
+    await import('../../src/http/restify');
+    await expect(startAzurite()).rejects.toThrow(/restify/);
+    // Beside restify, Azurite in its own process serves blobs as usual.
+    const azurite = await startAzuriteProcess();
+    try {
+      const evidence = new EvidenceBlobStore(azurite.connectionString, 'evidence');
+      await evidence.put('case-2/a1', Buffer.from('bewijs'), 'text/plain');
+      expect((await evidence.get('case-2/a1'))?.bytes.toString()).toBe('bewijs');
+    } finally {
+      await azurite.stop();
+    }
   });
 });

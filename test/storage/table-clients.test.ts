@@ -1,5 +1,5 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { startAzurite, devConnectionString } from '../../src/storage/azurite';
+import { devConnectionString } from '../../src/storage/azurite';
 import {
   checkStorageHealth,
   createTableClientFactory,
@@ -58,9 +58,12 @@ describe('checkStorageHealth', () => {
   });
 
   it('is not ok against a port where nothing listens', async () => {
-    const azurite = await startAzurite();
-    await azurite.stop(); // its port is now closed
-    const health = await checkStorageHealth(azurite.connectionString, { timeoutMs: 1000 });
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve)); // its port is now closed
+    const endpoint = `http://127.0.0.1:${port}/devstoreaccount1`;
+    const health = await checkStorageHealth(devConnectionString(endpoint, endpoint), { timeoutMs: 1000 });
     expect(health).toEqual({ ok: false, detail: expect.stringMatching(/unreachable/) });
   });
 
