@@ -4,7 +4,7 @@ import { NEUTRAL_ERROR_BODIES } from '../../src/http/responses';
 import { closeServer, createRestifyServer, listen } from '../../src/http/server';
 import type { Request, Response, Server } from '../../src/http/restify';
 import { postActivity, personalMessage, SAMPLE_PEOPLE, startBotUnderTest, type BotUnderTest } from '../support/bot-under-test';
-import { rawRequest, type RawResponse } from '../support/raw-http';
+import { rawRequest, rawTargetRequest, type RawResponse } from '../support/raw-http';
 
 /**
  * restify's own ways of answering — unknown route, wrong method, a target its URL parser cannot
@@ -37,22 +37,22 @@ describe('restify error paths of the real bot', () => {
 
   it('answers request targets that restify’s URL parser throws on with 404 and keeps running', async () => {
     // Without the guard, url.parse throws on these outside any handler: an uncaught exception.
-    expectNeutral(await rawRequest(harness.baseUrl, { method: 'POST', path: 'http://[::1/', body: Buffer.from('{}'), headers: { 'content-type': 'application/json' } }), 404);
-    expectNeutral(await rawRequest(harness.baseUrl, { method: 'GET', path: '//a@[::1/' }), 404);
+    expectNeutral(await rawTargetRequest(harness.baseUrl, 'POST', 'http://[::1/'), 404);
+    expectNeutral(await rawTargetRequest(harness.baseUrl, 'GET', '//a@[::1/'), 404);
     await stillServing();
   });
 
   it('routes an absolute-form target by its path, as before', async () => {
-    const response = await rawRequest(harness.baseUrl, { method: 'GET', path: `http://127.0.0.1:${harness.bot.port}/healthz` });
+    const response = await rawTargetRequest(harness.baseUrl, 'GET', `http://127.0.0.1:${harness.bot.port}/healthz`);
     expect(response.status).toBe(200);
   });
 
   it('never echoes the path of an unknown route, and answers OPTIONS * like any unknown path', async () => {
     const probe = `/${SECRET}<script>`;
-    const response = await rawRequest(harness.baseUrl, { method: 'GET', path: probe });
+    const response = await rawTargetRequest(harness.baseUrl, 'GET', probe);
     expectNeutral(response, 404);
     expect(response.body).not.toContain(SECRET);
-    expectNeutral(await rawRequest(harness.baseUrl, { method: 'OPTIONS', path: '*' }), 404);
+    expectNeutral(await rawTargetRequest(harness.baseUrl, 'OPTIONS', '*'), 404);
   });
 
   it('answers a wrong method with 405, the allowed method in Allow, and a neutral body', async () => {

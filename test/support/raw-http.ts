@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 
 /** What came back: the status and body, or that the connection failed before any answer. */
 export interface RawResponse {
@@ -52,5 +53,32 @@ export function rawRequest(baseUrl: string, spec: RawRequest): Promise<RawRespon
     });
     for (const chunk of chunks) req.write(chunk);
     req.end();
+  });
+}
+
+/**
+ * A request whose target goes out byte for byte over a plain socket (`http://[::1/`, `*`):
+ * http.request and nock's interceptor parse the target as a URL and refuse such ones. The answer
+ * must fit one `Connection: close` response.
+ */
+export function rawTargetRequest(baseUrl: string, method: string, target: string): Promise<RawResponse> {
+  const base = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const received: Buffer[] = [];
+    const socket = connect({ host: base.hostname, port: Number(base.port) }, () => {
+      socket.write(`${method} ${target} HTTP/1.1\r\nHost: ${base.host}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+    });
+    socket.setTimeout(15000, () => socket.destroy(new Error('no answer within the timeout')));
+    socket.on('data', (chunk: Buffer) => received.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const text = Buffer.concat(received).toString('utf8');
+      const [head, ...body] = text.split('\r\n\r\n');
+      const [statusLine, ...headerLines] = head.split('\r\n');
+      const status = Number(statusLine.split(' ')[1]);
+      if (!status) return reject(new Error('no answer'));
+      const headers = Object.fromEntries(headerLines.map((line) => [line.slice(0, line.indexOf(':')).trim().toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      resolve({ status, headers, body: body.join('\r\n\r\n') });
+    });
   });
 }
