@@ -1,6 +1,45 @@
-// Lint: typescript-eslint's recommended rules, plus a wall around the domain core.
+// Lint: typescript-eslint's recommended rules, the arrows allowed between the layers of src/, and a
+// wall around the domain core. README "Architecture" draws the same picture.
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
+
+/**
+ * Which layer of src/ may import which. A layer always imports its own files; anything not listed
+ * here is refused, so a new arrow is a deliberate change to this table (and to the README).
+ */
+export const LAYER_ARROWS = {
+  /** Pure core: the rules. Only zod, luxon and date-holidays from outside (see forbiddenInDomain). */
+  domain: [],
+  /** The conversations, without an SDK: questions, typed-answer parsing, form layouts (Dutch). */
+  dialogue: ['domain'],
+  /** Use cases and ports. */
+  app: ['dialogue', 'domain'],
+  /** Adapters: each depends on the use cases and the domain, never on another adapter. */
+  teams: ['app', 'dialogue', 'domain'],
+  storage: ['app', 'domain'],
+  graph: ['app', 'domain'],
+  scheduler: ['app', 'domain'],
+  http: ['app', 'domain'],
+  /** Reading the environment and the directory file into domain shapes. */
+  config: ['domain'],
+  /** Local mode (sample directory, Playground launcher): finds its files through config. */
+  local: ['config', 'domain'],
+  /** npm start, the bench, packaging: scripts around the whole bot, so they may import any layer. */
+  tools: ['domain', 'dialogue', 'app', 'teams', 'storage', 'graph', 'scheduler', 'http', 'config', 'local'],
+};
+
+/**
+ * Arrows allowed for `import type` only: an adapter is built from settings whose shape config
+ * defines (AppConfig); the values are passed in by src/main.ts.
+ */
+export const TYPE_ONLY_ARROWS = { teams: ['config'], graph: ['config'] };
+
+/** Only the composition root (src/main.ts) and the tools may import src/main.ts's wiring. */
+const COMPOSITION_ROOT = 'src/main.ts';
+
+/** The Bot Framework SDK and Teams AI v1: only src/teams (and the bench's bare floor bot) import them. */
+const botSdk = ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai', '@microsoft/teams-ai/*'];
 
 /** Anything that does I/O or belongs to an SDK stays out of src/domain. */
 const forbiddenInDomain = [
@@ -8,6 +47,19 @@ const forbiddenInDomain = [
   'adaptivecards', 'adaptivecards-templating', 'nock', 'ws', 'playwright-core',
   'fs', 'fs/*', 'node:*', 'http', 'https', 'net', 'dns', 'child_process', 'os', 'path', 'process',
   'worker_threads', 'cluster', 'tls', 'dgram',
+];
+
+const layerPolicies = [
+  ...Object.entries(LAYER_ARROWS).map(([layer, targets]) => ({
+    from: { element: { type: layer } },
+    allow: { to: { element: { types: { anyOf: targets } } } },
+  })),
+  ...Object.entries(TYPE_ONLY_ARROWS).map(([layer, targets]) => ({
+    from: { element: { type: layer } },
+    allow: { to: { element: { types: { anyOf: targets } } }, dependency: { kind: 'type' } },
+  })),
+  { from: { element: { type: 'tools' } }, allow: { to: { file: { categories: 'composition-root' } } } },
+  { from: { file: { categories: 'composition-root' } }, allow: { to: { element: { type: '*' } } } },
 ];
 
 export default tseslint.config(
@@ -21,6 +73,35 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.d.ts', '.js', '.json'] } },
+      'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import', 'require'],
+      'boundaries/files': [{ category: 'composition-root', pattern: COMPOSITION_ROOT }],
+      'boundaries/elements': Object.keys(LAYER_ARROWS).map((layer) => ({ type: layer, pattern: `src/${layer}`, partialMatch: false })),
+    },
+    rules: {
+      'boundaries/dependencies': ['error', {
+        default: 'disallow',
+        // An import of a src/ file outside every layer (e.g. src/main.ts) is refused unless allowed.
+        checkUnknownLocals: true,
+        message: 'This arrow between layers is not allowed (eslint.config.mjs LAYER_ARROWS; README "Architecture").',
+        policies: layerPolicies,
+      }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/teams/**', 'src/tools/bench/floor-bot.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: botSdk, message: 'Only src/teams imports the Bot Framework SDK or Teams AI: the move to the Teams SDK v2 replaces that folder alone.' }],
+      }],
+    },
+  },
+  {
+    // After the block above: for the domain this list (a superset) replaces it.
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -7,6 +7,7 @@ import { isDomainError } from '../domain/errors';
 import {
   afterDeadlineWarning,
   cancelMeeting,
+  ICS_TOKEN_PATTERN,
   MEETING_CANCELLED_COMMENT,
   MEETING_LIMITS,
   meetingDeadline,
@@ -93,9 +94,6 @@ export interface MeetingStore {
   listPlannedByOrganiser(aadObjectId: string): Promise<MeetingRecord[]>;
   findByIcsToken(token: string): Promise<MeetingRecord | undefined>;
 }
-
-/** The shape of an .ics token: 32 random bytes, base64url. */
-export const ICS_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 // ---------------------------------------------------------------------------------------------
 // Inputs and outcomes

@@ -71,6 +71,9 @@ export const MEETING_LIMITS = {
   email: 254,
 } as const;
 
+/** The shape of a meeting's .ics token (the only key to its file): 32 random bytes, base64url. */
+export const ICS_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
 // ---------------------------------------------------------------------------------------------
 // Validation of untrusted input (card data)
 // ---------------------------------------------------------------------------------------------

@@ -6,11 +6,6 @@ import { meetingEnd, neutralSubject, type MeetingAttendee, type MeetingPlan } fr
  * Times are in UTC, so no VTIMEZONE is needed; every client shows them in its own zone.
  */
 
-/** Shown with the file: why there is a file instead of an invitation. */
-export const ICS_FALLBACK_NOTE =
-  'De agendakoppeling met Microsoft 365 staat uit. Het gesprek is vastgelegd in de zaak, maar er is nog geen uitnodiging verstuurd: ' +
-  'open het bijgevoegde .ics-bestand in Outlook en verstuur de uitnodiging vanuit uw eigen agenda.';
-
 export interface IcsOrganiser {
   readonly name?: string;
   readonly email: string;

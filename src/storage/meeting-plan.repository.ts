@@ -1,8 +1,8 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { CALENDAR_ERROR_CODES } from '../app/calendar-ports';
-import { ICS_TOKEN_PATTERN, type MeetingRecord, type MeetingStore } from '../app/meeting.service';
-import { ATTENDEE_ROLES, MEETING_KINDS, MEETING_LIMITS } from '../domain/meetings';
+import type { MeetingRecord, MeetingStore } from '../app/meeting.service';
+import { ATTENDEE_ROLES, ICS_TOKEN_PATTERN, MEETING_KINDS, MEETING_LIMITS } from '../domain/meetings';
 import { DocumentTable, type IndexColumns } from './document-table';
 import { AlreadyExistsError } from './errors';
 

@@ -37,7 +37,7 @@ import {
 } from '../../domain/report';
 import { HANDLER_ROLE_LABELS, INFORMED_ROLE_LABELS, OFFICE_HOLDER_ROLE_LABELS, type InformedRole, type OfficeHolderRole } from '../../domain/roles';
 import { supportLinesFor } from '../../domain/support-lines';
-import { ICS_FALLBACK_NOTE } from '../../graph/ics';
+import { ICS_FALLBACK_NOTE } from '../cards/calendar-copy';
 import { AMSTERDAM, amsterdamDate } from '../../domain/working-days';
 import { toCardText } from '../cards/escape';
 
