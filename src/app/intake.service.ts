@@ -2,21 +2,17 @@ import { caseNumberYear, formatCaseNumber, submitCase, type Case } from '../doma
 import type { Clock } from '../domain/clock';
 import type { Directory } from '../domain/directory';
 import { isDomainError } from '../domain/errors';
+import { isComplete, startIntake, toIncidentReport, type IntakeDraft, type IntakeStepId } from '../domain/intake';
 import {
   answer,
   currentPrompt,
   editStep,
-  isComplete,
-  startIntake,
   summarise,
-  toIncidentReport,
   type IntakeContext,
-  type IntakeDraft,
   type IntakeInput,
   type IntakeNotice,
   type IntakePrompt,
-  type IntakeStepId,
-} from '../domain/intake';
+} from '../dialogue/intake';
 import type { BehaviourLevel } from '../domain/report';
 import { supportLinesFor, type SupportLine } from '../domain/support-lines';
 import type { WorkingDayCalendar } from '../domain/working-days';

@@ -4,7 +4,8 @@ import type { IncidentReport } from './report';
 /**
  * Recidive (domain.md: "several incidents by one pleger build a dossier"). A report can name the
  * perpetrator by name or online handle and by licence plate; each gives its own key, so a later
- * report that only has the plate still finds the earlier one that had both.
+ * report that only has the plate still finds the earlier one that had both. The check of a Dutch
+ * licence plate a report may hold is here too.
  */
 
 /** Words people type in the name field when they do not know the perpetrator: never a key. */
@@ -72,4 +73,17 @@ export function countEarlierCases(c: Case, others: readonly Case[]): number {
       other.registeredAt.getTime() < c.registeredAt.getTime() &&
       other.perpetratorKeys.some((key) => keys.has(key)),
   ).length;
+}
+
+/** A light check of a Dutch licence plate; normalised to upper case with dashes, or undefined. */
+export function normaliseLicencePlate(text: string): string | undefined {
+  const compact = text.trim().toUpperCase().replace(/[\s.]+/g, '-').replace(/-+/g, '-');
+  const groups = compact.split('-');
+  const characters = groups.join('');
+  if (!/^[A-Z0-9]{6}$/.test(characters) || !/[A-Z]/.test(characters) || !/[0-9]/.test(characters)) return undefined;
+  if (groups.length === 1) return characters;
+  if (groups.length !== 3 || groups.some((g) => g.length === 0 || g.length > 3)) return undefined;
+  // Each group is all letters or all digits on a Dutch plate.
+  if (groups.some((g) => !/^(?:[A-Z]+|[0-9]+)$/.test(g))) return undefined;
+  return groups.join('-');
 }

@@ -17,17 +17,8 @@ import {
   type EvaluationInput,
   type MeasureInput,
 } from '../../src/domain/case';
-import {
-  answer,
-  currentPrompt,
-  editStep,
-  startIntake,
-  summarise,
-  toIncidentReport,
-  type IntakeContext,
-  type IntakeDraft,
-  type IntakePrompt,
-} from '../../src/domain/intake';
+import { startIntake, toIncidentReport, type IntakeDraft } from '../../src/domain/intake';
+import { answer, currentPrompt, editStep, summarise, type IntakeContext, type IntakePrompt } from '../../src/dialogue/intake';
 import { tickChecklistStep } from '../../src/domain/police-checklist';
 import type { IncidentReport } from '../../src/domain/report';
 import type { OfficeHolderRole } from '../../src/domain/roles';
@@ -54,6 +45,7 @@ import {
   caseSubmittedViewModel,
   myCasesViewModel,
   questionCardViewModel,
+  safetyAlertViewModel,
   summaryCardViewModel,
 } from '../../src/teams/intake/intake-cards';
 
@@ -90,7 +82,7 @@ export const cardFixtures: Readonly<Record<string, readonly object[]>> = {
     addressWarningViewModel(undefined),
   ],
   'intake-confirm-cancel': [{}],
-  'safety-alert': [{}],
+  'safety-alert': [safetyAlertViewModel()],
   'case-submitted': intakeCaseSubmittedSamples(),
   'my-cases': intakeMyCasesSamples(),
   // Case handling (issue 4): cases walked through the real domain functions, see the builders at the end.

@@ -33,7 +33,7 @@ describe('CardRenderer', () => {
   it('finds the repo cards/ folder from src/ and from the compiled dist/ alike', () => {
     expect(defaultCardsDirectory()).toBe(join(root, 'cards'));
     expect(defaultCardsDirectory(join(root, 'dist', 'src', 'teams', 'cards'))).toBe(join(root, 'cards'));
-    expect(new CardRenderer().render('help', { commands: [] }).type).toBe('AdaptiveCard');
+    expect(new CardRenderer().render('help', { commands: [], confidentialPhone: '088 5543 288' }).type).toBe('AdaptiveCard');
   });
 
   it('binds the view-model as $root', () => {

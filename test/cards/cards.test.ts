@@ -68,7 +68,7 @@ describe('help card', () => {
       'Mijn meldingen',
     ]);
     const all = shown.join('\n');
-    expect(all).toContain('088 5543 288');
+    expect(all).toContain('**088\u00A05543\u00A0288**'); // one number, never wrapped
     expect(all).toContain('We accepteren het niet, we melden het altijd en we reageren altijd richting de pleger.');
   });
 

@@ -1,5 +1,5 @@
 import { submitCase, type Case } from '../../src/domain/case';
-import { countEarlierCases, perpetratorKeys } from '../../src/domain/perpetrator';
+import { countEarlierCases, normaliseLicencePlate, perpetratorKeys } from '../../src/domain/perpetrator';
 import type { IncidentReport, Perpetrator } from '../../src/domain/report';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
 import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
@@ -91,5 +91,21 @@ describe('countEarlierCases', () => {
   it('counts nothing for a first case or an unknown perpetrator', () => {
     expect(countEarlierCases(others[0], others)).toBe(0);
     expect(countEarlierCases(others[5], [...others, current])).toBe(0);
+  });
+});
+
+describe('normaliseLicencePlate (light check of Dutch plates)', () => {
+  it.each<[string, string | undefined]>([
+    ['12-abc-3', '12-ABC-3'],
+    ['AB-123-C', 'AB-123-C'],
+    ['1 ABC 23', '1-ABC-23'],
+    ['xx99xx', 'XX99XX'],
+    ['ABCDEFG', undefined],
+    ['ABC-DEF', undefined],
+    ['123-456', undefined],
+    ['A1-B2-C3', undefined],
+    ['', undefined],
+  ])('%s → %s', (typed, expected) => {
+    expect(normaliseLicencePlate(typed)).toBe(expected);
   });
 });

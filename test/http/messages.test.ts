@@ -38,7 +38,7 @@ describe('POST /api/messages (local mode, real HTTP, Bot Connector stand-in)', (
     const text = cardTexts(reply.attachments[0].content);
     expect(text).toMatch(/meld incident/i);
     expect(text).toMatch(/112/);
-    expect(text).toMatch(/088 5543 288/);
+    expect(text).toMatch(/088\u00A05543\u00A0288/); // the Vertrouwenslijn, never wrapped
   });
 
   it('stores the conversation reference so the bot can reach the user later', async () => {

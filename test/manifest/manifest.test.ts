@@ -1,6 +1,7 @@
 /** The Teams app manifest and its icons: what Teams checks when an admin uploads the app package. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { VERTROUWENSLIJN } from '../../src/domain/support-lines';
 import { decodePng, readPngSize } from './png';
 import { manifestValidator, newestSchemaVersion } from './teams-schema';
 
@@ -53,7 +54,8 @@ describe('Teams app manifest', () => {
     expect(manifest.name.short).toBe('Weerbaar Bestuur');
     expect(manifest.localizationInfo?.defaultLanguageTag).toBe('nl-nl');
     expect(manifest.description.full).toContain('112');
-    expect(manifest.description.full).toContain('088 5543 288');
+    // The manifest is a static file for the Teams admin: it must carry the number src/domain/support-lines.ts has.
+    expect(manifest.description.full).toContain(VERTROUWENSLIJN.phone);
     expect(manifest.validDomains ?? []).toEqual([]);
   });
 

@@ -1,15 +1,7 @@
 /** The intake's cards and messages, rendered from real prompts and cases, checked as a user would read and click them. */
 import type { IntakeReply } from '../../src/app/intake.service';
-import {
-  answer,
-  currentPrompt,
-  editStep,
-  INTAKE_VALUE_FIELD,
-  startIntake,
-  summarise,
-  type IntakeDraft,
-  type IntakePrompt,
-} from '../../src/domain/intake';
+import { startIntake, type IntakeDraft } from '../../src/domain/intake';
+import { answer, currentPrompt, editStep, INTAKE_VALUE_FIELD, summarise, type IntakePrompt } from '../../src/dialogue/intake';
 import { supportLinesFor } from '../../src/domain/support-lines';
 import { CardRenderer } from '../../src/teams/cards/card-renderer';
 import {
@@ -287,7 +279,7 @@ describe('safety, address and other notices', () => {
     expect(textBlocks(message.card)[0]).toBe('Ben je in acuut gevaar? Bel nu 112.');
     expect(text).toContain('collega\'s of de beveiliging');
     expect(text).toContain('Typ **verder** als je veilig bent');
-    expect(text).toContain('088 5543 288');
+    expect(text).toContain('**088\u00A05543\u00A0288**'); // one number, never wrapped
     expect(button(message.card, 'Ik ben nu veilig, ga verder').data).toEqual({ action: 'intake.resume' });
     expect(message.summary).toBe('Ben je in acuut gevaar? Bel nu 112.');
   });

@@ -1,76 +1,33 @@
-import { DomainError } from '../errors';
-import { findOrganisation, roleFitsOrganisation } from '../organisations';
-import { evidenceFileSchema, incidentReportSchema, TEXT_LIMITS, type BehaviourLevel, type EvidenceFile, type IncidentReport } from '../report';
-import type { OfficeHolderRole } from '../roles';
-import { detectHomeAddress, removeHomeAddress } from './home-address';
+import { TEXT_LIMITS, type EvidenceFile } from '../../domain/report';
 import {
+  activeSteps,
+  addEvidenceFiles,
+  detectHomeAddress,
   INTAKE_STEP_IDS,
-  INTAKE_VALUE_FIELD,
   MAX_EVIDENCE_FILES,
+  removeHomeAddress,
   type IntakeAnswer,
   type IntakeAnswers,
-  type IntakeContext,
   type IntakeDraft,
-  type IntakeInput,
-  type IntakeNotice,
-  type IntakePrompt,
-  type IntakeResult,
   type IntakeStepId,
   type PendingAddress,
-} from './intake-draft';
-import { INTAKE_STEPS, foldWords, isExplicitSkip, isSkipText, type StepDefinition, type StepOutcome, type StepState } from './intake-steps';
+} from '../../domain/intake';
+import { INTAKE_VALUE_FIELD, type IntakeContext, type IntakeInput, type IntakeNotice, type IntakePrompt, type IntakeResult } from './intake-prompt';
+import { INTAKE_STEPS } from './intake-steps';
+import { foldWords, isExplicitSkip, isSkipText } from './answer-reading';
+import type { StepDefinition, StepOutcome, StepState } from './step-definition';
 import { parseYesNo } from './free-text';
 
 /**
- * The conversational intake: one question at a time, a home-address guard on free text, a summary
- * to check and change, and the finished IncidentReport. Every function is pure: it takes a draft
- * and returns a new one, so the caller stores drafts between chat turns.
+ * The intake as a dialogue: one question at a time, a home-address guard on free text, a summary
+ * to check and change. Every function is pure: it takes a draft and returns a new one, so the
+ * caller stores drafts between chat turns. What makes a draft a complete report is the domain's
+ * (src/domain/intake/report-draft.ts).
  */
 
 // ---------------------------------------------------------------------------------------------
-// Start, position, prompt
+// Position, prompt
 // ---------------------------------------------------------------------------------------------
-
-/**
- * A new draft at the safety question. A known office skips the 'who' question; it must fit the
- * routing table. A level chosen beforehand (the advice card's "meld incident") skips the 'level'
- * question.
- */
-export function startIntake(
-  args: {
-    id: string;
-    officeHolder: { aadObjectId: string; name: string };
-    knownOffice?: { role: OfficeHolderRole; organisationId: string };
-    level?: BehaviourLevel;
-  },
-  now: Date,
-): IntakeDraft {
-  const office = args.knownOffice;
-  if (office !== undefined && !roleFitsOrganisation(office.role, office.organisationId)) {
-    throw new DomainError(findOrganisation(office.organisationId) ? 'ROUTING.ROLE_NOT_IN_ORGANISATION' : 'ROUTING.UNKNOWN_ORGANISATION', {
-      detail: `${office.role} in ${office.organisationId}`,
-    });
-  }
-  const at = now.toISOString();
-  const draft: IntakeDraft = {
-    id: args.id,
-    officeHolder: { aadObjectId: args.officeHolder.aadObjectId, name: args.officeHolder.name },
-    officeKnown: office !== undefined,
-    ...(args.level === undefined ? {} : { levelPreset: true }),
-    answers: args.level === undefined ? {} : { level: args.level },
-    current: 'safety',
-    returnToSummary: false,
-    status: 'open',
-    startedAt: at,
-    updatedAt: at,
-  };
-  return office === undefined ? draft : { ...draft, office: { role: office.role, organisationId: office.organisationId } };
-}
-
-/** The questions this draft asks, in order ('who' only when the office is not known, 'level' only when not chosen beforehand). */
-export function activeSteps(draft: Pick<IntakeDraft, 'officeKnown' | 'levelPreset'>): IntakeStepId[] {
-  return INTAKE_STEP_IDS.filter((id) => (id !== 'who' || !draft.officeKnown) && (id !== 'level' || draft.levelPreset !== true));
-}
 
 /** "stap index van total"; on the summary, index equals total. */
 export function progress(draft: IntakeDraft): { index: number; total: number } {
@@ -303,36 +260,31 @@ function withField(answers: IntakeAnswers, stepId: IntakeStepId, field: string, 
 
 /** Appends stored files to the evidence, whatever the current question; the draft stays where it is. */
 function addEvidence(draft: IntakeDraft, files: readonly unknown[], ctx: IntakeContext): IntakeResult {
-  const fail = (error: string): IntakeResult => ({ ok: false, draft, error });
-  if (files.length === 0) return fail('Er zat geen bestand bij je bericht. Stuur het bestand als bijlage in deze chat.');
-  const parsed = files.map((file) => evidenceFileSchema.safeParse(file));
-  if (parsed.some((result) => !result.success)) return fail('Een bestand kon niet worden toegevoegd. Stuur het nog een keer.');
-
-  const existing = draft.answers.evidence ?? { files: [], done: false };
-  const known = new Set(existing.files.map((file) => file.sha256));
-  const added: EvidenceFile[] = [];
-  for (const result of parsed) {
-    if (!result.success || known.has(result.data.sha256)) continue;
-    known.add(result.data.sha256);
-    added.push(result.data);
+  const result = addEvidenceFiles(draft.answers.evidence, files);
+  if (!result.ok) {
+    const fail = (error: string): IntakeResult => ({ ok: false, draft, error });
+    switch (result.reason) {
+      case 'noFiles':
+        return fail('Er zat geen bestand bij je bericht. Stuur het bestand als bijlage in deze chat.');
+      case 'invalidFile':
+        return fail('Een bestand kon niet worden toegevoegd. Stuur het nog een keer.');
+      case 'alreadyAdded':
+        return fail(files.length === 1 ? 'Dit bestand heb je al toegevoegd.' : 'Deze bestanden heb je al toegevoegd.');
+      case 'tooMany':
+        return fail(result.room === 0
+          ? `Je hebt al ${MAX_EVIDENCE_FILES} bestanden toegevoegd; meer kan niet. Typ "klaar" om verder te gaan.`
+          : `Je kunt maximaal ${MAX_EVIDENCE_FILES} bestanden toevoegen. Er zijn er al ${result.existing}, dus je kunt er nog ${result.room} sturen.`);
+    }
   }
-  if (added.length === 0) return fail(files.length === 1 ? 'Dit bestand heb je al toegevoegd.' : 'Deze bestanden heb je al toegevoegd.');
-  const room = MAX_EVIDENCE_FILES - existing.files.length;
-  if (added.length > room) {
-    return fail(room === 0
-      ? `Je hebt al ${MAX_EVIDENCE_FILES} bestanden toegevoegd; meer kan niet. Typ "klaar" om verder te gaan.`
-      : `Je kunt maximaal ${MAX_EVIDENCE_FILES} bestanden toevoegen. Er zijn er al ${existing.files.length}, dus je kunt er nog ${room} sturen.`);
-  }
-  const evidence = { ...existing, files: [...existing.files, ...added] };
   return {
     ok: true,
-    draft: { ...draft, answers: { ...draft.answers, evidence }, updatedAt: ctx.now.toISOString() },
-    notices: [{ kind: 'evidenceAdded', count: added.length }],
+    draft: { ...draft, answers: { ...draft.answers, evidence: result.evidence }, updatedAt: ctx.now.toISOString() },
+    notices: [{ kind: 'evidenceAdded', count: result.added }],
   };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Summary, edit, finish
+// Summary and edit
 // ---------------------------------------------------------------------------------------------
 
 /** From the summary: ask one question again, then come back. Returns the draft unchanged when that is not possible. */
@@ -375,66 +327,4 @@ function summaryRow<K extends IntakeStepId>(id: K, answers: IntakeAnswers): Summ
   const step: StepDefinition<K> = INTAKE_STEPS[id];
   const value = answers[id] as IntakeAnswer<K> | undefined;
   return value === undefined ? undefined : { stepId: id, label: step.summaryLabel, value: step.describe(value), editable: true };
-}
-
-/** Steps still without a usable answer, in question order. */
-function missingSteps(draft: IntakeDraft): IntakeStepId[] {
-  return activeSteps(draft).filter((id) => {
-    if (id === 'safety') return draft.answers.safety !== 'safe';
-    if (id === 'who') return draft.office === undefined || !roleFitsOrganisation(draft.office.role, draft.office.organisationId);
-    if (id === 'evidence') return draft.answers.evidence?.done !== true;
-    return draft.answers[id] === undefined;
-  });
-}
-
-/** The report as the schema wants it, or the reasons it is not one yet (codes and paths, no user text). */
-function buildReport(draft: IntakeDraft): { ok: true; report: IncidentReport } | { ok: false; detail: string } {
-  if (draft.pendingAddress !== undefined) return { ok: false, detail: 'an address choice is pending' };
-  const missing = missingSteps(draft);
-  if (missing.length > 0) return { ok: false, detail: `missing answers: ${missing.join(', ')}` };
-  const a = draft.answers;
-  const candidate = {
-    incidentAt: a.when?.at,
-    place: a.where,
-    description: a.what?.description,
-    level: a.level,
-    kinds: a.kinds,
-    perpetrator: a.perpetrator,
-    ...(a.what?.motive === undefined ? {} : { motive: a.what.motive }),
-    ...(a.witnesses?.text === undefined ? {} : { witnesses: a.witnesses.text }),
-    evidence: a.evidence?.keptOriginals === undefined
-      ? { files: a.evidence?.files ?? [] }
-      : { files: a.evidence.files, keptOriginals: a.evidence.keptOriginals },
-    injury: a.injury,
-    damage: a.damage,
-    criminalOffenceSuspected: a.criminalOffence,
-    feltHindered: a.hindrance,
-    ...(a.aftercare?.text === undefined ? {} : { aftercareWishes: a.aftercare.text }),
-  };
-  const parsed = incidentReportSchema.safeParse(candidate);
-  if (parsed.success) return { ok: true, report: parsed.data };
-  return { ok: false, detail: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.code}`).join('; ') };
-}
-
-/** True when every question has a usable answer and no address choice is pending. */
-export function isComplete(draft: IntakeDraft): boolean {
-  return buildReport(draft).ok;
-}
-
-/** The finished report, validated with incidentReportSchema; DomainError('REPORT.INVALID') while incomplete. */
-export function toIncidentReport(draft: IntakeDraft): IncidentReport {
-  const built = buildReport(draft);
-  if (!built.ok) throw new DomainError('REPORT.INVALID', { detail: built.detail });
-  return built.report;
-}
-
-/** Marks a complete draft as submitted (after the caller stored the report); throws like toIncidentReport when incomplete. */
-export function markSubmitted(draft: IntakeDraft, now: Date): IntakeDraft {
-  toIncidentReport(draft);
-  return { ...draft, status: 'submitted', updatedAt: now.toISOString() };
-}
-
-/** Stops an open draft ("stop"); a submitted draft stays submitted. */
-export function cancelIntake(draft: IntakeDraft, now: Date): IntakeDraft {
-  return draft.status === 'open' ? { ...draft, status: 'cancelled', updatedAt: now.toISOString() } : draft;
 }

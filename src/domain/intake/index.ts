@@ -1,7 +1,4 @@
-/** The conversational intake: draft, questions, flow, and the parsers they use. */
+/** A report being written: its parts and state, the rules on it, and the home-address rule on its free text. */
 export * from './intake-draft';
-export { INTAKE_STEPS, detectChannel, normaliseLicencePlate, type StepDefinition, type StepQuestion, type StepRegistry } from './intake-steps';
-export * from './intake-flow';
-export * from './parse-when';
+export * from './report-draft';
 export * from './home-address';
-export * from './free-text';

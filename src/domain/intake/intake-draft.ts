@@ -13,11 +13,13 @@ import {
 import { OFFICE_HOLDER_ROLES, type OfficeHolderRole } from '../roles';
 
 /**
- * The state of one conversational intake (a report being written, one question at a time), and
- * the shapes that go in and out of the flow. Pure data: the flow is in intake-flow.ts.
+ * A report being written: the answers so far, one key per part of the report, each validated as
+ * the report will hold it, and where the writing stands. Pure data, stored between chat turns.
+ * The rules on it are in report-draft.ts; how each part is asked and read back is the intake
+ * dialogue (src/dialogue/intake).
  */
 
-/** The questions in the order they are asked; 'who' is skipped when the directory knows the office. */
+/** The parts of a report, in the order they are asked; 'who' is skipped when the directory knows the office. */
 export const INTAKE_STEP_IDS = [
   'safety',
   'who',
@@ -42,12 +44,6 @@ export type { EvidenceFile };
 
 /** Most evidence files one report takes; the report schema allows more, a chat does not need them. */
 export const MAX_EVIDENCE_FILES = 20;
-
-/** The form key that carries the answer of a choice, multi-choice or single-text question card. */
-export const INTAKE_VALUE_FIELD = 'value';
-
-/** The answer "geen letsel" on the injury question; stored as an empty list. */
-export const NO_INJURY = 'geen';
 
 const longText = z.string().trim().min(1).max(TEXT_LIMITS.long);
 const mediumText = z.string().trim().min(1).max(TEXT_LIMITS.medium);
@@ -145,64 +141,3 @@ export const intakeDraftSchema = z.object({
   startedAt: z.string().datetime({ offset: false }),
   updatedAt: z.string().datetime({ offset: false }),
 }).strict() satisfies z.ZodType<IntakeDraft>;
-
-/** What the office holder did in the chat. */
-export type IntakeInput =
-  /** Typed in the chat. */
-  | { kind: 'text'; text: string }
-  /** Action.Submit data of the question card; any shape, validated here. */
-  | { kind: 'form'; values: Record<string, unknown> }
-  /** Files the caller already stored as blobs. */
-  | { kind: 'files'; files: EvidenceFile[] }
-  /** The answer to the home-address warning. */
-  | { kind: 'addressChoice'; remove: boolean };
-
-/** What the flow needs from outside: the time, and the organisations configured in the directory. */
-export interface IntakeContext {
-  now: Date;
-  allowedOrganisationIds: readonly string[];
-}
-
-/** Things the caller should tell the office holder besides the next question. */
-export type IntakeNotice =
-  | { kind: 'unsafe' }
-  | { kind: 'addressWarning' }
-  | { kind: 'evidenceAdded'; count: number }
-  | { kind: 'addressRemoved' };
-
-/** The outcome of one input; on failure the draft is the one passed in, unchanged. */
-export type IntakeResult =
-  | { ok: true; draft: IntakeDraft; notices: IntakeNotice[] }
-  | { ok: false; draft: IntakeDraft; error: string };
-
-/** One input on a question card. */
-export interface IntakePromptField {
-  id: string;
-  label: string;
-  kind: 'text' | 'longText' | 'choice' | 'multiChoice' | 'date' | 'time' | 'toggle';
-  required: boolean;
-  maxLength?: number;
-  options?: { value: string; label: string }[];
-  /** Current value when the question is asked again (multi-choice: comma-separated values). */
-  value?: string;
-}
-
-/** Everything a card needs to ask the current question; Dutch text, no rendering. */
-export interface IntakePrompt {
-  stepId: IntakeStepId | 'summary';
-  /** "stap index van total"; total leaves out 'who' when the office is known. */
-  index: number;
-  total: number;
-  title: string;
-  text: string;
-  help?: string;
-  examples?: string[];
-  /** choice/multiChoice: `options`, answered under INTAKE_VALUE_FIELD; text/form/files: `fields`. */
-  kind: 'choice' | 'multiChoice' | 'text' | 'form' | 'files';
-  options?: { value: string; label: string; explanation?: string }[];
-  fields?: IntakePromptField[];
-  /** The office holder may skip with "overslaan" or "geen". */
-  optional: boolean;
-  /** The answer given before, when the question is revisited from the summary. */
-  currentValueText?: string;
-}

@@ -19,6 +19,7 @@ import { HANDLER_ROLE_LABELS, HANDLER_ROLES, type HandlerRole } from '../../doma
 import { PERSONAL_COMMANDS } from '../commands';
 import { COORDINATOR_SUPPORT } from '../guidance/guidance-copy';
 import { toCardText } from './escape';
+import { CONFIDENTIAL_PHONE_ON_CARD } from './support-line-text';
 
 /** One command the user can type, as listed on the help card. */
 export interface CardCommand {
@@ -31,6 +32,8 @@ export interface HelpCardViewModel {
   /** "Hallo Sanne,": the first name only; absent when it cannot be told from the display name. */
   firstName?: string;
   commands: CardCommand[];
+  /** The Vertrouwenslijn's number (src/domain/support-lines.ts). */
+  confidentialPhone: string;
 }
 
 /** Builds the 1:1 help card's data; the display name comes from Teams, so it is escaped like any user text. */
@@ -39,6 +42,7 @@ export function helpCardViewModel(options: { userName?: string; commands?: reado
   return {
     ...(firstName ? { firstName } : {}),
     commands: (options.commands ?? PERSONAL_COMMANDS).map((c) => ({ command: toCardText(c.command), description: toCardText(c.description) })),
+    confidentialPhone: CONFIDENTIAL_PHONE_ON_CARD,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Case } from '../../domain/case';
 import type { Clock } from '../../domain/clock';
 import type { Directory, DirectoryPerson } from '../../domain/directory';
 import type { InformedRole } from '../../domain/roles';
+import { VERTROUWENSLIJN } from '../../domain/support-lines';
 import type { CardRenderer } from '../cards/card-renderer';
 import { ProactiveMessenger } from '../proactive-messenger';
 import { deskHandlerIds, userMri } from './case-actions';
@@ -62,7 +63,7 @@ export class TeamsCaseNotifier implements CaseNotifier {
     const text =
       what === 'approved'
         ? `De maatregelen bij je melding ${c.caseNumber} zijn vastgesteld. De afhandelaar voert ze nu uit; je houdt de voortgang in je overzicht.`
-        : `Je melding ${c.caseNumber} is afgesloten. Dank je wel dat je het hebt gemeld. Heb je nog steun nodig? Bel de Vertrouwenslijn: 088 5543 288.`;
+        : `Je melding ${c.caseNumber} is afgesloten. Dank je wel dat je het hebt gemeld. Heb je nog steun nodig? Bel de Vertrouwenslijn: ${VERTROUWENSLIJN.phone}.`;
     await this.deps.messenger.sendToUser(to, ProactiveMessenger.message({ text, summary: text }));
   }
 

@@ -4,7 +4,7 @@
  * guidance-copy.ts, the layout in the templates.
  */
 import { BEHAVIOUR_LEVELS, type BehaviourLevel } from '../../domain/report';
-import { VERTROUWENSLIJN } from '../../domain/support-lines';
+import { CONFIDENTIAL_PHONE_ON_CARD } from '../cards/support-line-text';
 import type { CardRenderer } from '../cards/card-renderer';
 import type { OutgoingMessage } from '../intake/intake-cards';
 import { ADVICE_SHARED, LEVEL_ADVICE, LEVEL_CHOICE, PREVENTION } from './guidance-copy';
@@ -68,8 +68,7 @@ export function guidanceLevelViewModel(level: BehaviourLevel, options: { reporte
     nextStep: reported ? ADVICE_SHARED.alreadyReported : advice.report,
     reported,
     confidentialLine: ADVICE_SHARED.confidentialLine,
-    // Non-breaking spaces: the number never wraps across two lines.
-    confidentialPhone: (VERTROUWENSLIJN.phone ?? '').replace(/ /g, '\u00A0'),
+    confidentialPhone: CONFIDENTIAL_PHONE_ON_CARD,
   };
 }
 

@@ -6,14 +6,8 @@
 import type { IntakeReply } from '../../app/intake.service';
 import { CASE_STATUS_LABELS, type Case } from '../../domain/case';
 import { DEADLINE_LABELS, decreeDaysNote, formatDutchDate, formatDutchDateTime, timeLeft, type Deadline } from '../../domain/deadlines';
-import {
-  INTAKE_VALUE_FIELD,
-  type IntakeNotice,
-  type IntakePrompt,
-  type IntakePromptField,
-  type PendingAddress,
-  type SummaryRow,
-} from '../../domain/intake';
+import type { PendingAddress } from '../../domain/intake';
+import { INTAKE_VALUE_FIELD, type IntakeNotice, type IntakePrompt, type IntakePromptField, type SummaryRow } from '../../dialogue/intake';
 import { findOrganisation } from '../../domain/organisations';
 import { BEHAVIOUR_LEVELS, TEXT_LIMITS, type BehaviourLevel } from '../../domain/report';
 import { HANDLER_ROLE_LABELS } from '../../domain/roles';
@@ -21,6 +15,7 @@ import type { SupportLine } from '../../domain/support-lines';
 import { amsterdamDate } from '../../domain/working-days';
 import type { CardRenderer } from '../cards/card-renderer';
 import { toCardText } from '../cards/escape';
+import { CONFIDENTIAL_PHONE_ON_CARD } from '../cards/support-line-text';
 
 /** One message for the chat: a card or a text; `summary` is what notifications and screen readers show (Dutch). */
 export interface OutgoingMessage {
@@ -214,6 +209,16 @@ export function summaryCardViewModel(draftId: string, rows: readonly SummaryRow[
 // ---------------------------------------------------------------------------------------------
 
 /** Data bound to cards/intake-address-warning.json. */
+/** Data bound to cards/safety-alert.json (shown when the office holder is not safe). */
+export interface SafetyAlertViewModel {
+  /** The Vertrouwenslijn's number (src/domain/support-lines.ts). */
+  confidentialPhone: string;
+}
+
+export function safetyAlertViewModel(): SafetyAlertViewModel {
+  return { confidentialPhone: CONFIDENTIAL_PHONE_ON_CARD };
+}
+
 export interface AddressWarningViewModel {
   hasPreview: boolean;
   original: string;
@@ -380,7 +385,7 @@ function renderReply(reply: IntakeReply, renderer: CardRenderer, now: Date): Out
 function renderNotice(notice: IntakeNotice, pending: PendingAddress | undefined, renderer: CardRenderer): OutgoingMessage {
   switch (notice.kind) {
     case 'unsafe':
-      return { card: renderer.render(INTAKE_CARD_NAMES.safetyAlert, {}), summary: 'Ben je in acuut gevaar? Bel nu 112.' };
+      return { card: renderer.render(INTAKE_CARD_NAMES.safetyAlert, safetyAlertViewModel()), summary: 'Ben je in acuut gevaar? Bel nu 112.' };
     case 'addressWarning':
       return { card: renderer.render(INTAKE_CARD_NAMES.addressWarning, addressWarningViewModel(pending)), summary: 'Staat er een huisadres in je antwoord?' };
     case 'addressRemoved':

@@ -1,4 +1,4 @@
-import { cleanFreeText, parseChoice, parseYesNo, toPlainText } from '../../../src/domain/intake/free-text';
+import { cleanFreeText, parseChoice, parseYesNo, toPlainText } from '../../../src/dialogue/intake/free-text';
 
 const LIMITS = { maxLength: 4000, required: true };
 

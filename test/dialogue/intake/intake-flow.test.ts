@@ -1,22 +1,24 @@
 import { isDomainError } from '../../../src/domain/errors';
 import {
-  answer,
-  currentPrompt,
-  editStep,
   intakeDraftSchema,
   isComplete,
   markSubmitted,
   cancelIntake,
-  progress,
   startIntake,
-  summarise,
   toIncidentReport,
-  type IntakeContext,
   type IntakeDraft,
-  type IntakeInput,
-  type IntakeResult,
   type IntakeStepId,
 } from '../../../src/domain/intake';
+import {
+  answer,
+  currentPrompt,
+  editStep,
+  progress,
+  summarise,
+  type IntakeContext,
+  type IntakeInput,
+  type IntakeResult,
+} from '../../../src/dialogue/intake';
 import { incidentReportSchema, type EvidenceFile, type IncidentReport } from '../../../src/domain/report';
 import type { OfficeHolderRole } from '../../../src/domain/roles';
 

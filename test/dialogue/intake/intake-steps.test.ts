@@ -1,11 +1,6 @@
-import type { IntakeAnswers, IntakeContext, IntakeDraft, IntakeStepId } from '../../../src/domain/intake/intake-draft';
-import {
-  INTAKE_STEPS,
-  detectChannel,
-  normaliseLicencePlate,
-  type StepOutcome,
-  type StepState,
-} from '../../../src/domain/intake/intake-steps';
+import type { IntakeAnswers, IntakeDraft, IntakeStepId } from '../../../src/domain/intake';
+import { INTAKE_STEPS, detectChannel, type IntakeContext } from '../../../src/dialogue/intake';
+import type { StepOutcome, StepState } from '../../../src/dialogue/intake/step-definition';
 import { BEHAVIOUR_LEVELS, type EvidenceFile } from '../../../src/domain/report';
 
 // Thursday 12 November 2026, 10:00 in Amsterdam (CET, UTC+1).
@@ -222,21 +217,5 @@ describe('detectChannel', () => {
     ['op de markt', undefined],
   ])('%s', (text, expected) => {
     expect(detectChannel(text)).toEqual(expected);
-  });
-});
-
-describe('normaliseLicencePlate (light check of Dutch plates)', () => {
-  it.each<[string, string | undefined]>([
-    ['12-abc-3', '12-ABC-3'],
-    ['AB-123-C', 'AB-123-C'],
-    ['1 ABC 23', '1-ABC-23'],
-    ['xx99xx', 'XX99XX'],
-    ['ABCDEFG', undefined],
-    ['ABC-DEF', undefined],
-    ['123-456', undefined],
-    ['A1-B2-C3', undefined],
-    ['', undefined],
-  ])('%s → %s', (typed, expected) => {
-    expect(normaliseLicencePlate(typed)).toBe(expected);
   });
 });

@@ -1,4 +1,4 @@
-import { formatIncidentTime, parseIncidentTime, type ParsedIncidentTime } from '../../../src/domain/intake/parse-when';
+import { formatIncidentTime, parseIncidentTime, type ParsedIncidentTime } from '../../../src/dialogue/intake/parse-when';
 
 // Thursday 12 November 2026, 10:00 in Amsterdam (CET, UTC+1).
 const NOW = new Date('2026-11-12T09:00:00Z');
