@@ -25,6 +25,12 @@ import { TableReminderRepository } from './storage/reminder.repository';
 import { ConversationPacer, PacedDelivery, ReminderSweeper, realTimer, type Timer } from './scheduler/reminder-sweeper';
 import { ProactiveMessenger } from './teams/proactive-messenger';
 import { RoutingRepairJob } from './scheduler/routing-repair';
+import { OutboxWorker } from './scheduler/outbox-worker';
+import { OutboxService } from './app/outbox.service';
+import { CaseEffectRunner } from './app/case-effect-runner';
+import { Recidive } from './app/recidive';
+import { TableOutboxRepository } from './storage/outbox.repository';
+import { TablePerpetratorIndex } from './storage/perpetrator-index.repository';
 import { TeamsCaseNotifier } from './teams/case/case-notifier';
 import { TeamsDeliveryFailureRecorder, TeamsReminderSender } from './teams/reminder-sender';
 import { LOCAL_BOT_ID } from './local/playground';
@@ -45,7 +51,7 @@ import { icsFile } from './graph/ics';
 import { INVOKE_CALENDAR_RETRY } from './teams/meeting/meeting-actions';
 
 /** Logical table names; the physical names get TABLE_PREFIX in front. */
-export const TABLES = ['ConversationRefs', 'Drafts', 'Profiles', 'Cases', 'Counters', 'CardRefs', 'Reminders', 'Meetings'] as const;
+export const TABLES = ['ConversationRefs', 'Drafts', 'Profiles', 'Cases', 'Counters', 'CardRefs', 'Reminders', 'Meetings', 'Outbox', 'PerpetratorIndex'] as const;
 
 /** Blob container for evidence copied out of the chat. */
 export const EVIDENCE_CONTAINER = 'evidence';
@@ -62,6 +68,8 @@ export interface RunningBot {
   reminders: ReminderService;
   /** For tests and tools: route cases whose card never reached the desk. */
   routingRepair: RoutingRepairJob;
+  /** For tests and tools: wait until this instance has carried out what it wrote; run the recovery pass now. */
+  outbox: { settle(): Promise<void>; recover(): Promise<number> };
   stop(): Promise<void>;
 }
 
@@ -71,6 +79,8 @@ export interface StartOptions {
   clock?: Clock;
   timer?: Timer;
   sweepReminders?: boolean;
+  /** False: effects are written but this instance never carries them out (a test's instance that dies right after its write). */
+  drainOutbox?: boolean;
   signingKeys?: Partial<Pick<SigningKeyOptions, 'timeoutMs' | 'failureBackoffMs'>>;
 }
 
@@ -109,7 +119,10 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   const clock = options.clock ?? systemClock;
   const cards = new CardRenderer(path.join(REPO_ROOT, 'cards'));
   const conversations = new TableConversationStore(tables.client('ConversationRefs'));
-  const cases = new TableCaseRepository(tables.client('Cases'));
+  const outbox = new TableOutboxRepository(tables.client('Cases'), tables.client('Outbox'));
+  const cases = new TableCaseRepository(tables.client('Cases'), outbox);
+  const perpetrators = new TablePerpetratorIndex(tables.client('PerpetratorIndex'));
+  const recidive = new Recidive(perpetrators);
   const caseNumbers = new TableCounterRepository(tables.client('Counters'));
 
   const adapter = createBotAdapter(config, logger);
@@ -134,14 +147,11 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     logger,
     options: { aftercareCheckIn: config.AFTERCARE_CHECK_IN },
   });
-  const caseHandling = new CaseHandlingService({
-    cases,
-    directory,
-    notifier: new TeamsCaseNotifier({ messenger, cards, directory, postedCards: new TablePostedCardRepository(tables.client('CardRefs')), clock }),
-    scheduler: reminders,
-    clock,
-    logger,
-  });
+  const timer = options.timer ?? realTimer;
+  const notifier = new TeamsCaseNotifier({ messenger, cards, directory, postedCards: new TablePostedCardRepository(tables.client('CardRefs')), clock });
+  const outboxService = new OutboxService({ store: outbox, runner: new CaseEffectRunner({ notifier, scheduler: reminders, recidive }), clock, logger });
+  const outboxWorker = new OutboxWorker({ drainer: outboxService, timer, logger }, { drainOnWake: options.drainOutbox ?? true });
+  const caseHandling = new CaseHandlingService({ cases, directory, recidive, outbox, worker: outboxWorker, notifier, clock, logger });
   const intake = new IntakeService({
     drafts: new TableDraftRepository(tables.client('Drafts')),
     profiles: new TableProfileRepository(tables.client('Profiles')),
@@ -151,7 +161,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     clock,
     workingDays,
     newId: randomUUID,
-    onSubmitted: (c) => caseHandling.onSubmitted(c),
+    registration: caseHandling,
     logger,
   });
 
@@ -184,11 +194,14 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     logger,
   });
 
-  const sweeper = new ReminderSweeper({ service: reminders, clock, timer: options.timer ?? realTimer, logger }, { intervalMs: config.REMINDER_SWEEP_INTERVAL_MS });
-  const routingRepair = new RoutingRepairJob({ repair: (graceMs) => caseHandling.repairRouting(graceMs), timer: options.timer ?? realTimer, logger });
+  const sweeper = new ReminderSweeper({ service: reminders, clock, timer, logger }, { intervalMs: config.REMINDER_SWEEP_INTERVAL_MS });
+  const routingRepair = new RoutingRepairJob({ repair: (graceMs) => caseHandling.repairRouting(graceMs), timer, logger });
   if (options.sweepReminders ?? true) {
     sweeper.start();
     routingRepair.start();
+    outboxWorker.start();
+    // Cases stored before the perpetrator index existed are filed once, in the background.
+    perpetrators.backfill(tables.client('Cases')).catch((error: Error) => logger.error('recidive.backfill_failed', { detail: error.name }));
   }
 
   const storageConnection = connectionString;
@@ -207,6 +220,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   const port = await listen(server, config.PORT, config.listenHost).catch(async (error: unknown) => {
     await sweeper.stop();
     await routingRepair.stop();
+    await outboxWorker.stop();
     await azurite?.stop();
     throw error;
   });
@@ -219,10 +233,13 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     storage: azurite ? { kind: 'embedded-azurite', location: azuriteLocation } : { kind: 'connection-string', endpoint: storageEndpoint(connectionString) },
     reminders,
     routingRepair,
+    outbox: { settle: () => outboxWorker.idle(), recover: () => outboxWorker.recoverNow() },
     stop: async () => {
       await sweeper.stop();
       await routingRepair.stop();
       await closeServer(server);
+      // What this instance wrote is carried out before it stops (or left to the others' recovery).
+      await outboxWorker.stop();
       if (azurite) await azurite.stop();
     },
   };

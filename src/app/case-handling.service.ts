@@ -1,51 +1,21 @@
-import {
-  agreeToMeasures,
-  approveMeasures,
-  closeCase,
-  completeTask,
-  proposalRound,
-  proposeMeasures,
-  recordLabourInspectorateWarned,
-  recordMeetingHeld,
-  recordPerpetratorResponse,
-  sendBackProposal,
-  takeCase,
-  type Case,
-  type EvaluationInput,
-  type MeasureInput,
-  type MeetingKind,
-  type PerpetratorResponseInput,
-} from '../domain/case';
+import { applyCommand, commandActor, type Case, type CaseChange, type CaseCommand } from '../domain/case';
 import { accessOf, type CaseAccess } from '../domain/case-access';
 import type { Clock } from '../domain/clock';
-import type { Directory, DirectoryPerson } from '../domain/directory';
+import type { Directory } from '../domain/directory';
 import { isDomainError } from '../domain/errors';
-import { countEarlierCases } from '../domain/perpetrator';
-import { tickChecklistStep, untickChecklistStep, type PoliceChecklistStep } from '../domain/police-checklist';
-import type { InformedRole } from '../domain/roles';
+import type { RecidiveSubject } from '../domain/perpetrator';
+import { effectsOf } from './case-effects';
+import type { CaseNotifier } from './case-effect-runner';
 import type { Logger } from './logger';
+import { OUTBOX_RECOVERY_DELAY_MS } from './outbox.service';
+import type { OutboxStore, OutboxWake } from './outbox-ports';
 import { isConflict, type CaseStore } from './ports';
+import type { Recidive } from './recidive';
 
-/** How long a new case's own submit may take to route it before anything else completes it. */
+export type { CaseCommand } from '../domain/case';
+
+/** How long a new case's own submission may take to route it before the repair job steps in. */
 export const ROUTING_GRACE_MS = 2 * 60 * 1000;
-
-/** What the handler or office holder asked for with a card button. */
-export type CaseCommand =
-  | { kind: 'take' }
-  | { kind: 'proposeMeasures'; items: MeasureInput[] }
-  | { kind: 'agreeMeasures'; comment?: string; round?: number }
-  | { kind: 'sendBackMeasures'; comment: string; round?: number }
-  | { kind: 'approveMeasures' }
-  | { kind: 'tickChecklistStep'; step: PoliceChecklistStep }
-  | { kind: 'untickChecklistStep'; step: PoliceChecklistStep }
-  | { kind: 'recordInspectorateWarned' }
-  | { kind: 'recordMeetingHeld'; meetingKind: MeetingKind; heldAt: Date }
-  | { kind: 'recordResponse'; response: PerpetratorResponseInput }
-  | { kind: 'completeTask'; taskId: string }
-  | { kind: 'close'; evaluation: EvaluationInput };
-
-/** Who may give each command: the office holder only agrees or answers; everything else is the handler's. */
-const OFFICE_HOLDER_COMMANDS: ReadonlySet<CaseCommand['kind']> = new Set(['agreeMeasures', 'sendBackMeasures']);
 
 /** The outcome of a card action; every kind comes with the current case when there is one. */
 export type CaseActionOutcome =
@@ -54,73 +24,68 @@ export type CaseActionOutcome =
   | { outcome: 'refused'; case: Case; access: CaseAccess; earlierCases: number; message: string }
   | { outcome: 'notFound' };
 
-/** Views of a case outside the actor's own card: the desk card, the office holder's chat, informed people. */
-export interface CaseNotifier {
-  /** Whether the case card was posted to the desk already. */
-  hasCaseCard(c: Case): Promise<boolean>;
-  postCaseCard(c: Case, earlierCases: number): Promise<void>;
-  refreshViews(c: Case, earlierCases: number): Promise<void>;
-  sendOfficeHolder(c: Case, what: 'progress' | 'proposal' | 'approved' | 'closed'): Promise<void>;
-  notifyInformed(c: Case, person: DirectoryPerson, role: InformedRole): Promise<void>;
-}
-
-/** After any change: the reminders that now apply (issue 6). */
-export interface CaseScheduler {
-  scheduleFor(c: Case): Promise<unknown>;
-}
-
 export interface CaseHandlingDependencies {
   cases: CaseStore;
   directory: Directory;
-  notifier: CaseNotifier;
-  scheduler: CaseScheduler;
+  recidive: Recidive;
+  outbox: OutboxStore;
+  /** The in-process outbox worker, woken after every write. */
+  worker: OutboxWake;
+  /** For the routing repair job: whether the desk card is there. */
+  notifier: Pick<CaseNotifier, 'hasCaseCard'>;
   clock: Clock;
   logger: Logger;
 }
 
 /**
- * Handling a case after submission. Every action reloads the case, authorises the caller against
- * the directory (never the card), applies the domain rule and saves with the ETag it read.
+ * Registering and handling a case. Every action reads the case once, authorises the caller against
+ * the directory (never the card), asks the domain, and writes the change — with its history and the
+ * effects it causes (case-effects.ts) — in one conditional write. The actor gets their new card at
+ * once; the effects (other people's cards, messages, reminders) follow from the outbox.
  */
 export class CaseHandlingService {
   constructor(private readonly deps: CaseHandlingDependencies) {}
 
-  /**
-   * A new case: card to the handler desk, notices to informed people, progress card and reminders.
-   * Safe to call again for the same case (a repeated "Verstuur"): once the desk card is there, only
-   * the reminders are checked, so a routing that failed the first time is completed, never doubled.
-   */
-  async onSubmitted(c: Case): Promise<void> {
-    if (await this.deps.notifier.hasCaseCard(c).catch(() => false)) {
-      await this.sideEffect('case.schedule_failed', c, () => this.deps.scheduler.scheduleFor(c));
-      return;
-    }
-    // A failing recidive lookup must not stop the routing: the count is only shown on the card.
-    const earlier = await this.earlierCases(c).catch(() => 0);
-    await this.sideEffect('case.post_failed', c, () => this.deps.notifier.postCaseCard(c, earlier));
-    for (const party of c.route.informed) {
-      if (party.external || !party.organisationId) continue; // external parties are a task on the case
-      for (const person of this.deps.directory.informedPeople(party.organisationId, party.role)) {
-        if (person.aadObjectId === c.officeHolder.aadObjectId) continue;
-        await this.sideEffect('case.inform_failed', c, () => this.deps.notifier.notifyInformed(c, person, party.role));
-      }
-    }
-    await this.sideEffect('case.progress_failed', c, () => this.deps.notifier.sendOfficeHolder(c, 'progress'));
-    await this.sideEffect('case.schedule_failed', c, () => this.deps.scheduler.scheduleFor(c));
+  /** Earlier cases of the perpetrator in the organisation, for a case about to be submitted. */
+  earlierCases(subject: RecidiveSubject): Promise<number> {
+    return this.deps.recidive.countEarlier(subject);
   }
 
   /**
-   * Completes routing that failed at submission (e.g. the bot was not yet in the desk's team):
-   * every untaken case older than `graceMs` without a desk card is routed now. Returns how many.
+   * Stores a new case with its history and effects (desk card, notices, progress card, reminders) in
+   * one write; 'exists' when it was stored before (a repeated or racing "Verstuur").
+   */
+  async register(change: CaseChange): Promise<'created' | 'exists'> {
+    const c = change.case;
+    await this.deps.recidive.file(c);
+    try {
+      await this.write(change, undefined);
+    } catch (error) {
+      if (isConflict(error)) return 'exists';
+      throw error;
+    }
+    return 'created';
+  }
+
+  /** Carries out what is still waiting for a case right away (a repeated "Verstuur" after a failed routing). */
+  retryEffects(caseId: string): void {
+    this.deps.worker.wake(caseId);
+  }
+
+  /**
+   * The routing repair job: a case nobody took, without a desk card and with nothing waiting in its
+   * outbox (stored before the outbox existed), gets its desk card through the outbox. Returns how many.
    */
   async repairRouting(graceMs: number): Promise<number> {
     const now = this.deps.clock.now().getTime();
     let repaired = 0;
     for (const c of await this.deps.cases.listSubmitted()) {
-      if (now - c.registeredAt.getTime() < graceMs) continue; // its own submit may still be routing it
+      if (now - c.registeredAt.getTime() < graceMs) continue; // its own submission may still be routing it
+      if ((await this.deps.outbox.load(c.id)).rows.length > 0) continue; // the outbox is on it
       if (await this.deps.notifier.hasCaseCard(c)) continue;
       this.deps.logger.warn('case.routing_repaired', { caseId: c.id });
-      await this.onSubmitted(c);
+      await this.deps.outbox.add(c.id, [{ kind: 'postDeskCard' }], new Date(now + OUTBOX_RECOVERY_DELAY_MS));
+      this.deps.worker.wake(c.id);
       repaired += 1;
     }
     return repaired;
@@ -130,7 +95,7 @@ export class CaseHandlingService {
   async view(caseId: string, actorAadObjectId: string): Promise<CaseActionOutcome> {
     const stored = await this.deps.cases.get(caseId);
     if (!stored) return { outcome: 'notFound' };
-    return { outcome: 'done', case: stored.case, access: accessOf(stored.case, actorAadObjectId, this.deps.directory), earlierCases: await this.earlierCases(stored.case) };
+    return this.outcome('done', stored.case, actorAadObjectId);
   }
 
   async execute(caseId: string, actorAadObjectId: string, command: CaseCommand): Promise<CaseActionOutcome> {
@@ -138,91 +103,55 @@ export class CaseHandlingService {
     if (!stored) return { outcome: 'notFound' };
     const current = stored.case;
     const access = accessOf(current, actorAadObjectId, this.deps.directory);
-    const earlierCases = await this.earlierCases(current);
-    const needed: CaseAccess = OFFICE_HOLDER_COMMANDS.has(command.kind) ? 'officeHolder' : 'handler';
+    const needed = commandActor(command.kind);
     if (access !== needed) {
       this.deps.logger.warn('case.action_refused', { caseId, code: 'CASE.NOT_ALLOWED', detail: command.kind });
       const message =
         needed === 'handler'
           ? 'Alleen de afhandelaars van deze zaak kunnen dit doen. Je ziet de actuele stand van zaken.'
           : 'Alleen de betrokkene kan op dit voorstel reageren.';
-      return { outcome: 'refused', case: current, access, earlierCases, message };
+      return { ...(await this.outcome('refused', current, actorAadObjectId)), message } as CaseActionOutcome;
     }
-    // An answer from an older proposal card must not count for a newer proposal the person never saw.
-    if ((command.kind === 'agreeMeasures' || command.kind === 'sendBackMeasures') && command.round !== undefined && command.round !== proposalRound(current)) {
-      return { outcome: 'refused', case: current, access, earlierCases, message: 'Dit voorstel is inmiddels vervangen door een nieuw voorstel. Bekijk het nieuwste voorstel in je chat.' };
-    }
-    let next: Case;
+    let change: CaseChange;
     try {
-      next = apply(current, actorAadObjectId, command, this.deps.clock.now());
+      change = applyCommand(current, actorAadObjectId, command, this.deps.clock.now());
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info('case.action_rejected', { caseId, code: error.code, detail: command.kind });
-      return { outcome: 'refused', case: current, access, earlierCases, message: error.userMessage };
+      return { ...(await this.outcome('refused', current, actorAadObjectId)), message: error.userMessage } as CaseActionOutcome;
     }
+    // Nothing changed (e.g. a second click on a ticked step): nothing to write, nothing to tell anyone.
+    if (change.events.length === 0) return this.outcome('done', current, actorAadObjectId);
     try {
-      await this.deps.cases.replace(next, stored.etag);
+      await this.write(change, { etag: stored.etag, revision: stored.revision });
     } catch (error) {
       if (!isConflict(error)) throw error;
-      // Someone acted at the same moment: theirs stands; show the fresh case, never overwrite.
+      // Someone acted at the same moment: theirs stands, and nothing of this attempt was written or sent.
       const fresh = await this.deps.cases.get(caseId);
       if (!fresh) return { outcome: 'notFound' };
-      return { outcome: 'conflict', case: fresh.case, access: accessOf(fresh.case, actorAadObjectId, this.deps.directory), earlierCases };
+      return this.outcome('conflict', fresh.case, actorAadObjectId);
     }
     this.deps.logger.info('case.action_done', { caseId, detail: command.kind });
-    await this.afterChange(next, command, earlierCases);
-    return { outcome: 'done', case: next, access, earlierCases };
+    return this.outcome('done', change.case, actorAadObjectId);
   }
 
-  private async afterChange(c: Case, command: CaseCommand, earlierCases: number): Promise<void> {
-    await this.sideEffect('case.schedule_failed', c, () => this.deps.scheduler.scheduleFor(c));
-    await this.sideEffect('case.refresh_failed', c, () => this.deps.notifier.refreshViews(c, earlierCases));
-    const message = ({ proposeMeasures: 'proposal', approveMeasures: 'approved', close: 'closed' } as const)[command.kind as 'proposeMeasures' | 'approveMeasures' | 'close'];
-    if (message) await this.sideEffect('case.notify_failed', c, () => this.deps.notifier.sendOfficeHolder(c, message));
+  /** One conditional write of the change, its history and its effects; then the outbox worker starts on them. */
+  private async write(change: CaseChange, expected: { etag: string; revision: number } | undefined): Promise<void> {
+    const c = change.case;
+    const now = this.deps.clock.now();
+    const written = await this.deps.cases.commit({
+      case: c,
+      ...(expected ? { expected } : {}),
+      events: change.events,
+      effects: effectsOf(change.events, c, this.deps.directory),
+      at: now,
+      recoverAt: new Date(now.getTime() + OUTBOX_RECOVERY_DELAY_MS),
+    });
+    this.deps.worker.wake(c.id, written);
   }
 
-  private async earlierCases(c: Case): Promise<number> {
-    if (c.perpetratorKeys.length === 0) return 0;
-    return countEarlierCases(c, await this.deps.cases.listSamePerpetrator(c.organisationId, c.perpetratorKeys));
-  }
-
-  /** Notifications must not undo a stored change; a failure is logged with the case id only. */
-  private async sideEffect(event: string, c: Case, effect: () => Promise<unknown>): Promise<void> {
-    try {
-      await effect();
-    } catch (error) {
-      // Name and HTTP status only: an error message may quote what it failed to send.
-      const status = (error as { status?: unknown }).status;
-      this.deps.logger.warn(event, { caseId: c.id, code: (error as Error).name, ...(typeof status === 'number' ? { status } : {}) });
-    }
-  }
-}
-
-function apply(c: Case, by: string, command: CaseCommand, now: Date): Case {
-  switch (command.kind) {
-    case 'take':
-      return takeCase(c, by, now);
-    case 'proposeMeasures':
-      return proposeMeasures(c, by, command.items, now);
-    case 'agreeMeasures':
-      return agreeToMeasures(c, by, now, command.comment);
-    case 'sendBackMeasures':
-      return sendBackProposal(c, by, command.comment, now);
-    case 'approveMeasures':
-      return approveMeasures(c, by, now);
-    case 'tickChecklistStep':
-      return tickChecklistStep(c, command.step, by, now);
-    case 'untickChecklistStep':
-      return untickChecklistStep(c, command.step, by);
-    case 'recordInspectorateWarned':
-      return recordLabourInspectorateWarned(c, by, now);
-    case 'recordMeetingHeld':
-      return recordMeetingHeld(c, command.meetingKind, by, command.heldAt, now);
-    case 'recordResponse':
-      return recordPerpetratorResponse(c, command.response, by, now);
-    case 'completeTask':
-      return completeTask(c, command.taskId, by, now);
-    case 'close':
-      return closeCase(c, by, now, command.evaluation);
+  private async outcome<K extends 'done' | 'conflict' | 'refused'>(outcome: K, c: Case, actorAadObjectId: string) {
+    const counted = await this.deps.recidive.withCount(c);
+    return { outcome, case: counted, access: accessOf(counted, actorAadObjectId, this.deps.directory), earlierCases: counted.earlierCasesOfPerpetrator ?? 0 };
   }
 }

@@ -1,4 +1,4 @@
-import { caseNumberYear, formatCaseNumber, submitCase, type Case } from '../domain/case';
+import { caseNumberYear, formatCaseNumber, submitCase, type Case, type CaseChange } from '../domain/case';
 import type { Clock } from '../domain/clock';
 import type { Directory } from '../domain/directory';
 import { isDomainError } from '../domain/errors';
@@ -16,8 +16,8 @@ import {
 import type { BehaviourLevel } from '../domain/report';
 import { supportLinesFor, type SupportLine } from '../domain/support-lines';
 import type { WorkingDayCalendar } from '../domain/working-days';
+import { perpetratorKeys, type RecidiveSubject } from '../domain/perpetrator';
 import type { Logger } from './logger';
-import { ROUTING_GRACE_MS } from './case-handling.service';
 import type { CaseNumberSequence, CaseStore, DraftStore, KnownOffice, ProfileStore, StoredDraft } from './ports';
 
 /** The person talking to the bot, from the Teams activity (Entra ID object id is the key). */
@@ -42,10 +42,20 @@ export type IntakeReply =
   | { kind: 'staleCard' }
   | { kind: 'myCases'; cases: Case[] };
 
+/** Registering a submitted case: recidive, the one write of the case with its effects, and retrying what failed. */
+export interface CaseRegistration {
+  /** Earlier cases of this perpetrator in the organisation. */
+  earlierCases(subject: RecidiveSubject): Promise<number>;
+  /** Stores the new case with its history and effects (desk card, notices, progress card, reminders); 'exists' for a repeat. */
+  register(change: CaseChange): Promise<'created' | 'exists'>;
+  /** Carries out what is still waiting for the case now (e.g. a desk card that could not be posted). */
+  retryEffects(caseId: string): void;
+}
+
 export interface IntakeServiceDependencies {
   drafts: DraftStore;
   profiles: ProfileStore;
-  cases: CaseStore;
+  cases: Pick<CaseStore, 'get' | 'listByOfficeHolder'>;
   caseNumbers: CaseNumberSequence;
   directory: Directory;
   clock: Clock;
@@ -53,7 +63,7 @@ export interface IntakeServiceDependencies {
   workingDays: WorkingDayCalendar;
   newId: () => string;
   /** Routing, notices and reminders for a new case (case handling). */
-  onSubmitted: (c: Case) => Promise<void>;
+  registration: CaseRegistration;
   logger: Logger;
 }
 
@@ -153,15 +163,19 @@ export class IntakeService {
     const office = draft.office!;
     const year = caseNumberYear(now);
     const caseNumber = formatCaseNumber(year, await this.deps.caseNumbers.next(year));
-    let newCase: Case;
+    const organisationId = office.organisationId;
+    let change: CaseChange;
     try {
-      newCase = submitCase(
+      const report = toIncidentReport(draft);
+      const earlier = await this.deps.registration.earlierCases({ id: draft.id, organisationId, registeredAt: now, perpetratorKeys: perpetratorKeys(report) });
+      change = submitCase(
         {
           id: draft.id,
           caseNumber,
-          organisationId: office.organisationId,
+          organisationId,
           officeHolder: { aadObjectId: reporter.aadObjectId, name: draft.officeHolder.name, role: office.role },
-          report: toIncidentReport(draft),
+          report,
+          earlierCasesOfPerpetrator: earlier,
         },
         now,
         this.deps.workingDays,
@@ -171,14 +185,14 @@ export class IntakeService {
       this.deps.logger.warn('intake.submit_refused', { code: error.code });
       return [{ kind: 'invalid', message: error.userMessage }, ...this.show(draft)];
     }
+    const newCase = change.case;
     // The case id is the draft id: a second, racing submit finds the first one's case.
-    if ((await this.deps.cases.create(newCase)) === 'exists') return this.alreadySubmitted(draft.id);
+    if ((await this.deps.registration.register(change)) === 'exists') return this.alreadySubmitted(draft.id);
     await this.deps.drafts.save({ ...draft, status: 'submitted', updatedAt: now.toISOString() }, {
       etag: stored.etag,
       submittedCase: { id: newCase.id, caseNumber: newCase.caseNumber },
     }).catch(() => undefined); // the case is stored; a lost race on the draft row changes nothing for the user
     this.deps.logger.info('intake.submitted', { caseId: newCase.id, caseNumber: newCase.caseNumber });
-    await this.deps.onSubmitted(newCase);
     return [{ kind: 'submitted', case: newCase, supportLines: supportLinesFor(office.role), repeated: false }];
   }
 
@@ -190,9 +204,9 @@ export class IntakeService {
   private async alreadySubmitted(caseId: string): Promise<IntakeReply[]> {
     const existing = await this.deps.cases.get(caseId);
     if (!existing) return [{ kind: 'noDraft' }];
-    // Completes a routing that failed the first time. Only for a case that is not brand new: a
-    // double click must not race the first submit's own routing and post the case card twice.
-    if (this.deps.clock.now().getTime() - existing.case.registeredAt.getTime() > ROUTING_GRACE_MS) await this.deps.onSubmitted(existing.case);
+    // Completes what failed the first time (e.g. the desk card). The outbox leases each effect, so a
+    // double click cannot post the case card twice.
+    this.deps.registration.retryEffects(caseId);
     return [{ kind: 'submitted', case: existing.case, supportLines: supportLinesFor(existing.case.officeHolder.role), repeated: true }];
   }
 

@@ -1,6 +1,9 @@
-import type { Case } from '../domain/case';
+import type { Case, CaseEvent } from '../domain/case';
 import type { IntakeDraft } from '../domain/intake/intake-draft';
+import type { RecidiveSubject } from '../domain/perpetrator';
 import type { OfficeHolderRole } from '../domain/roles';
+import type { CaseEffect } from './case-effects';
+import type { WrittenChange } from './outbox-ports';
 
 /**
  * Ports the use cases need from the outside world; adapters implement them and are wired in
@@ -46,15 +49,53 @@ export interface ProfileStore {
   save(aadObjectId: string, office: KnownOffice): Promise<void>;
 }
 
+/** A case as read, with what a conditional write needs. */
+export interface StoredCase {
+  case: Case;
+  /** Opaque concurrency token (the ETag). */
+  etag: string;
+  /** How many changes the case has had (1 after submission); numbers its history. */
+  revision: number;
+}
+
+/** Reading a case by id, for use cases that only look (reminders, meetings). */
+export interface CaseReader {
+  get(id: string): Promise<{ case: Case } | undefined>;
+}
+
+/** One change of a case: the new state, what happened, and what must follow. */
+export interface CaseCommit {
+  readonly case: Case;
+  /** The version the change was made on; absent for a new case. */
+  readonly expected?: { readonly etag: string; readonly revision: number };
+  readonly events: readonly CaseEvent[];
+  readonly effects: readonly CaseEffect[];
+  /** When the change was made (its effects are due from then). */
+  readonly at: Date;
+  /** When another instance should look at the effects if this one has not done them (it died). */
+  readonly recoverAt: Date;
+}
+
 export interface CaseStore {
-  /** Stores a new case; 'exists' when a case with this id is already there (a repeated submit). */
+  /** Stores a new case without history or effects (tools and tests); 'exists' when a case with this id is already there. */
   create(c: Case): Promise<'created' | 'exists'>;
-  get(id: string): Promise<{ case: Case; etag: string } | undefined>;
+  get(id: string): Promise<StoredCase | undefined>;
+  /**
+   * Writes the case, its history and its outbox in one transaction, only if the case is still the
+   * version read (a new one: only if it does not exist). Throws an error with code STORAGE.CONFLICT otherwise.
+   */
+  commit(commit: CaseCommit): Promise<WrittenChange & { etag: string; revision: number }>;
   listByOfficeHolder(aadObjectId: string): Promise<Case[]>;
-  /** Throws an error with code STORAGE.CONFLICT when the case changed since it was read. */
-  replace(c: Case, etag: string): Promise<string>;
-  listSamePerpetrator(organisationId: string, keys: readonly string[]): Promise<Case[]>;
+  /** Cases nobody has taken yet (few at any time). */
   listSubmitted(): Promise<Case[]>;
+}
+
+/** Which cases name the same perpetrator (recidive), by key, without reading or scanning cases. */
+export interface PerpetratorIndex {
+  /** Files a case under each of its perpetrator keys; doing it again changes nothing. */
+  add(subject: RecidiveSubject): Promise<void>;
+  /** The cases of the organisation filed under any of these keys (each once, with the keys it shares). */
+  find(organisationId: string, keys: readonly string[]): Promise<RecidiveSubject[]>;
 }
 
 export interface CaseNumberSequence {

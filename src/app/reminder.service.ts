@@ -10,7 +10,7 @@ import {
 } from '../domain/reminders';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import type { Logger } from './logger';
-import type { CaseStore } from './ports';
+import type { CaseReader } from './ports';
 import type {
   DeliveryFailureReason,
   DeliveryFailureRecorder,
@@ -40,7 +40,7 @@ export interface ReminderServiceOptions {
 
 export interface ReminderServiceDependencies {
   store: ReminderStore;
-  cases: Pick<CaseStore, 'get'>;
+  cases: CaseReader;
   directory: Pick<Directory, 'desk' | 'escalationContact'>;
   delivery: ReminderDelivery;
   failures: DeliveryFailureRecorder;

@@ -1,4 +1,4 @@
-import type { Case } from './case';
+import type { Case } from './case-model';
 import type { Directory } from './directory';
 import { DomainError } from './errors';
 

@@ -24,6 +24,7 @@ export const DOMAIN_ERROR_CODES = [
   'CASE.CHECKLIST_STEP_UNKNOWN',
   'CASE.LABOUR_INSPECTORATE_NOT_NEEDED',
   'CASE.MEETING_TIME_INVALID',
+  'CASE.PROPOSAL_REPLACED',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -56,6 +57,7 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, string>> = 
   'CASE.LABOUR_INSPECTORATE_NOT_NEEDED':
     'Bij deze zaak hoeft de Arbeidsinspectie niet gewaarschuwd te worden: er is geen letsel gemeld.',
   'CASE.MEETING_TIME_INVALID': 'Het tijdstip van het gesprek kan niet in de toekomst of vóór het incident liggen.',
+  'CASE.PROPOSAL_REPLACED': 'Dit voorstel is inmiddels vervangen door een nieuw voorstel. Bekijk het nieuwste voorstel in je chat.',
 };
 
 export interface DomainErrorOptions {

@@ -1,23 +1,17 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { isCaseNumber, MEASURE_KIND_LABELS } from './case';
+import { isCaseNumber } from './case-number';
 import { DEADLINE_LABELS, formatDutchDateTime, type Deadline, type DeadlineKind } from './deadlines';
 import { DomainError } from './errors';
+import { MEETING_GOALS, MEETING_KINDS, type MeetingKind } from './meeting-kinds';
 import { AMSTERDAM, WorkingDayCalendar, type LocalDate } from './working-days';
 
 // ---------------------------------------------------------------------------------------------
 // Types
 // ---------------------------------------------------------------------------------------------
 
-/** The conversations with the perpetrator that the handler books (domain.md "Measures"). */
-export const MEETING_KINDS = ['incidentMeeting', 'restorationMeeting', 'combinedMeeting'] as const;
-export type MeetingKind = (typeof MEETING_KINDS)[number];
-
-export const MEETING_KIND_LABELS: Readonly<Record<MeetingKind, string>> = {
-  incidentMeeting: MEASURE_KIND_LABELS.incidentMeeting,
-  restorationMeeting: MEASURE_KIND_LABELS.restorationMeeting,
-  combinedMeeting: MEASURE_KIND_LABELS.combinedMeeting,
-};
+// The conversations with the perpetrator that the handler books are defined once, in meeting-kinds.ts.
+export { MEETING_KINDS, MEETING_KIND_LABELS, type MeetingKind } from './meeting-kinds';
 
 export const ATTENDEE_ROLES = ['handler', 'officeHolder', 'coordinator', 'other'] as const;
 export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
@@ -243,7 +237,7 @@ export function toAmsterdamLocal(instant: Date): { readonly date: LocalDate; rea
 
 /** The deadline a meeting kind answers to; a combined meeting is also the incidentgesprek, so the 72 hours apply. */
 export function meetingDeadlineKind(kind: MeetingKind): DeadlineKind {
-  return kind === 'restorationMeeting' ? 'restorationMeeting' : 'incidentMeeting';
+  return MEETING_GOALS[kind][0];
 }
 
 /** The case's deadline for this kind of meeting, if the case has one. */

@@ -1,4 +1,4 @@
-import type { Case } from './case';
+import type { Case } from './case-model';
 import type { IncidentReport } from './report';
 
 /**
@@ -57,11 +57,14 @@ export function perpetratorKeys(report: Pick<IncidentReport, 'perpetrator'>): st
   return keys;
 }
 
+/** What recidive needs to know of a case. */
+export type RecidiveSubject = Pick<Case, 'id' | 'organisationId' | 'registeredAt' | 'perpetratorKeys'>;
+
 /**
  * How many cases of the same organisation, registered before `c`, share a perpetrator key with it.
  * Other organisations' cases never count: their handlers have no access to them.
  */
-export function countEarlierCases(c: Case, others: readonly Case[]): number {
+export function countEarlierCases(c: RecidiveSubject, others: readonly RecidiveSubject[]): number {
   const keys = new Set(c.perpetratorKeys);
   if (keys.size === 0) {
     return 0;

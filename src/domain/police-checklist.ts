@@ -1,4 +1,8 @@
-import { assertHandlerMayWork, reachGoal, withoutGoal, type Case } from './case';
+import { caseEvent, changeOf, unchanged, type CaseChange } from './case-events';
+import { actorOf, type Case } from './case-model';
+import { commandRefusal } from './case-preconditions';
+import { reachGoal, throwIf, withoutGoal } from './case-rules';
+import { eventBase } from './case-transition';
 import { DomainError } from './errors';
 
 /** The steps of the "stappenplan melding en aangifte" (domain.md), done by the handler, never by the office holder. */
@@ -19,6 +23,10 @@ export const POLICE_CHECKLIST_LABELS: Readonly<Record<PoliceChecklistStep, strin
 
 /** Ticking this step reaches the goal of the police appointment deadline. */
 export const POLICE_APPOINTMENT_STEP: PoliceChecklistStep = 3;
+/** The melding or aangifte itself. */
+export const POLICE_REPORT_STEP: PoliceChecklistStep = 4;
+/** The steps the office holder's progress follows (appointment made, report filed); the rest is the handler's working list. */
+export const OFFICE_HOLDER_VISIBLE_STEPS: readonly PoliceChecklistStep[] = [POLICE_APPOINTMENT_STEP, POLICE_REPORT_STEP];
 
 export interface ChecklistTick {
   readonly step: PoliceChecklistStep;
@@ -61,25 +69,24 @@ function checklistOf(c: Case, step: number): PoliceChecklist {
   if (!isPoliceChecklistStep(step)) {
     throw new DomainError('CASE.CHECKLIST_STEP_UNKNOWN', { detail: `step ${String(step)}` });
   }
-  if (c.policeChecklist === undefined) {
-    throw new DomainError('CASE.NO_POLICE_CHECKLIST', { detail: `case ${c.id}` });
-  }
-  return c.policeChecklist;
+  // commandRefusal already refused a case without a checklist.
+  return c.policeChecklist ?? { ticks: [] };
 }
 
 /**
  * A handler ticks a step; ticking a ticked step changes nothing (two handlers clicking the same
  * card button record the first). Step 3 reaches the police appointment goal.
  */
-export function tickChecklistStep(c: Case, step: PoliceChecklistStep, handlerAadObjectId: string, now: Date): Case {
-  assertHandlerMayWork(c, handlerAadObjectId);
+export function tickChecklistStep(c: Case, step: PoliceChecklistStep, handlerAadObjectId: string, now: Date): CaseChange {
+  throwIf(commandRefusal(c, 'tickChecklistStep', actorOf(c, handlerAadObjectId)));
   const checklist = checklistOf(c, step);
   if (checklist.ticks.some((t) => t.step === step)) {
-    return c;
+    return unchanged(c);
   }
   const ticks = [...checklist.ticks, { step, at: now, byAadObjectId: handlerAadObjectId }].sort((a, b) => a.step - b.step);
   const ticked: Case = { ...c, policeChecklist: { ticks } };
-  return step === POLICE_APPOINTMENT_STEP ? reachGoal(ticked, 'policeAppointment', now) : ticked;
+  const base = eventBase(c, handlerAadObjectId, now);
+  return changeOf(c, step === POLICE_APPOINTMENT_STEP ? reachGoal(ticked, 'policeAppointment', now) : ticked, base, [caseEvent(base, 'checklistStepTicked', { step })]);
 }
 
 /**
@@ -87,12 +94,13 @@ export function tickChecklistStep(c: Case, step: PoliceChecklistStep, handlerAad
  * that cannot be corrected would claim the police were contacted when they were not. Unticking
  * step 3 clears the police appointment goal, so its reminders resume. Unticking an open step changes nothing.
  */
-export function untickChecklistStep(c: Case, step: PoliceChecklistStep, handlerAadObjectId: string): Case {
-  assertHandlerMayWork(c, handlerAadObjectId);
+export function untickChecklistStep(c: Case, step: PoliceChecklistStep, handlerAadObjectId: string, now: Date): CaseChange {
+  throwIf(commandRefusal(c, 'untickChecklistStep', actorOf(c, handlerAadObjectId)));
   const checklist = checklistOf(c, step);
   if (!checklist.ticks.some((t) => t.step === step)) {
-    return c;
+    return unchanged(c);
   }
   const unticked: Case = { ...c, policeChecklist: { ticks: checklist.ticks.filter((t) => t.step !== step) } };
-  return step === POLICE_APPOINTMENT_STEP ? withoutGoal(unticked, 'policeAppointment') : unticked;
+  const base = eventBase(c, handlerAadObjectId, now);
+  return changeOf(c, step === POLICE_APPOINTMENT_STEP ? withoutGoal(unticked, 'policeAppointment') : unticked, base, [caseEvent(base, 'checklistStepUnticked', { step })]);
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Case } from './case';
+import type { Case } from './case-model';
 import { DEADLINE_KINDS, DEADLINE_LABELS, decreeDaysNote, formatDutchDateTime, timeLeft, type DeadlineKind } from './deadlines';
 import { findOrganisation } from './organisations';
 import { HANDLER_ROLE_LABELS } from './roles';

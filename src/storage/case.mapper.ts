@@ -113,6 +113,7 @@ export const caseRecordSchema: z.ZodType<Case, z.ZodTypeDef, unknown> = z.object
   // Fields added with case handling; defaults let rows written before them still parse.
   measureHistory: z.array(measureEventSchema).default([]),
   perpetratorKeys: z.array(z.string()).optional(),
+  earlierCasesOfPerpetrator: z.number().int().min(0).optional(),
   goalReachedAt: goalReachedAtSchema.default({}),
   policeChecklist: checklistSchema.optional(),
   labourInspectorateWarned: z.object({ at: instant, byAadObjectId: z.string() }).optional(),
@@ -148,8 +149,5 @@ export function caseIndexColumns(c: Case) {
     officeHolderAadObjectId: c.officeHolder.aadObjectId,
     status: c.status,
     registeredAt: c.registeredAt,
-    // Exact-match filters for recidive ("same name or same plate"); a column holds one value, so one per kind.
-    perpetratorName: c.perpetratorKeys.find((key) => key.startsWith('name:')),
-    perpetratorPlate: c.perpetratorKeys.find((key) => key.startsWith('plate:')),
   };
 }

@@ -1,24 +1,33 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { historyRecords } from '../app/case-history';
+import type { OutboxRow, WrittenChange } from '../app/outbox-ports';
+import type { CaseCommit, CaseStore, StoredCase } from '../app/ports';
 import type { Case } from '../domain/case';
-import type { CaseStore } from '../app/ports';
-import { DocumentTable } from './document-table';
-import { AlreadyExistsError } from './errors';
-import { caseIndexColumns, caseRecordSchema } from './case.mapper';
+import { CASE_ROW, CasePartition, historyRowKey, outboxRowKey } from './case-partition';
+import { AlreadyExistsError, ConcurrencyError, statusCodeOf } from './errors';
+import type { TableOutboxRepository } from './outbox.repository';
 
-// One partition per case: point reads by id (what every card action does) stay cheap.
-const ROW = 'case';
+/** An entity-group transaction holds at most this many operations. */
+const MAX_TRANSACTION_ACTIONS = 100;
 
-/** Cases in Table Storage, one row each, with ETag concurrency. */
+/**
+ * Cases in Table Storage: one partition per case (case-partition.ts), so a card action reads one row
+ * and writes its change — case, history and outbox — in one conditional transaction.
+ */
 export class TableCaseRepository implements CaseStore {
-  private readonly table: DocumentTable<Case>;
+  private readonly partition: CasePartition;
 
-  constructor(client: TableClient) {
-    this.table = new DocumentTable(client, caseRecordSchema, { index: caseIndexColumns });
+  constructor(
+    client: TableClient,
+    /** Writes the due mark of a change's effects (table Outbox); readers (tools, tests) may leave it out. */
+    private readonly outbox?: Pick<TableOutboxRepository, 'mark'>,
+  ) {
+    this.partition = new CasePartition(client);
   }
 
   async create(c: Case): Promise<'created' | 'exists'> {
     try {
-      await this.table.create(c.id, ROW, c);
+      await this.partition.cases.create(c.id, CASE_ROW, c);
       return 'created';
     } catch (error) {
       if (error instanceof AlreadyExistsError) return 'exists';
@@ -26,38 +35,59 @@ export class TableCaseRepository implements CaseStore {
     }
   }
 
-  async get(id: string): Promise<{ case: Case; etag: string } | undefined> {
-    const stored = await this.table.get(id, ROW);
-    return stored && { case: stored.value, etag: stored.etag };
+  async get(id: string): Promise<StoredCase | undefined> {
+    const stored = await this.partition.cases.getWithColumns(id, CASE_ROW);
+    if (!stored) return undefined;
+    const revision = stored.columns.revision;
+    // Cases stored before revisions were counted start from 1 (their submission).
+    return { case: stored.value, etag: stored.etag, revision: typeof revision === 'number' ? revision : 1 };
   }
 
-  /** Replaces a case only if nobody changed it since it was read (throws ConcurrencyError otherwise). */
-  async replace(c: Case, etag: string): Promise<string> {
-    return this.table.replace(c.id, ROW, c, etag);
-  }
+  /**
+   * The case row (If-Match the version read, or created), one history row per event and one outbox row
+   * per effect, in one transaction. The due mark for the effects is written first: if this instance
+   * dies after the transaction, another finds the effects through it; if the transaction fails, the
+   * mark finds nothing and is removed.
+   */
+  async commit(commit: CaseCommit): Promise<WrittenChange & { etag: string; revision: number }> {
+    const c = commit.case;
+    const revision = (commit.expected?.revision ?? 0) + 1;
+    const caseEntity = this.partition.cases.entityOf(c.id, CASE_ROW, c, { revision });
+    const actions: TransactionAction[] = [commit.expected ? ['update', caseEntity, 'Replace', { etag: commit.expected.etag }] : ['create', caseEntity]];
+    for (const record of historyRecords(commit.events, revision)) {
+      actions.push(['create', this.partition.history.entityOf(c.id, historyRowKey(revision, record.sequence), record)]);
+    }
+    const rows = commit.effects.map((effect, index) => ({ id: outboxRowKey(revision, index + 1), record: CasePartition.pendingEffect(c.id, effect, commit.at) }));
+    for (const row of rows) actions.push(['create', this.partition.outbox.entityOf(c.id, row.id, row.record)]);
+    if (actions.length > MAX_TRANSACTION_ACTIONS) throw new RangeError(`a change of ${actions.length} rows does not fit one transaction`);
 
-  /** Cases of an organisation that share a perpetrator key with these keys (recidive). */
-  async listSamePerpetrator(organisationId: string, keys: readonly string[]): Promise<Case[]> {
-    const name = keys.find((k) => k.startsWith('name:'));
-    const plate = keys.find((k) => k.startsWith('plate:'));
-    const clauses = [name && odata`perpetratorName eq ${name}`, plate && odata`perpetratorPlate eq ${plate}`].filter(Boolean);
-    if (clauses.length === 0) return [];
-    const cases: Case[] = [];
-    for await (const row of this.table.query(`${odata`organisationId eq ${organisationId}`} and (${clauses.join(' or ')})`)) cases.push(row.value);
-    return cases;
+    if (rows.length > 0 && this.outbox === undefined) throw new Error('a repository without the outbox cannot write effects');
+    const mark = rows.length > 0 ? await this.outbox?.mark(c.id, `r${revision}`, commit.recoverAt) : undefined;
+    let response;
+    try {
+      response = await this.partition.client.submitTransaction(actions);
+    } catch (error) {
+      const status = statusCodeOf(error);
+      // 412: the case changed since it was read; 409: a new case that exists already. Nothing was written.
+      if (status === 412 || status === 409) throw new ConcurrencyError({ table: this.partition.client.tableName, partitionKey: c.id, rowKey: CASE_ROW }, { cause: error });
+      throw error;
+    }
+    const etagOf = (rowKey: string) => response.getResponseForEntity(rowKey)?.etag ?? '*';
+    const written: OutboxRow[] = rows.map((row) => CasePartition.toOutboxRow(row.id, row.record, etagOf(row.id)));
+    return { case: c, rows: written, ...(mark ? { mark } : {}), etag: etagOf(CASE_ROW), revision };
   }
 
   /** Cases nobody has taken yet (few at any time): the routing repair job looks at these. */
   async listSubmitted(): Promise<Case[]> {
     const cases: Case[] = [];
-    for await (const row of this.table.query(odata`status eq ${'submitted'}`)) cases.push(row.value);
+    for await (const row of this.partition.cases.query(odata`RowKey eq ${CASE_ROW} and status eq ${'submitted'}`)) cases.push(row.value);
     return cases;
   }
 
   /** A user's own cases, newest first. A filtered scan: fine for the province's volume (hundreds a year). */
   async listByOfficeHolder(aadObjectId: string): Promise<Case[]> {
     const cases: Case[] = [];
-    for await (const row of this.table.query(odata`officeHolderAadObjectId eq ${aadObjectId}`)) cases.push(row.value);
+    for await (const row of this.partition.cases.query(odata`RowKey eq ${CASE_ROW} and officeHolderAadObjectId eq ${aadObjectId}`)) cases.push(row.value);
     return cases.sort((a, b) => b.registeredAt.getTime() - a.registeredAt.getTime());
   }
 }

@@ -79,6 +79,28 @@ export class DocumentTable<T> {
     return row === undefined ? undefined : { value: row.value, etag: row.etag };
   }
 
+  /** Like get, with the flat columns stored beside the document. */
+  async getWithColumns(partitionKey: string, rowKey: string): Promise<{ value: T; etag: string; columns: Readonly<Row> } | undefined> {
+    const row = await this.readRow(partitionKey, rowKey);
+    return row === undefined ? undefined : { value: row.value, etag: row.etag, columns: row.index };
+  }
+
+  /**
+   * The validated table entity of a document, for a write the caller makes itself (an entity-group
+   * transaction). `columns` go beside the index columns.
+   */
+  entityOf(partitionKey: string, rowKey: string, value: T, columns: IndexColumns = {}): TableEntity<Row> {
+    return this.toEntity(partitionKey, rowKey, value, { ...(this.options.index?.(value) ?? {}), ...columns }).entity;
+  }
+
+  /** Reads an entity the caller fetched itself (e.g. from a partition query that also returns other kinds of row). */
+  fromTableEntity(entity: TableEntityResult<Row>): StoredDocument<T> & { columns: Readonly<Row> } {
+    const partitionKey = entity.partitionKey ?? '';
+    const rowKey = entity.rowKey ?? '';
+    const { value, index } = this.fromEntity(entity, partitionKey, rowKey);
+    return { partitionKey, rowKey, value, etag: entity.etag, columns: index };
+  }
+
   /** Inserts a new document; returns its ETag. Throws AlreadyExistsError if the row exists. */
   async create(partitionKey: string, rowKey: string, value: T, index?: IndexColumns): Promise<string> {
     const { entity } = this.toEntity(partitionKey, rowKey, value, index);

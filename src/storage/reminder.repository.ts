@@ -10,6 +10,7 @@ import type {
 import { DEADLINE_KINDS } from '../domain/deadlines';
 import { caseIdOfReminder, REMINDER_KINDS, type CancelReason, type PlannedReminder } from '../domain/reminders';
 import { DocumentTable } from './document-table';
+import { bucketStart, dueBucket, DUE_PREFIX } from './due-buckets';
 import { AlreadyExistsError, ConcurrencyError, CorruptDocumentError, statusCodeOf, StorageError } from './errors';
 
 /**
@@ -23,7 +24,6 @@ import { AlreadyExistsError, ConcurrencyError, CorruptDocumentError, statusCodeO
  * - Watermark: PartitionKey `sweep`, RowKey `watermark` → the oldest bucket that may hold unfinished rows.
  */
 
-const DUE_PREFIX = 'due-';
 const CASE_PREFIX = 'case-';
 const SWEEP_PARTITION = 'sweep';
 const WATERMARK_ROW = 'watermark';
@@ -79,18 +79,7 @@ type Locator = z.infer<typeof locatorSchema>;
 const watermarkSchema = z.object({ bucket: z.string().startsWith(DUE_PREFIX) });
 type Watermark = z.infer<typeof watermarkSchema>;
 
-/** The due-time bucket (partition key) of an instant, e.g. `due-202611301405` for 14:05 UTC. */
-export function dueBucket(at: Date, bucketMinutes = 1): string {
-  const ms = Math.floor(at.getTime() / (bucketMinutes * MINUTE_MS)) * bucketMinutes * MINUTE_MS;
-  const iso = new Date(ms).toISOString(); // yyyy-MM-ddTHH:mm:…Z
-  return `${DUE_PREFIX}${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}`;
-}
-
-function bucketStart(partitionKey: string): Date {
-  const digits = partitionKey.slice(DUE_PREFIX.length);
-  const [y, mo, d, h, mi] = [digits.slice(0, 4), digits.slice(4, 6), digits.slice(6, 8), digits.slice(8, 10), digits.slice(10, 12)];
-  return new Date(`${y}-${mo}-${d}T${h}:${mi}:00Z`);
-}
+export { dueBucket } from './due-buckets';
 
 /** The table entity of a reminder row (also used to seed rows in bulk, e.g. by the benchmark). */
 export function reminderEntity(reminder: StoredReminder, partitionKey: string): TableEntity<Record<string, unknown>> {

@@ -1,7 +1,7 @@
 import type { DeliveryFailure, DeliveryFailureRecorder, ReminderMessage, ReminderSender, SendResult } from '../app/reminder-ports';
 import type { Logger } from '../app/logger';
 import type { Directory } from '../domain/directory';
-import type { CaseStore } from '../app/ports';
+import type { CaseReader } from '../app/ports';
 import { ProactiveDeliveryError, ProactiveMessenger } from './proactive-messenger';
 
 /** Sends reminders as proactive Teams messages and classifies failures for the sweeper. */
@@ -29,7 +29,7 @@ export class TeamsReminderSender implements ReminderSender {
  */
 export class TeamsDeliveryFailureRecorder implements DeliveryFailureRecorder {
   constructor(
-    private readonly deps: { messenger: ProactiveMessenger; directory: Directory; cases: Pick<CaseStore, 'get'>; logger: Logger },
+    private readonly deps: { messenger: ProactiveMessenger; directory: Directory; cases: CaseReader; logger: Logger },
   ) {}
 
   async record(failure: DeliveryFailure): Promise<void> {

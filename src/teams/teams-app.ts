@@ -66,7 +66,13 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
     clock: deps.clock,
     logger: deps.logger,
     ...(meetings
-      ? { meetingsFor: async (c) => (await meetings.service.listForCase(c.id)).map((record) => plannedMeetingInfo(record, c, meetings.icsUrl(record.icsToken))) }
+      ? {
+          meetingsFor: (caseId) => {
+            const records = meetings.service.listForCase(caseId);
+            records.catch(() => undefined); // not every viewer needs them; a failure surfaces where they are awaited
+            return async (c) => (await records).map((record) => plannedMeetingInfo(record, c, meetings.icsUrl(record.icsToken)));
+          },
+        }
       : {}),
   });
 
@@ -142,6 +148,17 @@ async function rememberConversation(context: TurnContext, store: ConversationSto
     await store.save(`user:${aadObjectId}`, reference as unknown as Record<string, unknown>);
   } else if (conversationType === 'channel') {
     const channelId = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
-    if (channelId) await store.save(`channel:${channelId}`, reference as unknown as Record<string, unknown>);
+    if (channelId) await store.save(`channel:${channelId}`, channelReference(reference, channelId) as unknown as Record<string, unknown>);
   }
+}
+
+/**
+ * The channel's own address: a turn in a channel names the post it happened in (`19:…;messageid=…`)
+ * and the person who acted, which differ per card and per person. Kept as such, every action by
+ * someone else or on another card would rewrite the row (and 16 people acting at once would fight
+ * over its ETag); the channel itself is what is kept.
+ */
+function channelReference(reference: Partial<ConversationReference>, channelId: string): Partial<ConversationReference> {
+  const { channelId: channel, serviceUrl, bot, conversation } = reference;
+  return { channelId: channel, serviceUrl, bot, ...(conversation ? { conversation: { ...conversation, id: channelId } } : {}) };
 }

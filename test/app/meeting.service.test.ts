@@ -172,12 +172,12 @@ function service(calendar: CalendarGateway | undefined, clock: Clock = new Fixed
 }
 
 /** The handler proposes an incidentgesprek: the case gets the 72-hour incidentgesprek deadline (Wednesday 2 December 20:30). */
-const incidentMeetingProposed = (c: Case): Case => proposeMeasures(c, HANDLER, [{ kind: 'incidentMeeting' }], at('2026-11-30T08:40:00Z'));
+const incidentMeetingProposed = (c: Case): Case => proposeMeasures(c, HANDLER, [{ kind: 'incidentMeeting' }], at('2026-11-30T08:40:00Z')).case;
 
 async function takenCase(change: (c: Case) => Case = (c) => c): Promise<Case> {
   const id = nextId();
-  const submitted = submitCase({ id, caseNumber: `WB-2026-${String(ids).padStart(5, '0')}`, organisationId: 'gemeente-utrecht', officeHolder: { aadObjectId: OFFICE_HOLDER, name: 'Wim Wethouder', role: 'wethouder' }, report: report() }, at('2026-11-30T08:00:00Z'), workingDays);
-  const c = change(takeCase(submitted, HANDLER, at('2026-11-30T08:30:00Z')));
+  const submitted = submitCase({ id, caseNumber: `WB-2026-${String(ids).padStart(5, '0')}`, organisationId: 'gemeente-utrecht', officeHolder: { aadObjectId: OFFICE_HOLDER, name: 'Wim Wethouder', role: 'wethouder' }, report: report() }, at('2026-11-30T08:00:00Z'), workingDays).case;
+  const c = change(takeCase(submitted, HANDLER, at('2026-11-30T08:30:00Z')).case);
   await cases.create(c);
   return c;
 }
@@ -258,7 +258,7 @@ describe('the planning form', () => {
   });
 
   it('without an incidentgesprek among the measures: no deadline, slots over the next two weeks, and a booking without a warning', async () => {
-    const c = await takenCase((taken) => proposeMeasures(taken, HANDLER, [{ kind: 'writtenWarning' }], at('2026-11-30T08:40:00Z')));
+    const c = await takenCase((taken) => proposeMeasures(taken, HANDLER, [{ kind: 'writtenWarning' }], at('2026-11-30T08:40:00Z')).case);
     const calendar = new StandInCalendar();
     const svc = service(calendar);
     const planning = form(await svc.planningForm(c.id, HANDLER));
@@ -294,7 +294,7 @@ describe('the planning form', () => {
   it('proposes the herstelgesprek in the days before the restrictions end, once the incidentgesprek is planned', async () => {
     const calendar = new StandInCalendar();
     const c = await takenCase((taken) =>
-      proposeMeasures(taken, HANDLER, [{ kind: 'restrictiveMeasures', endsAt: at('2026-12-21T22:59:59Z') }, { kind: 'incidentMeeting' }], at('2026-11-30T08:45:00Z')),
+      proposeMeasures(taken, HANDLER, [{ kind: 'restrictiveMeasures', endsAt: at('2026-12-21T22:59:59Z') }, { kind: 'incidentMeeting' }], at('2026-11-30T08:45:00Z')).case,
     );
     const svc = service(calendar);
     const first = form(await svc.planningForm(c.id, HANDLER));
@@ -332,7 +332,7 @@ describe('the planning form', () => {
     const c = await takenCase();
     expect(await service(new StandInCalendar()).planningForm(c.id, GRIFFIER)).toEqual({ outcome: 'refused', message: MEETING_MESSAGES.notHandler });
     expect(await service(new StandInCalendar()).planningForm(c.id, OFFICE_HOLDER)).toEqual({ outcome: 'refused', message: MEETING_MESSAGES.notHandler });
-    const untaken = submitCase({ id: nextId(), caseNumber: 'WB-2026-09999', organisationId: 'gemeente-utrecht', officeHolder: { aadObjectId: OFFICE_HOLDER, name: 'W', role: 'wethouder' }, report: report() }, at('2026-11-30T08:00:00Z'), workingDays);
+    const untaken = submitCase({ id: nextId(), caseNumber: 'WB-2026-09999', organisationId: 'gemeente-utrecht', officeHolder: { aadObjectId: OFFICE_HOLDER, name: 'W', role: 'wethouder' }, report: report() }, at('2026-11-30T08:00:00Z'), workingDays).case;
     await cases.create(untaken);
     const refused = await service(new StandInCalendar()).planningForm(untaken.id, HANDLER);
     expect(refused).toMatchObject({ outcome: 'refused', message: expect.stringMatching(/eerst op/) });

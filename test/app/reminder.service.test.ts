@@ -1,5 +1,5 @@
 import { silentLogger } from '../../src/app/logger';
-import type { CaseStore } from '../../src/app/ports';
+import type { CaseReader } from '../../src/app/ports';
 import type { DeliveryFailure, ReminderMessage, ReminderSender, ReminderStore, SendResult, StoredReminder } from '../../src/app/reminder-ports';
 import { ReminderService, type ReminderServiceOptions } from '../../src/app/reminder.service';
 import { reachGoal, submitCase, withoutGoal, type Case } from '../../src/domain/case';
@@ -64,7 +64,7 @@ class FakeTime implements Clock, Timer {
   }
 }
 
-class MemoryCases implements Pick<CaseStore, 'get'> {
+class MemoryCases implements CaseReader {
   private readonly cases = new Map<string, Case>();
   put(c: Case): void {
     this.cases.set(c.id, c);
@@ -107,7 +107,7 @@ function newCase(id: string, registeredAt: Date, overrides: Partial<IncidentRepo
     },
     registeredAt,
     calendar,
-  );
+  ).case;
 }
 
 const INCIDENT = new Date('2026-11-30T09:00:00Z'); // Monday 10:00 CET

@@ -168,7 +168,7 @@ export function sampleCase(
     organisationId,
     officeHolder: { aadObjectId: 'aad-anna', name: 'Anna de Vries', role },
     report: toIncidentReport(draft),
-  }, now, workingDays);
+  }, now, workingDays).case;
 }
 
 function intakeQuestionSamples(): object[] {
@@ -294,32 +294,32 @@ export function caseInStatus(
     organisationId: options.organisationId ?? 'gemeente-utrecht',
     officeHolder: { aadObjectId: officeHolder, name: 'Anna de Vries', role },
     report: caseSampleReport(options.report),
-  }, caseSampleTime(), workingDays);
+  }, caseSampleTime(), workingDays).case;
   const order: CaseSampleStep[] = ['submitted', 'inProgress', 'measuresProposed', 'sentBack', 'measuresAgreed', 'measuresApproved', 'closed'];
   const reached = (s: CaseSampleStep): boolean => order.indexOf(step) >= order.indexOf(s) && !(step !== 'sentBack' && s === 'sentBack');
   if (!reached('inProgress')) return c;
-  c = takeCase(c, handler, caseSampleTime(30));
+  c = takeCase(c, handler, caseSampleTime(30)).case;
   if (!reached('measuresProposed')) return c;
-  c = proposeMeasures(c, handler, options.proposal ?? caseSampleProposal(), caseSampleTime(60));
-  if (step === 'sentBack') return sendBackProposal(c, officeHolder, 'Liever eerst een gesprek, zonder beperkingen.', caseSampleTime(90));
+  c = proposeMeasures(c, handler, options.proposal ?? caseSampleProposal(), caseSampleTime(60)).case;
+  if (step === 'sentBack') return sendBackProposal(c, officeHolder, 'Liever eerst een gesprek, zonder beperkingen.', caseSampleTime(90)).case;
   if (!reached('measuresAgreed')) return c;
-  c = agreeToMeasures(c, officeHolder, caseSampleTime(90));
+  c = agreeToMeasures(c, officeHolder, caseSampleTime(90)).case;
   if (!reached('measuresApproved')) return c;
-  c = approveMeasures(c, handler, caseSampleTime(120));
+  c = approveMeasures(c, handler, caseSampleTime(120)).case;
   if (c.policeChecklist !== undefined) {
-    for (const s of [1, 2, 3] as const) c = tickChecklistStep(c, s, handler, caseSampleTime(130));
+    for (const s of [1, 2, 3] as const) c = tickChecklistStep(c, s, handler, caseSampleTime(130)).case;
   }
   if (!reached('closed')) return c;
-  c = recordPerpetratorResponse(c, { kind: 'given', summary: 'Incidentgesprek gevoerd; contactafspraken bevestigd per brief.' }, handler, caseSampleTime(150));
-  return closeCase(c, handler, caseSampleTime(180), caseSampleEvaluation());
+  c = recordPerpetratorResponse(c, { kind: 'given', summary: 'Incidentgesprek gevoerd; contactafspraken bevestigd per brief.' }, handler, caseSampleTime(150)).case;
+  return closeCase(c, handler, caseSampleTime(180), caseSampleEvaluation()).case;
 }
 
 /** A case closed without measures: taken, "no response possible" recorded, closed with the evaluation. */
 export function caseClosedWithoutMeasures(): Case {
   const { handler } = casePeople();
   const taken = caseInStatus('inProgress', { report: { perpetrator: { known: false, type: 'persoon' } } });
-  const recorded = recordPerpetratorResponse(taken, { kind: 'notPossible', reason: 'perpetratorUnknown' }, handler, caseSampleTime(60));
-  return closeCase(recorded, handler, caseSampleTime(90), caseSampleEvaluation());
+  const recorded = recordPerpetratorResponse(taken, { kind: 'notPossible', reason: 'perpetratorUnknown' }, handler, caseSampleTime(60)).case;
+  return closeCase(recorded, handler, caseSampleTime(90), caseSampleEvaluation()).case;
 }
 
 /**
@@ -353,9 +353,9 @@ export function caseAtMaxLength(step: CaseSampleStep, text: (length: number) => 
     organisationId: 'provincie-utrecht',
     officeHolder: { aadObjectId: officeHolder, name: text(200), role: 'commissarisVanDeKoning' },
     report,
-  }, caseSampleTime(), workingDays);
+  }, caseSampleTime(), workingDays).case;
   if (step === 'submitted') return c;
-  c = takeCase(c, handler, caseSampleTime(30));
+  c = takeCase(c, handler, caseSampleTime(30)).case;
   const everything: MeasureInput[] = [
     { kind: 'writtenWarning', description: medium },
     { kind: 'incidentMeeting', description: medium },
@@ -368,20 +368,20 @@ export function caseAtMaxLength(step: CaseSampleStep, text: (length: number) => 
   ];
   // Three rounds sent back: the longest status history a case plausibly gets.
   for (let round = 0; round < 3; round += 1) {
-    c = proposeMeasures(c, handler, everything, caseSampleTime(60 + round * 20));
-    c = sendBackProposal(c, officeHolder, medium, caseSampleTime(70 + round * 20));
+    c = proposeMeasures(c, handler, everything, caseSampleTime(60 + round * 20)).case;
+    c = sendBackProposal(c, officeHolder, medium, caseSampleTime(70 + round * 20)).case;
   }
-  for (const s of [1, 2, 3, 4, 5, 6, 7, 8, 9] as const) c = tickChecklistStep(c, s, handler, caseSampleTime(130));
-  c = recordPerpetratorResponse(c, { kind: 'notPossible', reason: 'other', explanation: medium }, handler, caseSampleTime(140));
+  for (const s of [1, 2, 3, 4, 5, 6, 7, 8, 9] as const) c = tickChecklistStep(c, s, handler, caseSampleTime(130)).case;
+  c = recordPerpetratorResponse(c, { kind: 'notPossible', reason: 'other', explanation: medium }, handler, caseSampleTime(140)).case;
   if (step === 'inProgress' || step === 'sentBack') return c;
-  c = proposeMeasures(c, handler, everything, caseSampleTime(150));
+  c = proposeMeasures(c, handler, everything, caseSampleTime(150)).case;
   if (step === 'measuresProposed') return c;
-  c = agreeToMeasures(c, officeHolder, caseSampleTime(160), medium);
+  c = agreeToMeasures(c, officeHolder, caseSampleTime(160), medium).case;
   if (step === 'measuresAgreed') return c;
-  c = approveMeasures(c, handler, caseSampleTime(170));
-  c = recordPerpetratorResponse(c, { kind: 'given', summary: medium }, handler, caseSampleTime(175));
+  c = approveMeasures(c, handler, caseSampleTime(170)).case;
+  c = recordPerpetratorResponse(c, { kind: 'given', summary: medium }, handler, caseSampleTime(175)).case;
   if (step === 'measuresApproved') return c;
-  return closeCase(c, handler, caseSampleTime(180), { riskAssessment: medium, causeAnalysis: medium, trendAnalysis: medium, improvements: medium });
+  return closeCase(c, handler, caseSampleTime(180), { riskAssessment: medium, causeAnalysis: medium, trendAnalysis: medium, improvements: medium }).case;
 }
 
 /** Every step a sample case can be walked to, in order. */
@@ -494,7 +494,7 @@ export function caseAcrossUncoveredNewYear(): Case {
     organisationId: 'gemeente-utrecht',
     officeHolder: { aadObjectId: officeHolder, name: 'Anna de Vries', role: 'wethouder' },
     report: caseSampleReport({ incidentAt: '2028-12-27T20:30:00Z' }),
-  }, new Date('2028-12-28T09:00:00Z'), workingDays);
+  }, new Date('2028-12-28T09:00:00Z'), workingDays).case;
 }
 
 /** A case whose proposal holds an incidentgesprek with a known perpetrator: it has the 72-hour incidentgesprek deadline. */

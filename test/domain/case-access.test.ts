@@ -73,7 +73,7 @@ function caseOf(role: OfficeHolderRole, officeHolder: string, organisationId = '
     },
     NOW,
     calendar,
-  );
+  ).case;
 }
 
 describe('accessOf', () => {
@@ -102,7 +102,7 @@ describe('accessOf', () => {
   });
 
   it('follows the directory, not who took the case: taking it grants nothing', () => {
-    const taken = takeCase(wethouderCase, SECRETARIS_ZEIST, NOW);
+    const taken = takeCase(wethouderCase, SECRETARIS_ZEIST, NOW).case;
     expect(taken.handler?.aadObjectId).toBe(SECRETARIS_ZEIST);
     expect(accessOf(taken, SECRETARIS_ZEIST, dir)).toBe('none');
   });

@@ -71,7 +71,7 @@ describe('countEarlierCases', () => {
       },
       new Date(registeredAt),
       calendar,
-    );
+    ).case;
   }
 
   const current = caseOf({ name: 'Jan de Vries', licencePlate: '12-ABC-3' }, '2026-06-01T10:00:00Z');

@@ -48,9 +48,9 @@ function submitted(overrides: Partial<IncidentReport> = {}): Case {
     },
     NOW,
     calendar,
-  );
+  ).case;
 }
-const taken = (overrides: Partial<IncidentReport> = {}) => takeCase(submitted(overrides), HANDLER, later(1));
+const taken = (overrides: Partial<IncidentReport> = {}) => takeCase(submitted(overrides), HANDLER, later(1)).case;
 
 function expectDomainError(action: () => unknown, code: DomainErrorCode): void {
   expect(action).toThrow(DomainError);
@@ -79,7 +79,7 @@ describe('the nine steps of the stappenplan melding en aangifte', () => {
 
 describe('ticking steps', () => {
   it('records who ticked which step and when; the card view shows all nine', () => {
-    const c = tickChecklistStep(tickChecklistStep(taken(), 2, COLLEAGUE, later(10)), 1, HANDLER, later(20));
+    const c = tickChecklistStep(tickChecklistStep(taken(), 2, COLLEAGUE, later(10)).case, 1, HANDLER, later(20)).case;
     expect(c.policeChecklist?.ticks).toEqual([
       { step: 1, at: later(20), byAadObjectId: HANDLER },
       { step: 2, at: later(10), byAadObjectId: COLLEAGUE },
@@ -91,45 +91,45 @@ describe('ticking steps', () => {
   });
 
   it('is idempotent: a second click keeps the first tick', () => {
-    const once = tickChecklistStep(taken(), 4, HANDLER, later(10));
-    expect(tickChecklistStep(once, 4, COLLEAGUE, later(11))).toBe(once);
+    const once = tickChecklistStep(taken(), 4, HANDLER, later(10)).case;
+    expect(tickChecklistStep(once, 4, COLLEAGUE, later(11)).case).toBe(once);
   });
 
   it('reaches the police appointment goal with step 3 only', () => {
-    expect(tickChecklistStep(taken(), 2, HANDLER, later(10)).goalReachedAt).toEqual({});
-    expect(tickChecklistStep(taken(), 3, HANDLER, later(10)).goalReachedAt).toEqual({ policeAppointment: later(10) });
+    expect(tickChecklistStep(taken(), 2, HANDLER, later(10)).case.goalReachedAt).toEqual({});
+    expect(tickChecklistStep(taken(), 3, HANDLER, later(10)).case.goalReachedAt).toEqual({ policeAppointment: later(10) });
   });
 
   it.each<[string, () => unknown, DomainErrorCode]>([
-    ['on a case without a checklist', () => tickChecklistStep(taken({ criminalOffenceSuspected: 'no' }), 3, HANDLER, later(10)), 'CASE.NO_POLICE_CHECKLIST'],
-    ['step 0', () => tickChecklistStep(taken(), 0 as PoliceChecklistStep, HANDLER, later(10)), 'CASE.CHECKLIST_STEP_UNKNOWN'],
-    ['step 10', () => tickChecklistStep(taken(), 10 as PoliceChecklistStep, HANDLER, later(10)), 'CASE.CHECKLIST_STEP_UNKNOWN'],
-    ['step 2.5', () => tickChecklistStep(taken(), 2.5 as PoliceChecklistStep, HANDLER, later(10)), 'CASE.CHECKLIST_STEP_UNKNOWN'],
-    ['by the office holder (never files the aangifte)', () => tickChecklistStep(taken(), 4, OFFICE_HOLDER, later(10)), 'CASE.NOT_ALLOWED'],
-    ['before the case was taken', () => tickChecklistStep(submitted(), 1, HANDLER, later(10)), 'CASE.INVALID_TRANSITION'],
+    ['on a case without a checklist', () => tickChecklistStep(taken({ criminalOffenceSuspected: 'no' }), 3, HANDLER, later(10)).case, 'CASE.NO_POLICE_CHECKLIST'],
+    ['step 0', () => tickChecklistStep(taken(), 0 as PoliceChecklistStep, HANDLER, later(10)).case, 'CASE.CHECKLIST_STEP_UNKNOWN'],
+    ['step 10', () => tickChecklistStep(taken(), 10 as PoliceChecklistStep, HANDLER, later(10)).case, 'CASE.CHECKLIST_STEP_UNKNOWN'],
+    ['step 2.5', () => tickChecklistStep(taken(), 2.5 as PoliceChecklistStep, HANDLER, later(10)).case, 'CASE.CHECKLIST_STEP_UNKNOWN'],
+    ['by the office holder (never files the aangifte)', () => tickChecklistStep(taken(), 4, OFFICE_HOLDER, later(10)).case, 'CASE.NOT_ALLOWED'],
+    ['before the case was taken', () => tickChecklistStep(submitted(), 1, HANDLER, later(10)).case, 'CASE.INVALID_TRANSITION'],
   ])('is refused %s', (_what, action, code) => {
     expectDomainError(action, code);
   });
 
   it('is refused on a closed case', () => {
-    let c = recordPerpetratorResponse(taken(), { kind: 'notPossible', reason: 'other', explanation: 'Afzender onvindbaar.' }, HANDLER, later(5));
-    c = closeCase(c, HANDLER, later(6), { riskAssessment: 'Laag', causeAnalysis: 'Debat', trendAnalysis: 'Nee', improvements: 'Geen' });
-    expectDomainError(() => tickChecklistStep(c, 1, HANDLER, later(10)), 'CASE.CLOSED');
+    let c = recordPerpetratorResponse(taken(), { kind: 'notPossible', reason: 'other', explanation: 'Afzender onvindbaar.' }, HANDLER, later(5)).case;
+    c = closeCase(c, HANDLER, later(6), { riskAssessment: 'Laag', causeAnalysis: 'Debat', trendAnalysis: 'Nee', improvements: 'Geen' }).case;
+    expectDomainError(() => tickChecklistStep(c, 1, HANDLER, later(10)).case, 'CASE.CLOSED');
   });
 });
 
 describe('unticking (a mis-click must be correctable)', () => {
   it('removes the tick, and unticking step 3 lets the police reminders resume', () => {
-    const ticked = tickChecklistStep(tickChecklistStep(taken(), 3, HANDLER, later(10)), 4, HANDLER, later(11));
-    const unticked = untickChecklistStep(ticked, 3, COLLEAGUE);
+    const ticked = tickChecklistStep(tickChecklistStep(taken(), 3, HANDLER, later(10)).case, 4, HANDLER, later(11)).case;
+    const unticked = untickChecklistStep(ticked, 3, COLLEAGUE, later(12)).case;
     expect(unticked.policeChecklist?.ticks.map((t) => t.step)).toEqual([4]);
     expect(unticked.goalReachedAt).toEqual({});
-    expect(untickChecklistStep(ticked, 4, HANDLER).goalReachedAt).toEqual({ policeAppointment: later(10) });
+    expect(untickChecklistStep(ticked, 4, HANDLER, later(12)).case.goalReachedAt).toEqual({ policeAppointment: later(10) });
   });
 
   it('changes nothing for an open step, and is refused to the office holder', () => {
     const c = taken();
-    expect(untickChecklistStep(c, 6, HANDLER)).toBe(c);
-    expectDomainError(() => untickChecklistStep(tickChecklistStep(c, 6, HANDLER, later(10)), 6, OFFICE_HOLDER), 'CASE.NOT_ALLOWED');
+    expect(untickChecklistStep(c, 6, HANDLER, later(12)).case).toBe(c);
+    expectDomainError(() => untickChecklistStep(tickChecklistStep(c, 6, HANDLER, later(10)).case, 6, OFFICE_HOLDER, later(12)).case, 'CASE.NOT_ALLOWED');
   });
 });

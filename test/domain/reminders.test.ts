@@ -33,20 +33,20 @@ function newCase(registeredAt: Date, overrides: Partial<IncidentReport> = {}): C
     },
     registeredAt,
     calendar,
-  );
+  ).case;
 }
 
 const KNOWN_PERPETRATOR: Partial<IncidentReport> = { perpetrator: { known: true, type: 'persoon', name: 'Jan Pietersen' } };
 
 /** The handler takes the case and proposes `items` at `at`. */
 function proposed(c: Case, items: MeasureInput[], at: Date): Case {
-  const taken = c.status === 'submitted' ? takeCase(c, 'aad-handler', at) : c;
-  return proposeMeasures(taken, 'aad-handler', items, at);
+  const taken = c.status === 'submitted' ? takeCase(c, 'aad-handler', at).case : c;
+  return proposeMeasures(taken, 'aad-handler', items, at).case;
 }
 
 /** The office holder agrees and the handler approves, at `at`. */
 function approved(c: Case, at: Date): Case {
-  return approveMeasures(agreeToMeasures(c, 'aad-office-holder', at), 'aad-handler', at);
+  return approveMeasures(agreeToMeasures(c, 'aad-office-holder', at).case, 'aad-handler', at).case;
 }
 
 function withGoals(c: Case, goals: Partial<Record<DeadlineKind, Date>>): Case {
@@ -120,8 +120,8 @@ describe('planReminders: one set per deadline', () => {
   it('herstelgesprek: due when the restrictive measures end', () => {
     const c = newCase(at('2026-11-30T10:00:00Z'));
     const endsAt = plus(c.registeredAt, 30 * DAY);
-    const taken = takeCase(c, 'aad-handler', c.registeredAt);
-    const withMeasure = proposeMeasures(taken, 'aad-handler', [{ kind: 'restrictiveMeasures', endsAt }], c.registeredAt);
+    const taken = takeCase(c, 'aad-handler', c.registeredAt).case;
+    const withMeasure = proposeMeasures(taken, 'aad-handler', [{ kind: 'restrictiveMeasures', endsAt }], c.registeredAt).case;
     expect(about(plan(c, c.registeredAt), 'restorationMeeting')).toEqual([]);
     const list = about(plan(withMeasure, c.registeredAt), 'restorationMeeting');
     expect(summary(list)).toEqual([
@@ -258,7 +258,7 @@ describe('the incidentgesprek: reminders only when that measure is chosen (domai
     // As stored then: the escalation of the "72 uur" set, about both deadlines.
     const stored = about(plan(first, first.registeredAt), 'measures').find((r) => r.kind === 'escalation') as PlannedReminder;
     expect(stored.topics).toEqual(['measures', 'incidentMeeting']);
-    const second = proposed(sendBackProposal(first, 'aad-office-holder', 'Een brief is genoeg.', plus(registeredAt, 2 * HOUR)), [{ kind: 'writtenWarning' }], plus(registeredAt, 3 * HOUR));
+    const second = proposed(sendBackProposal(first, 'aad-office-holder', 'Een brief is genoeg.', plus(registeredAt, 2 * HOUR)).case, [{ kind: 'writtenWarning' }], plus(registeredAt, 3 * HOUR));
     expect(reminderText(stored, second, deadline)).not.toContain('Incidentgesprek');
     const done = approved(second, plus(registeredAt, 4 * HOUR));
     expect(reasonNotToSend(stored, done, { aftercareCheckIn: false })).toBe('goalReached');
@@ -268,7 +268,7 @@ describe('the incidentgesprek: reminders only when that measure is chosen (domai
     const endsAt = plus(registeredAt, 30 * DAY);
     const first = proposed(newCase(registeredAt), [{ kind: 'restrictiveMeasures', endsAt }], plus(registeredAt, HOUR));
     const stored = about(plan(first, first.registeredAt), 'restorationMeeting')[0] as PlannedReminder;
-    const second = proposed(sendBackProposal(first, 'aad-office-holder', 'Liever geen contactverbod.', plus(registeredAt, 2 * HOUR)), [{ kind: 'writtenWarning' }], plus(registeredAt, 3 * HOUR));
+    const second = proposed(sendBackProposal(first, 'aad-office-holder', 'Liever geen contactverbod.', plus(registeredAt, 2 * HOUR)).case, [{ kind: 'writtenWarning' }], plus(registeredAt, 3 * HOUR));
     expect(about(plan(second, second.registeredAt), 'restorationMeeting')).toEqual([]);
     expect(reasonNotToSend(stored, second, { aftercareCheckIn: false })).toBe('deadlineDropped');
   });

@@ -1,4 +1,6 @@
 import { randomUUID } from 'crypto';
+import type { TableClient } from '@azure/data-tables';
+import { TableCaseHistoryRepository } from '../../src/storage/case-history.repository';
 import { TableCaseRepository } from '../../src/storage/case.repository';
 import { createTableClientFactory } from '../../src/storage/table-clients';
 import type { OfficeHolderRole } from '../../src/domain/roles';
@@ -44,10 +46,12 @@ function adaptiveCardsIn(call: ConnectorCall): Record<string, unknown>[] {
 describe('case handling: routing, the case card and its actions', () => {
   let harness: BotUnderTest;
   let cases: TableCaseRepository;
+  let casesClient: TableClient;
 
   beforeAll(async () => {
     harness = await startBotUnderTest({ DIRECTORY_PATH: DIRECTORY });
-    cases = new TableCaseRepository(createTableClientFactory(testConnectionString(), harness.tablePrefix).client('Cases'));
+    casesClient = createTableClientFactory(testConnectionString(), harness.tablePrefix).client('Cases');
+    cases = new TableCaseRepository(casesClient);
   });
   afterAll(() => harness.stop());
 
@@ -56,6 +60,8 @@ describe('case handling: routing, the case card and its actions', () => {
     const chat = new Chat(harness, reporter);
     const before = harness.connector.calls.length;
     const { caseNumber, draftId } = await submitFromSummary(chat, await walkToSummary(chat, { role, organisationId }, answers));
+    // The desk card, the notices and the progress card follow the reporter's answer through the outbox.
+    await harness.settle();
     return { reporter, chat, caseNumber, caseId: draftId, calls: harness.connector.calls.slice(before) };
   }
 
@@ -180,6 +186,7 @@ describe('case handling: routing, the case card and its actions', () => {
       const before = harness.connector.calls.length;
       const proposed = await act(handler, 'case.proposeMeasures', { caseId, measures: 'combinedMeeting,aftercare', measureDescription: 'Gesprek met de pleger over zijn gedrag.' }, desk);
       expect(cardText(proposed.body.value)).toMatch(/Maatregelen voorgesteld/);
+      await harness.settle();
       const toReporter = harness.connector.calls.slice(before).filter((c) => c.path === `/v3/conversations/a:personal-${reporter.id}/activities`);
       const proposal = toReporter.map((c) => adaptiveCardsIn(c)[0]).find((card) => card && /voorstel/i.test(cardText(card)));
       expect(proposal).toBeDefined();
@@ -200,7 +207,8 @@ describe('case handling: routing, the case card and its actions', () => {
       expect((await cases.get(caseId))!.case.status).toBe('measuresAgreed');
     });
 
-    it('two handlers approving at the same moment: one approval lands, the other sees the fresh card', async () => {
+    it('two handlers approving at the same moment: one approval lands, the other sees the fresh card; the office holder hears it once', async () => {
+      const before = harness.connector.calls.length;
       const answers = await Promise.all([act(handler, 'case.approveMeasures', { caseId }, desk), act(handler, 'case.approveMeasures', { caseId }, desk)]);
       for (const answer of answers) {
         expect(answer.status).toBe(200);
@@ -210,6 +218,12 @@ describe('case handling: routing, the case card and its actions', () => {
       expect(stored.status).toBe('measuresApproved');
       expect(stored.statusHistory.filter((s) => s.status === 'measuresApproved')).toHaveLength(1);
       expect(stored.goalReachedAt.measures).toBeDefined();
+      // Nothing of the losing attempt was written, so nothing of it is sent: one "vastgesteld" message.
+      await harness.settle();
+      const told = harness.connector.calls.slice(before).filter((c) => c.path === `/v3/conversations/a:personal-${reporter.id}/activities` && c.method === 'POST');
+      expect(told.filter((c) => /zijn vastgesteld/.test(String(c.body.text ?? '')))).toHaveLength(1);
+      const history = await new TableCaseHistoryRepository(casesClient).list(caseId);
+      expect(history.filter((r) => r.type === 'measuresApproved')).toHaveLength(1);
     });
 
     it('ticks police checklist steps (criminal offence suspected) and records the police appointment', async () => {
@@ -235,6 +249,7 @@ describe('case handling: routing, the case card and its actions', () => {
       );
       expect(cardText(closed.body.value)).toMatch(/Afgesloten/);
       expect((await cases.get(caseId))!.case.status).toBe('closed');
+      await harness.settle();
       const told = harness.connector.calls.slice(before).filter((c) => c.path === `/v3/conversations/a:personal-${reporter.id}/activities`);
       expect(told.some((c) => /afgesloten/.test(String(c.body.text ?? '')))).toBe(true);
     });

@@ -20,7 +20,9 @@ describe('advice in the chat over HTTP', () => {
 
   /** The one button with this title on the last card. */
   function press(chat: Chat, replies: BotReply[], title: string): Promise<BotReply[]> {
-    const found = cardActions(chat.lastCard(replies)).filter((a) => a.title === title);
+    // The newest card with that button (after a report, the progress card follows the confirmation).
+    const card = [...replies].reverse().find((r) => r.card && cardActions(r.card).some((a) => a.title === title))?.card ?? chat.lastCard(replies);
+    const found = cardActions(card).filter((a) => a.title === title);
     if (found.length !== 1) throw new Error(`expected one "${title}" button, found ${found.length}`);
     return chat.click(found[0].data);
   }

@@ -49,6 +49,7 @@ describe('incidentgesprek reminders follow the approved measures', () => {
     expect(cardText((await act(HANDLER, 'case.proposeMeasures', { caseId, measures }, DESK)).body.value)).toMatch(/Maatregelen voorgesteld/);
     expect(cardText((await act(reporter, 'case.agreeMeasures', { caseId, round: 1 }, { kind: 'personal', conversationId: `a:personal-${reporter.id}` })).body.value)).toMatch(/akkoord/i);
     expect(cardText((await act(HANDLER, 'case.approveMeasures', { caseId }, DESK)).body.value)).toMatch(/Maatregelen vastgesteld/);
+    await harness.settle(); // the messages and reminder planning these steps caused
     return { caseId, caseNumber };
   }
 

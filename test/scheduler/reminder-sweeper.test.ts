@@ -1,5 +1,5 @@
 import { silentLogger } from '../../src/app/logger';
-import type { CaseStore } from '../../src/app/ports';
+import type { CaseReader } from '../../src/app/ports';
 import type { DeliveryFailure, ReminderMessage, ReminderSender, SendResult } from '../../src/app/reminder-ports';
 import { ReminderService, type ReminderServiceOptions, type SweepReport } from '../../src/app/reminder.service';
 import { submitCase, type Case } from '../../src/domain/case';
@@ -92,10 +92,10 @@ function newCase(index: number, incidentAt: Date, registeredAt: Date): Case {
     },
     registeredAt,
     calendar,
-  );
+  ).case;
 }
 
-class MemoryCases implements Pick<CaseStore, 'get'> {
+class MemoryCases implements CaseReader {
   readonly cases = new Map<string, Case>();
   async get(id: string) {
     const c = this.cases.get(id);

@@ -12,6 +12,11 @@ export interface BotUnderTest {
   connector: ConnectorStandIn;
   baseUrl: string;
   tablePrefix: string;
+  /**
+   * Waits until the bot has carried out the effects of what it just did (other people's cards,
+   * messages, reminders): they follow the actor's answer through the outbox, a moment later.
+   */
+  settle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -20,7 +25,7 @@ export interface BotUnderTestOptions {
   clock?: Clock;
   connector?: ConnectorStandIn;
   logger?: Logger;
-  start?: Pick<StartOptions, 'signingKeys'>;
+  start?: Pick<StartOptions, 'signingKeys' | 'drainOutbox'>;
 }
 
 export async function startBotUnderTest(env: Record<string, string> = {}, options: BotUnderTestOptions = {}): Promise<BotUnderTest> {
@@ -48,6 +53,7 @@ export async function startBotUnderTest(env: Record<string, string> = {}, option
     connector,
     baseUrl: `http://127.0.0.1:${bot.port}`,
     tablePrefix,
+    settle: () => bot.outbox.settle(),
     stop: async () => {
       await bot.stop();
       if (ownConnector) await connector.stop();

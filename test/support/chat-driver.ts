@@ -59,7 +59,8 @@ export class Chat {
   private seen: number;
 
   constructor(
-    private readonly harness: BotUnderTest,
+    /** A bot in its own process has no `settle`: its chat tests send nothing through the outbox. */
+    private readonly harness: Pick<BotUnderTest, 'baseUrl' | 'connector'> & Partial<Pick<BotUnderTest, 'settle'>>,
     readonly person: Person,
   ) {
     // Only what the bot sends from now on belongs to this chat's answers.
@@ -96,8 +97,10 @@ export class Chat {
   private async post(activity: Record<string, unknown>): Promise<BotReply[]> {
     const response = await postActivity(this.harness.baseUrl, activity);
     if (response.status !== 200) throw new Error(`bot answered HTTP ${response.status}`);
+    // What the turn caused for this chat (e.g. the progress card after "Verstuur") follows through the outbox.
+    await this.harness.settle?.();
     const sent = this.harness.connector.sentActivities();
-    const mine = sent.slice(this.seen);
+    const mine = sent.slice(this.seen).filter((a) => (a.conversation as { id?: string } | undefined)?.id === `a:personal-${this.person.id}`);
     this.seen = sent.length;
     return mine.map((a) => {
         const attachments = (a.attachments ?? []) as { contentType: string; content: Record<string, unknown> }[];

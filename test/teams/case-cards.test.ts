@@ -251,7 +251,7 @@ describe('case card, handler view', () => {
 
   it('closes with the four evaluation questions once a response is recorded after approved measures', () => {
     const approved = caseInStatus('measuresApproved');
-    const responded = recordPerpetratorResponse(approved, { kind: 'given', summary: 'Brief gestuurd.' }, HANDLER, caseSampleTime(150));
+    const responded = recordPerpetratorResponse(approved, { kind: 'given', summary: 'Brief gestuurd.' }, HANDLER, caseSampleTime(150)).case;
     const card = caseCard(responded);
     expect(readable(card)).toContain('Gereageerd (vastgelegd op maandag 30 november 2026 om 12:30): Brief gestuurd.');
     expect(showCard(card, 'Reactie wijzigen')).toBeDefined();
@@ -265,9 +265,9 @@ describe('case card, handler view', () => {
 
   it('closes without measures only when it is recorded that no response was possible', () => {
     const taken = caseInStatus('inProgress');
-    const given = recordPerpetratorResponse(taken, { kind: 'given', summary: 'Mondeling aangesproken.' }, HANDLER, caseSampleTime(40));
+    const given = recordPerpetratorResponse(taken, { kind: 'given', summary: 'Mondeling aangesproken.' }, HANDLER, caseSampleTime(40)).case;
     expect(verbs(caseCard(given))).not.toContain(CASE_VERBS.close);
-    const none = recordPerpetratorResponse(taken, { kind: 'notPossible', reason: 'perpetratorUnknown' }, HANDLER, caseSampleTime(40));
+    const none = recordPerpetratorResponse(taken, { kind: 'notPossible', reason: 'perpetratorUnknown' }, HANDLER, caseSampleTime(40)).case;
     expect(verbs(caseCard(none))).toContain(CASE_VERBS.close);
     expect(readable(caseCard(none))).toContain('Geen reactie mogelijk (vastgelegd op maandag 30 november 2026 om 10:40): Pleger onbekend');
   });
@@ -282,7 +282,7 @@ describe('case card, handler view', () => {
     expect(input(form, CASE_INPUT_IDS.heldAt)).toEqual(expect.objectContaining({ type: 'Input.Time', isRequired: true }));
     expect(execute(form, CASE_VERBS.recordMeetingHeld).data).toEqual({ caseId: c.id });
 
-    const held = recordMeetingHeld(c, 'incidentMeeting', HANDLER, caseSampleTime(45), caseSampleTime(50));
+    const held = recordMeetingHeld(c, 'incidentMeeting', HANDLER, caseSampleTime(45), caseSampleTime(50)).case;
     const after = readable(caseCard(held));
     expect(after).toContain('Incidentgesprek gevoerd op 30-11-2026 10:45');
     expect(after).toContain('Incidentgesprek met de pleger\nUiterlijk woensdag 2 december 2026 om 20:30\n✓ Gedaan op maandag 30 november 2026 om 10:45');
@@ -311,7 +311,7 @@ describe('case card, handler view', () => {
     expect(readable(card)).toContain('Er is letsel gemeld: waarschuw de Arbeidsinspectie binnen 24 uur');
     expect(execute(card, CASE_VERBS.recordInspectorateWarned)).toEqual(expect.objectContaining({ title: 'Arbeidsinspectie is gewaarschuwd', data: { caseId: injured.id } }));
 
-    const warned = caseCard(recordLabourInspectorateWarned(injured, HANDLER, caseSampleTime(50)));
+    const warned = caseCard(recordLabourInspectorateWarned(injured, HANDLER, caseSampleTime(50)).case);
     expect(verbs(warned)).not.toContain(CASE_VERBS.recordInspectorateWarned);
     expect(readable(warned)).toContain('✓ De Arbeidsinspectie is gewaarschuwd (vastgelegd op maandag 30 november 2026 om 10:50).');
     expect(readable(caseCard(caseInStatus('inProgress')))).not.toContain('Arbeidsinspectie');
@@ -322,7 +322,7 @@ describe('case card, handler view', () => {
     const card = caseCard(cdk);
     expect(readable(card)).toContain('Informeer de Minister van Binnenlandse Zaken en Koninkrijksrelaties');
     expect(execute(card, CASE_VERBS.completeTask)).toEqual(expect.objectContaining({ title: 'Gedaan', data: { caseId: cdk.id, taskId: 'task-1' } }));
-    const done = caseCard(completeTask(cdk, 'task-1', HANDLER, caseSampleTime(40)));
+    const done = caseCard(completeTask(cdk, 'task-1', HANDLER, caseSampleTime(40)).case);
     expect(verbs(done)).not.toContain(CASE_VERBS.completeTask);
     expect(readable(done)).toContain('✓ Gedaan op 30-11-2026 10:40');
   });
@@ -506,7 +506,7 @@ describe('progress card for the office holder', () => {
     const started = caseInStatus('inProgress');
     const progress = (c: Case): string => readable(render(CASE_CARD_NAMES.progress, caseProgressViewModel(c, { now: NOW, refreshUserIds: [] })));
     expect(progress(started)).toContain('Politie: de afhandelaar maakt een afspraak met de politie. Je hoeft zelf geen aangifte te doen.');
-    const reported = tickChecklistStep(started, 4, HANDLER, caseSampleTime(40));
+    const reported = tickChecklistStep(started, 4, HANDLER, caseSampleTime(40)).case;
     expect(progress(reported)).toContain('Politie: de melding of aangifte is gedaan door de afhandelaar.');
     expect(progress(caseInStatus('inProgress', { report: { criminalOffenceSuspected: 'no' } }))).not.toContain('Politie');
   });
@@ -625,7 +625,7 @@ describe('the contract with the action handlers', () => {
 
   it('uses exactly the input ids in CASE_INPUT_IDS (the evaluation ids come from EVALUATION_QUESTIONS)', () => {
     const ids = new Set<string>();
-    const c = recordPerpetratorResponse(caseInStatus('measuresApproved'), { kind: 'given', summary: 'Brief.' }, HANDLER, caseSampleTime(150));
+    const c = recordPerpetratorResponse(caseInStatus('measuresApproved'), { kind: 'given', summary: 'Brief.' }, HANDLER, caseSampleTime(150)).case;
     for (const card of [
       caseCard(c),
       caseCard(caseInStatus('inProgress')),

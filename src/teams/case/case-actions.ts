@@ -111,14 +111,20 @@ const ACTIONS = {
   },
 } as const;
 
+/** The planned meetings of a case, as the case card shows them. */
+export type MeetingsOfCase = (c: Case) => Promise<PlannedMeetingInfo[]>;
+
 export interface CaseActionDependencies {
   caseHandling: CaseHandlingService;
   cards: CardRenderer;
   directory: Directory;
   clock: Clock;
   logger: Logger;
-  /** The meetings planned for a case, shown on the handler's view (issue 5). */
-  meetingsFor?: (c: Case) => Promise<PlannedMeetingInfo[]>;
+  /**
+   * The meetings planned for a case, shown on the handler's view (issue 5). Called with the case id as
+   * the action starts, so the read runs beside the case's own; the result is shaped with the case.
+   */
+  meetingsFor?: (caseId: string) => MeetingsOfCase;
 }
 
 const INVALID_INPUT = 'Deze gegevens kon ik niet verwerken. Controleer de velden en probeer het opnieuw.';
@@ -132,7 +138,9 @@ export function registerCaseActions(app: Application<TurnState>, deps: CaseActio
   app.adaptiveCards.actionExecute(CASE_VERBS.refresh, async (context, _state, data) => {
     await respond(context, deps, async (actor) => {
       const parsed = z.object({ caseId }).safeParse(data);
-      return parsed.success ? await cardFor(deps, await deps.caseHandling.view(parsed.data.caseId, actor)) : errorCard(deps, NOT_FOUND);
+      if (!parsed.success) return errorCard(deps, NOT_FOUND);
+      const meetings = deps.meetingsFor?.(parsed.data.caseId);
+      return await cardFor(deps, await deps.caseHandling.view(parsed.data.caseId, actor), meetings);
     });
     return '';
   });
@@ -142,14 +150,15 @@ export function registerCaseActions(app: Application<TurnState>, deps: CaseActio
       await respond(context, deps, async (actor) => {
         const id = z.object({ caseId }).safeParse(data);
         if (!id.success) return errorCard(deps, NOT_FOUND);
+        const meetings = deps.meetingsFor?.(id.data.caseId);
         const parsed = action.schema.safeParse(data);
         if (!parsed.success) {
           const shown = parsed.error.issues.map((i) => i.message).find((m) => SHOWN_MESSAGES.has(m));
-          return await cardFor(deps, await deps.caseHandling.view(id.data.caseId, actor), shown ?? INVALID_INPUT);
+          return await cardFor(deps, await deps.caseHandling.view(id.data.caseId, actor), meetings, shown ?? INVALID_INPUT);
         }
         const outcome = await deps.caseHandling.execute(id.data.caseId, actor, action.command(parsed.data as never));
         const notice = outcome.outcome === 'refused' ? outcome.message : outcome.outcome === 'conflict' ? CONFLICT : undefined;
-        return await cardFor(deps, outcome, notice);
+        return await cardFor(deps, outcome, meetings, notice);
       });
       return '';
     });
@@ -184,7 +193,7 @@ async function respond(context: TurnContext, deps: CaseActionDependencies, work:
 }
 
 /** The card this person may see: handler view, the office holder's progress, or the read-only view. */
-async function cardFor(deps: CaseActionDependencies, outcome: CaseActionOutcome, notice?: string): Promise<object> {
+async function cardFor(deps: CaseActionDependencies, outcome: CaseActionOutcome, meetingsOf: MeetingsOfCase | undefined, notice?: string): Promise<object> {
   if (outcome.outcome === 'notFound') return errorCard(deps, NOT_FOUND);
   const now = deps.clock.now();
   const c = outcome.case;
@@ -193,7 +202,7 @@ async function cardFor(deps: CaseActionDependencies, outcome: CaseActionOutcome,
   }
   const viewer = outcome.access === 'handler' ? 'handler' : 'readOnly';
   const shownNotice = notice ?? (viewer === 'readOnly' ? READ_ONLY : undefined);
-  const meetings = viewer === 'handler' && deps.meetingsFor ? await deps.meetingsFor(c) : undefined;
+  const meetings = viewer === 'handler' && meetingsOf ? await meetingsOf(c) : undefined;
   return deps.cards.render(
     'case-card',
     caseCardViewModel(c, {

@@ -1,8 +1,8 @@
-import type { CaseNotifier } from '../../app/case-handling.service';
+import type { CaseNotifier } from '../../app/case-effect-runner';
 import type { PostedCardStore } from '../../app/ports';
 import type { Case } from '../../domain/case';
 import type { Clock } from '../../domain/clock';
-import type { Directory, DirectoryPerson } from '../../domain/directory';
+import type { Directory } from '../../domain/directory';
 import type { InformedRole } from '../../domain/roles';
 import { VERTROUWENSLIJN } from '../../domain/support-lines';
 import type { CardRenderer } from '../cards/card-renderer';
@@ -30,20 +30,22 @@ export class TeamsCaseNotifier implements CaseNotifier {
     return (await this.deps.postedCards.get(c.id, 'desk')) !== undefined;
   }
 
-  async postCaseCard(c: Case, earlierCases: number): Promise<void> {
+  async postCaseCard(c: Case): Promise<void> {
     const desk = this.deps.directory.desk(c.route.handler.organisationId, c.route.handler.role);
     if (!desk) throw new Error('no desk configured for this case');
-    const posted = await this.deps.messenger.postToChannel(desk.channel.channelId, this.deskCard(c, earlierCases));
+    const posted = await this.deps.messenger.postToChannel(desk.channel.channelId, this.deskCard(c));
     await this.deps.postedCards.save(c.id, 'desk', posted);
   }
 
-  async refreshViews(c: Case, earlierCases: number): Promise<void> {
+  async updateDeskCard(c: Case): Promise<void> {
     const desk = await this.deps.postedCards.get(c.id, 'desk');
-    if (desk) await this.deps.messenger.update(desk, this.deskCard(c, earlierCases));
-    const progress = await this.deps.postedCards.get(c.id, 'officeHolder');
+    if (desk) await this.deps.messenger.update(desk, this.deskCard(c));
+  }
+
+  async updateOfficeHolderCards(c: Case): Promise<void> {
+    const [progress, proposal] = await Promise.all([this.deps.postedCards.get(c.id, 'officeHolder'), this.deps.postedCards.get(c.id, 'proposal')]);
     if (progress) await this.deps.messenger.update(progress, this.progressCard(c));
     // Once answered, the proposal in the chat turns into the current progress, so no stale button is left.
-    const proposal = await this.deps.postedCards.get(c.id, 'proposal');
     if (proposal && c.status !== 'measuresProposed') await this.deps.messenger.update(proposal, this.progressCard(c));
   }
 
@@ -67,15 +69,15 @@ export class TeamsCaseNotifier implements CaseNotifier {
     await this.deps.messenger.sendToUser(to, ProactiveMessenger.message({ text, summary: text }));
   }
 
-  async notifyInformed(c: Case, person: DirectoryPerson, role: InformedRole): Promise<void> {
+  async notifyInformed(c: Case, aadObjectId: string, role: InformedRole): Promise<void> {
     const card = this.deps.cards.render('informed-notice', informedNoticeViewModel(c, { recipientRole: role }));
-    await this.deps.messenger.sendToUser(person.aadObjectId, ProactiveMessenger.message({ card, summary: `Ter informatie: melding ${c.caseNumber}` }));
+    await this.deps.messenger.sendToUser(aadObjectId, ProactiveMessenger.message({ card, summary: `Ter informatie: melding ${c.caseNumber}` }));
   }
 
-  private deskCard(c: Case, earlierCases: number) {
+  private deskCard(c: Case) {
     const card = this.deps.cards.render(
       'case-card',
-      caseCardViewModel(c, { viewer: 'readOnly', now: this.deps.clock.now(), earlierCasesOfPerpetrator: earlierCases, refreshUserIds: deskHandlerIds(this.deps.directory, c) }),
+      caseCardViewModel(c, { viewer: 'readOnly', now: this.deps.clock.now(), earlierCasesOfPerpetrator: c.earlierCasesOfPerpetrator ?? 0, refreshUserIds: deskHandlerIds(this.deps.directory, c) }),
     );
     return ProactiveMessenger.message({ card, summary: `Nieuwe melding ${c.caseNumber}` });
   }

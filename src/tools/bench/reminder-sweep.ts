@@ -55,7 +55,7 @@ function benchCase(index: number): Case {
     },
     new Date(incidentAt.getTime() + 60 * MINUTE),
     workingDays,
-  );
+  ).case;
 }
 
 function row(caseId: string, topic: 'measures' | 'labourInspectorate', kind: ReminderKind, sendAt: Date): StoredReminder {

@@ -1,0 +1,55 @@
+import { proposalRound, type Case } from '../domain/case';
+import type { InformedRole } from '../domain/roles';
+import type { CaseEffect } from './case-effects';
+import type { EffectRunner } from './outbox.service';
+import type { Recidive } from './recidive';
+
+/** Views of a case outside the actor's own card: the desk card, the office holder's chat, informed people. */
+export interface CaseNotifier {
+  /** Whether the case card was posted to the desk already. */
+  hasCaseCard(c: Case): Promise<boolean>;
+  postCaseCard(c: Case): Promise<void>;
+  /** The desk card, so the handlers' views refresh. */
+  updateDeskCard(c: Case): Promise<void>;
+  /** The office holder's progress card, and an answered proposal (it then shows where it stands, without buttons). */
+  updateOfficeHolderCards(c: Case): Promise<void>;
+  sendOfficeHolder(c: Case, what: 'progress' | 'proposal' | 'approved' | 'closed'): Promise<void>;
+  notifyInformed(c: Case, aadObjectId: string, role: InformedRole): Promise<void>;
+}
+
+/** The reminders a case calls for now (issue 6). */
+export interface CaseScheduler {
+  scheduleFor(c: Case): Promise<unknown>;
+}
+
+/** Carries out a case's effects through the notifier and the reminder scheduler. */
+export class CaseEffectRunner implements EffectRunner {
+  constructor(private readonly deps: { notifier: CaseNotifier; scheduler: CaseScheduler; recidive: Recidive }) {}
+
+  async run(effect: CaseEffect, c: Case): Promise<void> {
+    const { notifier, scheduler, recidive } = this.deps;
+    switch (effect.kind) {
+      case 'postDeskCard':
+        // Posted before, and only its bookkeeping was lost: never a second card.
+        if (await notifier.hasCaseCard(c)) return;
+        return notifier.postCaseCard(await recidive.withCount(c));
+      case 'notifyInformed':
+        return notifier.notifyInformed(c, effect.aadObjectId, effect.role);
+      case 'sendProgressCard':
+        return notifier.sendOfficeHolder(c, 'progress');
+      case 'updateDeskCard':
+        return notifier.updateDeskCard(await recidive.withCount(c));
+      case 'updateOfficeHolderCards':
+        return notifier.updateOfficeHolderCards(c);
+      case 'sendProposal':
+        // A newer proposal replaced this one before it went out: only the newest is sent.
+        if (proposalRound(c) !== effect.round) return;
+        return notifier.sendOfficeHolder(c, 'proposal');
+      case 'tellOfficeHolder':
+        return notifier.sendOfficeHolder(c, effect.message);
+      case 'scheduleReminders':
+        await scheduler.scheduleFor(c);
+        return;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import type { CaseChange } from './case-events';
+import { proposalRound, type Case, type EvaluationInput, type PerpetratorResponseInput } from './case-model';
+import type { CaseCommandKind } from './case-preconditions';
+import { agreeToMeasures, approveMeasures, proposeMeasures, sendBackProposal } from './case-proposal';
+import { closeCase, completeTask, recordLabourInspectorateWarned, recordMeetingHeld, recordPerpetratorResponse } from './case-records';
+import { takeCase } from './case-transition';
+import { DomainError } from './errors';
+import type { MeasureInput } from './measures';
+import type { MeetingKind } from './meeting-kinds';
+import { tickChecklistStep, untickChecklistStep, type PoliceChecklistStep } from './police-checklist';
+
+/** What a handler or the office holder asks for with a card button, already parsed from the card's data. */
+export type CaseCommand =
+  | { kind: 'take' }
+  | { kind: 'proposeMeasures'; items: MeasureInput[] }
+  /** `round`: the proposal the card showed (an older card must not agree to a newer proposal). */
+  | { kind: 'agreeMeasures'; comment?: string; round?: number }
+  | { kind: 'sendBackMeasures'; comment: string; round?: number }
+  | { kind: 'approveMeasures' }
+  | { kind: 'tickChecklistStep'; step: PoliceChecklistStep }
+  | { kind: 'untickChecklistStep'; step: PoliceChecklistStep }
+  | { kind: 'recordInspectorateWarned' }
+  | { kind: 'recordMeetingHeld'; meetingKind: MeetingKind; heldAt: Date }
+  | { kind: 'recordResponse'; response: PerpetratorResponseInput }
+  | { kind: 'completeTask'; taskId: string }
+  | { kind: 'close'; evaluation: EvaluationInput };
+
+/** Compile-time check that CASE_COMMAND_KINDS (the preconditions) and CaseCommand (the operations) name the same commands. */
+type SameKinds = [CaseCommandKind] extends [CaseCommand['kind']] ? ([CaseCommand['kind']] extends [CaseCommandKind] ? true : false) : false;
+export const COMMANDS_MATCH_PRECONDITIONS: SameKinds = true;
+
+/** Gives a command to the case as `by` at `now`: the named operation for it, with its events. Throws DomainError when refused. */
+export function applyCommand(c: Case, by: string, command: CaseCommand, now: Date): CaseChange {
+  switch (command.kind) {
+    case 'take':
+      return takeCase(c, by, now);
+    case 'proposeMeasures':
+      return proposeMeasures(c, by, command.items, now);
+    case 'agreeMeasures':
+      assertCurrentProposal(c, command.round);
+      return agreeToMeasures(c, by, now, command.comment);
+    case 'sendBackMeasures':
+      assertCurrentProposal(c, command.round);
+      return sendBackProposal(c, by, command.comment, now);
+    case 'approveMeasures':
+      return approveMeasures(c, by, now);
+    case 'tickChecklistStep':
+      return tickChecklistStep(c, command.step, by, now);
+    case 'untickChecklistStep':
+      return untickChecklistStep(c, command.step, by, now);
+    case 'recordInspectorateWarned':
+      return recordLabourInspectorateWarned(c, by, now);
+    case 'recordMeetingHeld':
+      return recordMeetingHeld(c, command.meetingKind, by, command.heldAt, now);
+    case 'recordResponse':
+      return recordPerpetratorResponse(c, command.response, by, now);
+    case 'completeTask':
+      return completeTask(c, command.taskId, by, now);
+    case 'close':
+      return closeCase(c, by, now, command.evaluation);
+  }
+}
+
+/** An answer from an older proposal card must not count for a newer proposal the person never saw. */
+function assertCurrentProposal(c: Case, round: number | undefined): void {
+  if (round !== undefined && round !== proposalRound(c)) {
+    throw new DomainError('CASE.PROPOSAL_REPLACED', { detail: `round ${round} of ${proposalRound(c)}` });
+  }
+}

@@ -1,0 +1,141 @@
+import type { CaseAccess } from './case-access';
+import type { Case } from './case-model';
+import { CASE_STATUS_LABELS, findTransition, STATE_REQUIREMENTS, type CaseActor, type CaseStatus, type TransitionRequirement } from './case-status';
+import { DomainError } from './errors';
+
+/**
+ * Whether a command may be given on a case now, by whom — the one answer to "which buttons does the
+ * card show" and "does the server accept this". Each named operation starts with the same check,
+ * then validates what comes with the command (a comment, the measures, the evaluation answers).
+ */
+
+/** Every command on a case, by the name a card action carries. */
+export const CASE_COMMAND_KINDS = [
+  'take',
+  'proposeMeasures',
+  'agreeMeasures',
+  'sendBackMeasures',
+  'approveMeasures',
+  'tickChecklistStep',
+  'untickChecklistStep',
+  'recordInspectorateWarned',
+  'recordMeetingHeld',
+  'recordResponse',
+  'completeTask',
+  'close',
+] as const;
+export type CaseCommandKind = (typeof CASE_COMMAND_KINDS)[number];
+
+/** Who gives each command: the office holder only answers a proposal; everything else is the handlers'. */
+export function commandActor(kind: CaseCommandKind): CaseActor {
+  return kind === 'agreeMeasures' || kind === 'sendBackMeasures' ? 'officeHolder' : 'handler';
+}
+
+/** The status change a command makes, for the commands that move the case along CASE_TRANSITIONS. */
+const COMMAND_TRANSITIONS: Readonly<Partial<Record<CaseCommandKind, CaseStatus>>> = {
+  take: 'inProgress',
+  proposeMeasures: 'measuresProposed',
+  agreeMeasures: 'measuresAgreed',
+  sendBackMeasures: 'inProgress',
+  approveMeasures: 'measuresApproved',
+  close: 'closed',
+};
+
+/**
+ * Why `actor` cannot give `kind` on `c` now, judged on what the case holds (the command's own input is
+ * checked when it is given); undefined when it can.
+ */
+export function commandRefusal(c: Case, kind: CaseCommandKind, actor: CaseActor): DomainError | undefined {
+  switch (kind) {
+    case 'take':
+      if (c.status === 'closed') return closed(c);
+      if (c.status !== 'submitted') return new DomainError('CASE.ALREADY_TAKEN', { detail: `case ${c.id} is ${c.status}` });
+      return transitionRefusal(c, 'inProgress', actor);
+    case 'sendBackMeasures':
+      if (c.status === 'closed') return closed(c);
+      if (c.status !== 'measuresProposed') return new DomainError('CASE.INVALID_TRANSITION', { detail: `send back from ${c.status}` });
+      return transitionRefusal(c, 'inProgress', actor);
+    case 'proposeMeasures':
+    case 'agreeMeasures':
+    case 'approveMeasures':
+    case 'close':
+      return transitionRefusal(c, COMMAND_TRANSITIONS[kind] as CaseStatus, actor);
+    case 'tickChecklistStep':
+    case 'untickChecklistStep':
+      return handlerWorkRefusal(c, actor) ?? (c.policeChecklist === undefined ? new DomainError('CASE.NO_POLICE_CHECKLIST', { detail: `case ${c.id}` }) : undefined);
+    case 'recordInspectorateWarned':
+      return (
+        handlerWorkRefusal(c, actor) ??
+        (c.deadlines.some((d) => d.kind === 'labourInspectorate') ? undefined : new DomainError('CASE.LABOUR_INSPECTORATE_NOT_NEEDED', { detail: `case ${c.id}` }))
+      );
+    case 'recordMeetingHeld':
+    case 'recordResponse':
+      return handlerWorkRefusal(c, actor);
+    case 'completeTask':
+      // A task only needs an open case: informing the Minister need not wait until the case is taken.
+      return c.status === 'closed' ? closed(c) : actorRefusal(c, 'handler', actor);
+  }
+}
+
+/** The commands `access` may give on `c` now: what a card offers, and what the server would accept (given valid input). */
+export function allowedCommands(c: Case, access: CaseAccess): ReadonlySet<CaseCommandKind> {
+  if (access === 'none') return new Set();
+  return new Set(CASE_COMMAND_KINDS.filter((kind) => commandActor(kind) === access && commandRefusal(c, kind, access) === undefined));
+}
+
+/** Why `actor` cannot move `c` to `to` now (closed, no such step, wrong party, or the case lacks what the step needs). */
+export function transitionRefusal(c: Case, to: CaseStatus, actor: CaseActor): DomainError | undefined {
+  const rule = findTransition(c.status, to);
+  if (rule === undefined) {
+    if (c.status === 'closed') return new DomainError('CASE.CLOSED', { detail: `case ${c.id} to ${to}` });
+    return new DomainError('CASE.INVALID_TRANSITION', {
+      detail: `${c.status} to ${to}`,
+      userMessage: `Een zaak met status "${CASE_STATUS_LABELS[c.status]}" kan niet naar "${CASE_STATUS_LABELS[to]}".`,
+    });
+  }
+  const wrongActor = actorRefusal(c, rule.actor, actor);
+  if (wrongActor) return wrongActor;
+  for (const requirement of rule.requires ?? []) {
+    if (!STATE_REQUIREMENTS.has(requirement)) continue;
+    const missing = stateRequirementRefusal(c, requirement);
+    if (missing) return missing;
+  }
+  return undefined;
+}
+
+/** Why a handler cannot record work on the case now: closed, not taken yet, or the actor is its office holder. */
+export function handlerWorkRefusal(c: Case, actor: CaseActor): DomainError | undefined {
+  if (c.status === 'closed') return closed(c);
+  if (c.status === 'submitted') {
+    return new DomainError('CASE.INVALID_TRANSITION', {
+      detail: `case ${c.id} not taken yet`,
+      userMessage: 'Pak de zaak eerst op voordat u deze stap zet.',
+    });
+  }
+  return actorRefusal(c, 'handler', actor);
+}
+
+/** Throws unless a handler may record work on the case now: open, taken, and not by its office holder. */
+export function assertHandlerMayWork(c: Case, by: string): void {
+  const refusal = handlerWorkRefusal(c, by === c.officeHolder.aadObjectId ? 'officeHolder' : 'handler');
+  if (refusal) throw refusal;
+}
+
+function actorRefusal(c: Case, needed: CaseActor, actor: CaseActor): DomainError | undefined {
+  // The office holder never handles their own case; desk membership is case-access.ts (app layer).
+  return needed === actor ? undefined : new DomainError('CASE.NOT_ALLOWED', { detail: `${needed} step on case ${c.id}` });
+}
+
+function stateRequirementRefusal(c: Case, requirement: TransitionRequirement): DomainError | undefined {
+  if (requirement === 'anyResponse' && c.perpetratorResponse === undefined) return new DomainError('CASE.RESPONSE_REQUIRED');
+  if (requirement === 'noResponsePossible' && c.perpetratorResponse?.kind !== 'notPossible') {
+    return new DomainError('CASE.RESPONSE_REQUIRED', {
+      userMessage: 'Zonder vastgestelde maatregelen kan de zaak alleen worden afgesloten met de reden waarom geen reactie richting de pleger mogelijk was.',
+    });
+  }
+  return undefined;
+}
+
+function closed(c: Case): DomainError {
+  return new DomainError('CASE.CLOSED', { detail: `case ${c.id}` });
+}
