@@ -31,6 +31,7 @@ import { CaseEffectRunner } from './app/case-effect-runner';
 import { Recidive } from './app/recidive';
 import { TableOutboxRepository } from './storage/outbox.repository';
 import { TablePerpetratorIndex } from './storage/perpetrator-index.repository';
+import { notingPlannedMeetings } from './app/planned-meetings';
 import { TeamsCaseNotifier } from './teams/case/case-notifier';
 import { TeamsDeliveryFailureRecorder, TeamsReminderSender } from './teams/reminder-sender';
 import { LOCAL_BOT_ID } from './local/playground';
@@ -167,7 +168,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
 
   const meetings = new MeetingService({
     cases,
-    meetings: new TableMeetingRepository(tables.client('Meetings')),
+    meetings: notingPlannedMeetings(new TableMeetingRepository(tables.client('Meetings')), (caseId, kind, by) => caseHandling.notePlannedMeeting(caseId, kind, by)),
     directory,
     ...optionalCalendar(createCalendarGateway(config, logger)),
     clock,

@@ -39,6 +39,7 @@ function officeHolderSees(event: CaseEvent): boolean {
   switch (event.type) {
     case 'caseSubmitted':
     case 'taskCompleted':
+    case 'meetingPlanned':
       return false;
     case 'checklistStepTicked':
     case 'checklistStepUnticked':
@@ -62,8 +63,10 @@ export function effectsOf(events: readonly CaseEvent[], c: Case, directory: Pick
       effects.push({ kind: 'tellOfficeHolder', message: 'closed' });
     }
   }
-  if (events.some((e) => e.type !== 'caseSubmitted')) effects.push({ kind: 'updateDeskCard' });
-  if (events.some(officeHolderSees)) effects.push({ kind: 'updateOfficeHolderCards' });
+  // A new case's cards are posted as they are: nothing to update yet.
+  const isNew = events.some((e) => e.type === 'caseSubmitted');
+  if (!isNew && events.length > 0) effects.push({ kind: 'updateDeskCard' });
+  if (!isNew && events.some(officeHolderSees)) effects.push({ kind: 'updateOfficeHolderCards' });
   if (events.some((e) => REMINDER_EVENTS.has(e.type))) effects.push({ kind: 'scheduleReminders' });
   return unique(effects);
 }

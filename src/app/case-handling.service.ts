@@ -1,4 +1,4 @@
-import { applyCommand, commandActor, type Case, type CaseChange, type CaseCommand } from '../domain/case';
+import { applyCommand, commandActor, recordMeetingPlanned, type Case, type CaseChange, type CaseCommand, type MeetingKind } from '../domain/case';
 import { accessOf, type CaseAccess } from '../domain/case-access';
 import type { Clock } from '../domain/clock';
 import type { Directory } from '../domain/directory';
@@ -7,7 +7,6 @@ import type { RecidiveSubject } from '../domain/perpetrator';
 import { effectsOf } from './case-effects';
 import type { CaseNotifier } from './case-effect-runner';
 import type { Logger } from './logger';
-import { OUTBOX_RECOVERY_DELAY_MS } from './outbox.service';
 import type { OutboxStore, OutboxWake } from './outbox-ports';
 import { isConflict, type CaseStore } from './ports';
 import type { Recidive } from './recidive';
@@ -17,11 +16,20 @@ export type { CaseCommand } from '../domain/case';
 /** How long a new case's own submission may take to route it before the repair job steps in. */
 export const ROUTING_GRACE_MS = 2 * 60 * 1000;
 
+/** The current case as an outcome shows it: what the viewer may do with it, and which stored version it is. */
+interface CaseInView {
+  case: Case;
+  access: CaseAccess;
+  earlierCases: number;
+  /** The stored version (ETag): the same version shows the same card. */
+  version: string;
+}
+
 /** The outcome of a card action; every kind comes with the current case when there is one. */
 export type CaseActionOutcome =
-  | { outcome: 'done'; case: Case; access: CaseAccess; earlierCases: number }
-  | { outcome: 'conflict'; case: Case; access: CaseAccess; earlierCases: number }
-  | { outcome: 'refused'; case: Case; access: CaseAccess; earlierCases: number; message: string }
+  | ({ outcome: 'done' } & CaseInView)
+  | ({ outcome: 'conflict' } & CaseInView)
+  | ({ outcome: 'refused'; message: string } & CaseInView)
   | { outcome: 'notFound' };
 
 export interface CaseHandlingDependencies {
@@ -84,18 +92,36 @@ export class CaseHandlingService {
       if ((await this.deps.outbox.load(c.id)).rows.length > 0) continue; // the outbox is on it
       if (await this.deps.notifier.hasCaseCard(c)) continue;
       this.deps.logger.warn('case.routing_repaired', { caseId: c.id });
-      await this.deps.outbox.add(c.id, [{ kind: 'postDeskCard' }], new Date(now + OUTBOX_RECOVERY_DELAY_MS));
+      await this.deps.outbox.add(c.id, [{ kind: 'postDeskCard' }], new Date(now));
       this.deps.worker.wake(c.id);
       repaired += 1;
     }
     return repaired;
   }
 
+  /**
+   * A meeting with the perpetrator is about to be planned: the case notes it has planned meetings (so its
+   * card reads them from then on) and its history gets the event. Retried when a card action crosses it.
+   */
+  async notePlannedMeeting(caseId: string, kind: MeetingKind, byAadObjectId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.deps.cases.get(caseId);
+      if (!stored) return;
+      const change = recordMeetingPlanned(stored.case, kind, byAadObjectId, this.deps.clock.now());
+      try {
+        await this.write(change, { etag: stored.etag, revision: stored.revision });
+        return;
+      } catch (error) {
+        if (!isConflict(error) || attempt >= 5) throw error;
+      }
+    }
+  }
+
   /** The current case for a viewer (card refresh), with what that viewer may see. */
   async view(caseId: string, actorAadObjectId: string): Promise<CaseActionOutcome> {
     const stored = await this.deps.cases.get(caseId);
     if (!stored) return { outcome: 'notFound' };
-    return this.outcome('done', stored.case, actorAadObjectId);
+    return { outcome: 'done', ...(await this.inView(stored.case, stored.etag, actorAadObjectId)) };
   }
 
   async execute(caseId: string, actorAadObjectId: string, command: CaseCommand): Promise<CaseActionOutcome> {
@@ -110,7 +136,7 @@ export class CaseHandlingService {
         needed === 'handler'
           ? 'Alleen de afhandelaars van deze zaak kunnen dit doen. Je ziet de actuele stand van zaken.'
           : 'Alleen de betrokkene kan op dit voorstel reageren.';
-      return { ...(await this.outcome('refused', current, actorAadObjectId)), message } as CaseActionOutcome;
+      return { outcome: 'refused', message, ...(await this.inView(current, stored.etag, actorAadObjectId)) };
     }
     let change: CaseChange;
     try {
@@ -118,25 +144,26 @@ export class CaseHandlingService {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info('case.action_rejected', { caseId, code: error.code, detail: command.kind });
-      return { ...(await this.outcome('refused', current, actorAadObjectId)), message: error.userMessage } as CaseActionOutcome;
+      return { outcome: 'refused', message: error.userMessage, ...(await this.inView(current, stored.etag, actorAadObjectId)) };
     }
     // Nothing changed (e.g. a second click on a ticked step): nothing to write, nothing to tell anyone.
-    if (change.events.length === 0) return this.outcome('done', current, actorAadObjectId);
+    if (change.events.length === 0) return { outcome: 'done', ...(await this.inView(current, stored.etag, actorAadObjectId)) };
+    let version: string;
     try {
-      await this.write(change, { etag: stored.etag, revision: stored.revision });
+      version = await this.write(change, { etag: stored.etag, revision: stored.revision });
     } catch (error) {
       if (!isConflict(error)) throw error;
       // Someone acted at the same moment: theirs stands, and nothing of this attempt was written or sent.
       const fresh = await this.deps.cases.get(caseId);
       if (!fresh) return { outcome: 'notFound' };
-      return this.outcome('conflict', fresh.case, actorAadObjectId);
+      return { outcome: 'conflict', ...(await this.inView(fresh.case, fresh.etag, actorAadObjectId)) };
     }
     this.deps.logger.info('case.action_done', { caseId, detail: command.kind });
-    return this.outcome('done', change.case, actorAadObjectId);
+    return { outcome: 'done', ...(await this.inView(change.case, version, actorAadObjectId)) };
   }
 
-  /** One conditional write of the change, its history and its effects; then the outbox worker starts on them. */
-  private async write(change: CaseChange, expected: { etag: string; revision: number } | undefined): Promise<void> {
+  /** One conditional write of the change, its history and its effects; then the outbox worker starts on them. Returns the new version. */
+  private async write(change: CaseChange, expected: { etag: string; revision: number } | undefined): Promise<string> {
     const c = change.case;
     const now = this.deps.clock.now();
     const written = await this.deps.cases.commit({
@@ -145,13 +172,14 @@ export class CaseHandlingService {
       events: change.events,
       effects: effectsOf(change.events, c, this.deps.directory),
       at: now,
-      recoverAt: new Date(now.getTime() + OUTBOX_RECOVERY_DELAY_MS),
+      lease: this.deps.worker.lease(now),
     });
     this.deps.worker.wake(c.id, written);
+    return written.etag;
   }
 
-  private async outcome<K extends 'done' | 'conflict' | 'refused'>(outcome: K, c: Case, actorAadObjectId: string) {
+  private async inView(c: Case, version: string, actorAadObjectId: string): Promise<CaseInView> {
     const counted = await this.deps.recidive.withCount(c);
-    return { outcome, case: counted, access: accessOf(counted, actorAadObjectId, this.deps.directory), earlierCases: counted.earlierCasesOfPerpetrator ?? 0 };
+    return { case: counted, access: accessOf(counted, actorAadObjectId, this.deps.directory), earlierCases: counted.earlierCasesOfPerpetrator ?? 0, version };
   }
 }

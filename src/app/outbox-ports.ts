@@ -50,8 +50,8 @@ export interface OutboxStore {
   complete(rows: readonly OutboxRow[]): Promise<void>;
   /** Puts a leased row back, to be tried again from `at`; false when the lease was lost. */
   release(row: OutboxRow, at: Date, attempts: number): Promise<boolean>;
-  /** Adds effects to a case's outbox outside a change (the routing repair), marked for a look at `recoverAt`. */
-  add(caseId: string, effects: readonly CaseEffect[], recoverAt: Date): Promise<void>;
+  /** Adds effects to a case's outbox outside a change (the routing repair), due at `at`, with a due mark. */
+  add(caseId: string, effects: readonly CaseEffect[], at: Date): Promise<void>;
   /** Records that the case's outbox needs a look at `at` (`tag` tells marks of one case apart). */
   mark(caseId: string, tag: string, at: Date): Promise<DueMark>;
   /** Marks due at `now` (or earlier), oldest first. */
@@ -60,14 +60,22 @@ export interface OutboxStore {
   unmark(mark: DueMark): Promise<void>;
 }
 
-/** Starts draining a case's outbox in this process right away (after a change, or a repeated submit). */
+/** Who may carry out a row until when; a change's rows are written leased to the instance that wrote them. */
+export interface OutboxLease {
+  readonly until: Date;
+  readonly owner: string;
+}
+
+/** The outbox worker of this process, as the use cases see it. */
 export interface OutboxWake {
+  /** The lease under which this instance writes a change's effects (it drains them right after). */
+  lease(now: Date): OutboxLease;
+  /** Starts draining a case's outbox in this process right away (after a change, or a repeated submit). */
   wake(caseId: string, written?: WrittenChange): void;
 }
 
-/** What a committed change wrote: enough to drain it without reading it back. */
+/** What a committed change wrote: enough to carry it out without reading it back. */
 export interface WrittenChange {
   readonly case: Case;
   readonly rows: readonly OutboxRow[];
-  readonly mark?: DueMark;
 }

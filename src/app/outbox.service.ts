@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Case } from '../domain/case';
 import type { Clock } from '../domain/clock';
 import type { CaseEffect } from './case-effects';
 import type { Logger } from './logger';
-import type { DueMark, OutboxRow, OutboxStore, WrittenChange } from './outbox-ports';
+import type { DueMark, OutboxLease, OutboxRow, OutboxStore, WrittenChange } from './outbox-ports';
 
 /** Carries out one effect for a case; throws when it could not (see failureKind for how a throw is read). */
 export interface EffectRunner {
@@ -14,7 +15,7 @@ export interface OutboxServiceOptions {
   leaseMs?: number;
   /** Attempts before an effect is given up (default 10); the desk card is never given up. */
   maxAttempts?: number;
-  /** Names this process in leases (diagnostics only). */
+  /** Names this process in leases; must differ between instances (default: a random id). */
   instanceId?: string;
 }
 
@@ -33,9 +34,6 @@ export interface DrainResult {
   nextLookAt?: Date;
 }
 
-/** After a change is written, another instance looks at its effects this long after, in case this one died. */
-export const OUTBOX_RECOVERY_DELAY_MS = 60_000;
-
 const SECOND_MS = 1000;
 const MINUTE_MS = 60 * SECOND_MS;
 
@@ -51,32 +49,63 @@ export class OutboxService {
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
   private readonly owner: string;
+  /** Rows of this instance whose effect is running now (its own leases that are not free to take again). */
+  private readonly running = new Set<string>();
 
   constructor(private readonly deps: OutboxServiceDependencies) {
     this.leaseMs = deps.options?.leaseMs ?? 2 * MINUTE_MS;
     this.maxAttempts = deps.options?.maxAttempts ?? 10;
-    this.owner = deps.options?.instanceId ?? 'bot';
+    this.owner = deps.options?.instanceId ?? randomUUID();
+  }
+
+  /** The lease a change's effects are written under by this instance (see CaseCommit). */
+  lease(now: Date): OutboxLease {
+    return { until: new Date(now.getTime() + this.leaseMs), owner: this.owner };
   }
 
   /**
-   * Carries out what is due in the case's outbox. With `written` (the change this instance just
-   * wrote) it starts from that, without reading the case back.
+   * Carries out what is due in the case's outbox. With `written` (the change this instance just wrote,
+   * its rows leased to this instance already) it starts from that, without reading or claiming again.
    */
   async drain(caseId: string, written?: WrittenChange): Promise<DrainResult> {
-    const { store, clock, logger } = this.deps;
-    const loaded = written ?? (await store.load(caseId));
+    const { store, clock } = this.deps;
     const now = clock.now();
-    const due = loaded.rows.filter((row) => claimable(row, now));
-    const later: number[] = loaded.rows.filter((row) => !claimable(row, now)).map((row) => waitsUntil(row).getTime());
-    if (due.length === 0) return finish(0, later, written, store);
-    const claimed = await store.claim(due, new Date(now.getTime() + this.leaseMs), this.owner);
-    // Rows someone else claimed first are theirs now; we look again when their lease runs out.
-    for (const row of due) if (!claimed.some((c) => c.id === row.id)) later.push(now.getTime() + this.leaseMs);
-    const c = loaded.case;
+    let claimed: OutboxRow[];
+    const later: number[] = [];
+    let c: Case | undefined;
+    if (written !== undefined) {
+      claimed = written.rows.filter((row) => this.holds(row, now));
+      c = written.case;
+    } else {
+      const loaded = await store.load(caseId);
+      // Rows this instance wrote (leased to it) and is not running yet are its to run; others' valid leases are theirs.
+      const held = loaded.rows.filter((row) => this.holds(row, now));
+      const due = loaded.rows.filter((row) => !held.includes(row) && claimable(row, now));
+      // Left for later: others' leases, retries not yet due, and this instance's effects running in another drain.
+      const waiting = loaded.rows.filter((row) => !held.includes(row) && !due.includes(row));
+      later.push(...waiting.map((row) => waitsUntil(row).getTime()));
+      const taken = due.length === 0 ? [] : await store.claim(due, new Date(now.getTime() + this.leaseMs), this.owner);
+      // Rows someone else claimed first are theirs now; we look again when their lease runs out.
+      for (const row of due) if (!taken.some((mine) => mine.id === row.id)) later.push(now.getTime() + this.leaseMs);
+      claimed = [...held, ...taken].sort((a, b) => (a.id < b.id ? -1 : 1));
+      c = loaded.case;
+    }
+    for (const row of claimed) this.running.add(key(row));
+    try {
+      return await this.run(caseId, c, claimed, later);
+    } finally {
+      for (const row of claimed) this.running.delete(key(row));
+    }
+  }
+
+  /** Runs the effects of rows this instance holds, in order; removes the done ones, puts failed ones back for later. */
+  private async run(caseId: string, c: Case | undefined, claimed: readonly OutboxRow[], later: number[]): Promise<DrainResult> {
+    const { store, clock, logger } = this.deps;
+    if (claimed.length === 0) return result(0, later);
     if (c === undefined) {
       logger.error('outbox.case_missing', { caseId, count: claimed.length });
       await store.complete(claimed);
-      return finish(0, later, written, store);
+      return result(0, later);
     }
     const finished: OutboxRow[] = [];
     let done = 0;
@@ -97,12 +126,12 @@ export class OutboxService {
       }
     }
     await store.complete(finished);
-    return finish(done, later, written, store);
+    return result(done, later);
   }
 
   /**
    * The recovery pass: every case whose outbox mark is due gets drained; its marks are then removed,
-   * or replaced by one at the moment something is left to do.
+   * or replaced by one at the moment something is left to do (a retry, or another instance's lease).
    */
   async recover(now: Date = this.deps.clock.now()): Promise<number> {
     const { store, logger } = this.deps;
@@ -128,6 +157,11 @@ export class OutboxService {
     return done;
   }
 
+  /** A row leased to this instance, still valid, whose effect is not running now. */
+  private holds(row: OutboxRow, now: Date): boolean {
+    return row.status === 'leased' && row.leaseOwner === this.owner && (row.leaseUntil?.getTime() ?? 0) > now.getTime() && !this.running.has(key(row));
+  }
+
   /** When to try a failed effect again; undefined to give it up. A report must reach its desk, so that one never gives up. */
   private retryAt(row: OutboxRow, error: unknown, now: Date): Date | undefined {
     const kind = failureKind(error);
@@ -140,6 +174,10 @@ export class OutboxService {
   }
 }
 
+function key(row: OutboxRow): string {
+  return `${row.caseId}/${row.id}`;
+}
+
 /** Pending and due, or leased by an instance whose lease ran out (it died mid-effect). */
 function claimable(row: OutboxRow, now: Date): boolean {
   return row.status === 'pending' ? row.nextAttemptAt.getTime() <= now.getTime() : (row.leaseUntil?.getTime() ?? 0) <= now.getTime();
@@ -149,13 +187,8 @@ function waitsUntil(row: OutboxRow): Date {
   return row.status === 'leased' ? (row.leaseUntil ?? row.nextAttemptAt) : row.nextAttemptAt;
 }
 
-/** With nothing left of the change just written, its mark can go at once (no later look needed). */
-async function finish(done: number, later: readonly number[], written: WrittenChange | undefined, store: OutboxStore): Promise<DrainResult> {
-  if (later.length === 0) {
-    if (written?.mark) await store.unmark(written.mark);
-    return { done };
-  }
-  return { done, nextLookAt: new Date(Math.min(...later)) };
+function result(done: number, later: readonly number[]): DrainResult {
+  return later.length === 0 ? { done } : { done, nextLookAt: new Date(Math.min(...later)) };
 }
 
 /**

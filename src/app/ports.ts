@@ -3,7 +3,7 @@ import type { IntakeDraft } from '../domain/intake/intake-draft';
 import type { RecidiveSubject } from '../domain/perpetrator';
 import type { OfficeHolderRole } from '../domain/roles';
 import type { CaseEffect } from './case-effects';
-import type { WrittenChange } from './outbox-ports';
+import type { OutboxLease, WrittenChange } from './outbox-ports';
 
 /**
  * Ports the use cases need from the outside world; adapters implement them and are wired in
@@ -70,10 +70,10 @@ export interface CaseCommit {
   readonly expected?: { readonly etag: string; readonly revision: number };
   readonly events: readonly CaseEvent[];
   readonly effects: readonly CaseEffect[];
-  /** When the change was made (its effects are due from then). */
+  /** When the change was made. */
   readonly at: Date;
-  /** When another instance should look at the effects if this one has not done them (it died). */
-  readonly recoverAt: Date;
+  /** The effects are written leased to the writer, which carries them out right after: nobody else starts on them meanwhile. */
+  readonly lease: OutboxLease;
 }
 
 export interface CaseStore {

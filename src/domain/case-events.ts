@@ -58,6 +58,8 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   event('checklistStepTicked', { step }),
   event('checklistStepUnticked', { step }),
   event('labourInspectorateWarned', {}),
+  /** A conversation with the perpetrator was planned (the meeting planner keeps the plan). */
+  event('meetingPlanned', { meetingKind: z.enum(MEETING_KINDS) }),
   /** A conversation with the perpetrator was held (and recorded now). */
   event('meetingHeld', { meetingKind: z.enum(MEETING_KINDS), heldAt: instant }),
   /** The response towards the perpetrator was recorded (or changed). */

@@ -125,6 +125,12 @@ export interface Case {
   readonly policeChecklist?: PoliceChecklist;
   readonly labourInspectorateWarned?: LabourInspectorateWarning;
   readonly meetings: readonly HeldMeeting[];
+  /**
+   * Whether a conversation with the perpetrator was ever planned for the case (the plans themselves are
+   * in the meeting planner's own table): a card reads that table only when there is something to show.
+   * Absent on cases stored before it was kept: unknown.
+   */
+  readonly hasPlannedMeetings?: boolean;
   /** Given when the case is closed. */
   readonly evaluation?: Evaluation;
 }

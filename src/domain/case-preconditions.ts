@@ -1,13 +1,23 @@
 import type { CaseAccess } from './case-access';
 import type { Case } from './case-model';
 import { CASE_STATUS_LABELS, findTransition, STATE_REQUIREMENTS, type CaseActor, type CaseStatus, type TransitionRequirement } from './case-status';
-import { DomainError } from './errors';
+import { DomainError, type DomainErrorCode } from './errors';
 
 /**
  * Whether a command may be given on a case now, by whom — the one answer to "which buttons does the
  * card show" and "does the server accept this". Each named operation starts with the same check,
  * then validates what comes with the command (a comment, the measures, the evaluation answers).
  */
+
+/**
+ * Why a command cannot be given: a DomainError's code and texts. A plain value, because the cards ask
+ * for every command on every render; it becomes a DomainError (with its stack) only when thrown.
+ */
+export interface Refusal {
+  readonly code: DomainErrorCode;
+  readonly detail?: string;
+  readonly userMessage?: string;
+}
 
 /** Every command on a case, by the name a card action carries. */
 export const CASE_COMMAND_KINDS = [
@@ -45,15 +55,15 @@ const COMMAND_TRANSITIONS: Readonly<Partial<Record<CaseCommandKind, CaseStatus>>
  * Why `actor` cannot give `kind` on `c` now, judged on what the case holds (the command's own input is
  * checked when it is given); undefined when it can.
  */
-export function commandRefusal(c: Case, kind: CaseCommandKind, actor: CaseActor): DomainError | undefined {
+export function commandRefusal(c: Case, kind: CaseCommandKind, actor: CaseActor): Refusal | undefined {
   switch (kind) {
     case 'take':
       if (c.status === 'closed') return closed(c);
-      if (c.status !== 'submitted') return new DomainError('CASE.ALREADY_TAKEN', { detail: `case ${c.id} is ${c.status}` });
+      if (c.status !== 'submitted') return refusal('CASE.ALREADY_TAKEN', { detail: `case ${c.id} is ${c.status}` });
       return transitionRefusal(c, 'inProgress', actor);
     case 'sendBackMeasures':
       if (c.status === 'closed') return closed(c);
-      if (c.status !== 'measuresProposed') return new DomainError('CASE.INVALID_TRANSITION', { detail: `send back from ${c.status}` });
+      if (c.status !== 'measuresProposed') return refusal('CASE.INVALID_TRANSITION', { detail: `send back from ${c.status}` });
       return transitionRefusal(c, 'inProgress', actor);
     case 'proposeMeasures':
     case 'agreeMeasures':
@@ -62,11 +72,11 @@ export function commandRefusal(c: Case, kind: CaseCommandKind, actor: CaseActor)
       return transitionRefusal(c, COMMAND_TRANSITIONS[kind] as CaseStatus, actor);
     case 'tickChecklistStep':
     case 'untickChecklistStep':
-      return handlerWorkRefusal(c, actor) ?? (c.policeChecklist === undefined ? new DomainError('CASE.NO_POLICE_CHECKLIST', { detail: `case ${c.id}` }) : undefined);
+      return handlerWorkRefusal(c, actor) ?? (c.policeChecklist === undefined ? refusal('CASE.NO_POLICE_CHECKLIST', { detail: `case ${c.id}` }) : undefined);
     case 'recordInspectorateWarned':
       return (
         handlerWorkRefusal(c, actor) ??
-        (c.deadlines.some((d) => d.kind === 'labourInspectorate') ? undefined : new DomainError('CASE.LABOUR_INSPECTORATE_NOT_NEEDED', { detail: `case ${c.id}` }))
+        (c.deadlines.some((d) => d.kind === 'labourInspectorate') ? undefined : refusal('CASE.LABOUR_INSPECTORATE_NOT_NEEDED', { detail: `case ${c.id}` }))
       );
     case 'recordMeetingHeld':
     case 'recordResponse':
@@ -84,11 +94,11 @@ export function allowedCommands(c: Case, access: CaseAccess): ReadonlySet<CaseCo
 }
 
 /** Why `actor` cannot move `c` to `to` now (closed, no such step, wrong party, or the case lacks what the step needs). */
-export function transitionRefusal(c: Case, to: CaseStatus, actor: CaseActor): DomainError | undefined {
+export function transitionRefusal(c: Case, to: CaseStatus, actor: CaseActor): Refusal | undefined {
   const rule = findTransition(c.status, to);
   if (rule === undefined) {
-    if (c.status === 'closed') return new DomainError('CASE.CLOSED', { detail: `case ${c.id} to ${to}` });
-    return new DomainError('CASE.INVALID_TRANSITION', {
+    if (c.status === 'closed') return refusal('CASE.CLOSED', { detail: `case ${c.id} to ${to}` });
+    return refusal('CASE.INVALID_TRANSITION', {
       detail: `${c.status} to ${to}`,
       userMessage: `Een zaak met status "${CASE_STATUS_LABELS[c.status]}" kan niet naar "${CASE_STATUS_LABELS[to]}".`,
     });
@@ -104,10 +114,10 @@ export function transitionRefusal(c: Case, to: CaseStatus, actor: CaseActor): Do
 }
 
 /** Why a handler cannot record work on the case now: closed, not taken yet, or the actor is its office holder. */
-export function handlerWorkRefusal(c: Case, actor: CaseActor): DomainError | undefined {
+export function handlerWorkRefusal(c: Case, actor: CaseActor): Refusal | undefined {
   if (c.status === 'closed') return closed(c);
   if (c.status === 'submitted') {
-    return new DomainError('CASE.INVALID_TRANSITION', {
+    return refusal('CASE.INVALID_TRANSITION', {
       detail: `case ${c.id} not taken yet`,
       userMessage: 'Pak de zaak eerst op voordat u deze stap zet.',
     });
@@ -117,25 +127,29 @@ export function handlerWorkRefusal(c: Case, actor: CaseActor): DomainError | und
 
 /** Throws unless a handler may record work on the case now: open, taken, and not by its office holder. */
 export function assertHandlerMayWork(c: Case, by: string): void {
-  const refusal = handlerWorkRefusal(c, by === c.officeHolder.aadObjectId ? 'officeHolder' : 'handler');
-  if (refusal) throw refusal;
+  const refused = handlerWorkRefusal(c, by === c.officeHolder.aadObjectId ? 'officeHolder' : 'handler');
+  if (refused) throw new DomainError(refused.code, refused);
 }
 
-function actorRefusal(c: Case, needed: CaseActor, actor: CaseActor): DomainError | undefined {
+function actorRefusal(c: Case, needed: CaseActor, actor: CaseActor): Refusal | undefined {
   // The office holder never handles their own case; desk membership is case-access.ts (app layer).
-  return needed === actor ? undefined : new DomainError('CASE.NOT_ALLOWED', { detail: `${needed} step on case ${c.id}` });
+  return needed === actor ? undefined : refusal('CASE.NOT_ALLOWED', { detail: `${needed} step on case ${c.id}` });
 }
 
-function stateRequirementRefusal(c: Case, requirement: TransitionRequirement): DomainError | undefined {
-  if (requirement === 'anyResponse' && c.perpetratorResponse === undefined) return new DomainError('CASE.RESPONSE_REQUIRED');
+function stateRequirementRefusal(c: Case, requirement: TransitionRequirement): Refusal | undefined {
+  if (requirement === 'anyResponse' && c.perpetratorResponse === undefined) return refusal('CASE.RESPONSE_REQUIRED');
   if (requirement === 'noResponsePossible' && c.perpetratorResponse?.kind !== 'notPossible') {
-    return new DomainError('CASE.RESPONSE_REQUIRED', {
+    return refusal('CASE.RESPONSE_REQUIRED', {
       userMessage: 'Zonder vastgestelde maatregelen kan de zaak alleen worden afgesloten met de reden waarom geen reactie richting de pleger mogelijk was.',
     });
   }
   return undefined;
 }
 
-function closed(c: Case): DomainError {
-  return new DomainError('CASE.CLOSED', { detail: `case ${c.id}` });
+function closed(c: Case): Refusal {
+  return refusal('CASE.CLOSED', { detail: `case ${c.id}` });
+}
+
+function refusal(code: DomainErrorCode, texts: Omit<Refusal, 'code'> = {}): Refusal {
+  return { code, ...texts };
 }

@@ -73,6 +73,16 @@ export function recordMeetingHeld(c: Case, kind: MeetingKind, handlerAadObjectId
 }
 
 /**
+ * A handler planned a conversation with the perpetrator (the meeting planner keeps the plan itself):
+ * the case notes that it has planned meetings. May be recorded for every meeting planned.
+ */
+export function recordMeetingPlanned(c: Case, kind: MeetingKind, handlerAadObjectId: string, now: Date): CaseChange {
+  throwIf(commandRefusal(c, 'recordMeetingHeld', actorOf(c, handlerAadObjectId)));
+  const base = eventBase(c, handlerAadObjectId, now);
+  return changeOf(c, { ...c, hasPlannedMeetings: true }, base, [caseEvent(base, 'meetingPlanned', { meetingKind: kind })]);
+}
+
+/**
  * A handler closes the case with the evaluation answers; needs a recorded perpetrator response
  * (see CASE_TRANSITIONS: after approved measures any response, without them only "not possible").
  */

@@ -1,15 +1,15 @@
 import type { Case } from './case-model';
 import type { DeadlineKind } from './deadlines';
-import { DomainError } from './errors';
+import { DomainError, type DomainErrorCode } from './errors';
 
 /** Small rules every case operation shares: goals, text limits, refusals. */
 
 /** Tolerated clock difference between a person's device and the server. */
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
-/** Throws a refusal found by a precondition (case-preconditions.ts). */
-export function throwIf(refusal: DomainError | undefined): void {
-  if (refusal !== undefined) throw refusal;
+/** Throws a refusal found by a precondition (case-preconditions.ts) as a DomainError. */
+export function throwIf(refusal: { readonly code: DomainErrorCode; readonly detail?: string; readonly userMessage?: string } | undefined): void {
+  if (refusal !== undefined) throw new DomainError(refusal.code, refusal);
 }
 
 /** Records that a deadline's goal was reached at `at`; an earlier moment already recorded stays. */

@@ -82,6 +82,7 @@ export function submitCase(input: SubmitCaseInput, now: Date, calendar: WorkingD
     goalReachedAt: {},
     ...(policeNeeded ? { policeChecklist: { ticks: [] } } : {}),
     meetings: [],
+    hasPlannedMeetings: false,
   };
   const base = { caseId: input.id, at: now, byAadObjectId: input.officeHolder.aadObjectId, actor: 'officeHolder' as const };
   const submittedEvent = caseEvent(base, 'caseSubmitted', {

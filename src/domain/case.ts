@@ -47,12 +47,12 @@ export {
   type TransitionRule,
 } from './case-status';
 export { CASE_EVENT_TYPES, caseEventSchema, type CaseChange, type CaseEvent, type CaseEventOf, type CaseEventType } from './case-events';
-export { allowedCommands, assertHandlerMayWork, CASE_COMMAND_KINDS, commandActor, commandRefusal, type CaseCommandKind } from './case-preconditions';
+export { allowedCommands, assertHandlerMayWork, CASE_COMMAND_KINDS, commandActor, commandRefusal, type CaseCommandKind, type Refusal } from './case-preconditions';
 export { reachGoal, withoutGoal } from './case-rules';
 export { submitCase, type SubmitCaseInput } from './case-submit';
 export { takeCase, transition, type TransitionOptions } from './case-transition';
 export { agreeToMeasures, approveMeasures, noIncidentMeetingDeadlineReason, proposeMeasures, sendBackProposal } from './case-proposal';
-export { closeCase, completeTask, recordLabourInspectorateWarned, recordMeetingHeld, recordPerpetratorResponse } from './case-records';
+export { closeCase, completeTask, recordLabourInspectorateWarned, recordMeetingHeld, recordMeetingPlanned, recordPerpetratorResponse } from './case-records';
 export { applyCommand, type CaseCommand } from './case-commands';
 export { MEETING_GOALS, MEETING_KIND_LABELS, MEETING_KINDS, type MeetingKind } from './meeting-kinds';
 // Measures live in measures.ts; re-exported because callers know them from here.

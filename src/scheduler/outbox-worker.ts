@@ -1,10 +1,11 @@
 import type { Logger } from '../app/logger';
-import type { OutboxWake, WrittenChange } from '../app/outbox-ports';
+import type { OutboxLease, OutboxWake, WrittenChange } from '../app/outbox-ports';
 import type { DrainResult } from '../app/outbox.service';
 import type { Timer } from './reminder-sweeper';
 
 /** What the worker drives: OutboxService. */
 export interface OutboxDrainer {
+  lease(now: Date): OutboxLease;
   drain(caseId: string, written?: WrittenChange): Promise<DrainResult>;
   recover(): Promise<number>;
 }
@@ -41,6 +42,10 @@ export class OutboxWorker implements OutboxWake {
     this.concurrency = options.concurrency ?? 4;
     this.recoveryIntervalMs = options.recoveryIntervalMs ?? 30_000;
     this.drainOnWake = options.drainOnWake ?? true;
+  }
+
+  lease(now: Date): OutboxLease {
+    return this.deps.drainer.lease(now);
   }
 
   wake(caseId: string, written?: WrittenChange): void {

@@ -2,7 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { caseEffectSchema, type CaseEffect } from '../app/case-effects';
 import { caseHistoryRecordSchema, type CaseHistoryRecord } from '../app/case-history';
-import type { OutboxRow } from '../app/outbox-ports';
+import type { OutboxLease, OutboxRow } from '../app/outbox-ports';
 import type { Case } from '../domain/case';
 import { caseIndexColumns, caseRecordSchema } from './case.mapper';
 import { DocumentTable } from './document-table';
@@ -58,7 +58,8 @@ export class CasePartition {
   readonly outbox: DocumentTable<OutboxRecord>;
 
   constructor(readonly client: TableClient) {
-    this.cases = new DocumentTable(client, caseRecordSchema, { index: caseIndexColumns });
+    // Card refreshes read the same case again and again: an unchanged row is not parsed twice.
+    this.cases = new DocumentTable(client, caseRecordSchema, { index: caseIndexColumns, keepParsed: 500 });
     // Flat columns for queries across cases (e.g. all closings of a year); the record is the document.
     this.history = new DocumentTable(client, caseHistoryRecordSchema, {
       index: (record) => ({ eventType: record.type, at: record.at }),
@@ -69,6 +70,11 @@ export class CasePartition {
   /** A fresh outbox record for an effect, due at `at`. */
   static pendingEffect(caseId: string, effect: CaseEffect, at: Date): OutboxRecord {
     return { caseId, effect, status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at };
+  }
+
+  /** A fresh outbox record already leased to the instance that writes it (its first attempt). */
+  static leasedEffect(caseId: string, effect: CaseEffect, at: Date, lease: OutboxLease): OutboxRecord {
+    return { caseId, effect, status: 'leased', attempts: 1, nextAttemptAt: at, createdAt: at, leaseUntil: lease.until, leaseOwner: lease.owner };
   }
 
   /** The app's view of a stored outbox row. */

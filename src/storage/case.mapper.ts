@@ -120,6 +120,7 @@ export const caseRecordSchema: z.ZodType<Case, z.ZodTypeDef, unknown> = z.object
   meetings: z
     .array(z.object({ kind: z.enum(MEETING_KINDS), heldAt: instant, recordedAt: instant, recordedByAadObjectId: z.string() }))
     .default([]),
+  hasPlannedMeetings: z.boolean().optional(),
   evaluation: evaluationSchema.optional(),
 }).transform(({ perpetratorKeys: keys, policeChecklist, deadlines: storedDeadlines, ...rest }): Case => {
   // Older rows: derive what submitCase would have stored, so recidive and the checklist work for them too.

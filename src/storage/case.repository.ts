@@ -4,8 +4,13 @@ import type { OutboxRow, WrittenChange } from '../app/outbox-ports';
 import type { CaseCommit, CaseStore, StoredCase } from '../app/ports';
 import type { Case } from '../domain/case';
 import { CASE_ROW, CasePartition, historyRowKey, outboxRowKey } from './case-partition';
-import { AlreadyExistsError, ConcurrencyError, statusCodeOf } from './errors';
+import { AlreadyExistsError, ConcurrencyError, statusCodeOf, StorageError } from './errors';
 import type { TableOutboxRepository } from './outbox.repository';
+
+function requireEtag(etag: string | undefined, table: string, partitionKey: string): string {
+  if (etag === undefined) throw new StorageError('STORAGE.NO_ETAG', 'The service returned no ETag', { table, partitionKey });
+  return etag;
+}
 
 /** An entity-group transaction holds at most this many operations. */
 const MAX_TRANSACTION_ACTIONS = 100;
@@ -19,8 +24,8 @@ export class TableCaseRepository implements CaseStore {
 
   constructor(
     client: TableClient,
-    /** Writes the due mark of a change's effects (table Outbox); readers (tools, tests) may leave it out. */
-    private readonly outbox?: Pick<TableOutboxRepository, 'mark'>,
+    /** Keeps the due marks of a change's effects (table Outbox); readers (tools, tests) may leave it out. */
+    private readonly outbox?: Pick<TableOutboxRepository, 'ensureMark'>,
   ) {
     this.partition = new CasePartition(client);
   }
@@ -45,9 +50,9 @@ export class TableCaseRepository implements CaseStore {
 
   /**
    * The case row (If-Match the version read, or created), one history row per event and one outbox row
-   * per effect, in one transaction. The due mark for the effects is written first: if this instance
-   * dies after the transaction, another finds the effects through it; if the transaction fails, the
-   * mark finds nothing and is removed.
+   * per effect (leased to the writer), in one transaction. A due mark for the case is made sure of
+   * first: if this instance dies after the transaction, another finds the effects through it; if the
+   * transaction fails, the mark finds nothing and is removed.
    */
   async commit(commit: CaseCommit): Promise<WrittenChange & { etag: string; revision: number }> {
     const c = commit.case;
@@ -57,12 +62,12 @@ export class TableCaseRepository implements CaseStore {
     for (const record of historyRecords(commit.events, revision)) {
       actions.push(['create', this.partition.history.entityOf(c.id, historyRowKey(revision, record.sequence), record)]);
     }
-    const rows = commit.effects.map((effect, index) => ({ id: outboxRowKey(revision, index + 1), record: CasePartition.pendingEffect(c.id, effect, commit.at) }));
+    const rows = commit.effects.map((effect, index) => ({ id: outboxRowKey(revision, index + 1), record: CasePartition.leasedEffect(c.id, effect, commit.at, commit.lease) }));
     for (const row of rows) actions.push(['create', this.partition.outbox.entityOf(c.id, row.id, row.record)]);
     if (actions.length > MAX_TRANSACTION_ACTIONS) throw new RangeError(`a change of ${actions.length} rows does not fit one transaction`);
 
     if (rows.length > 0 && this.outbox === undefined) throw new Error('a repository without the outbox cannot write effects');
-    const mark = rows.length > 0 ? await this.outbox?.mark(c.id, `r${revision}`, commit.recoverAt) : undefined;
+    if (rows.length > 0) await this.outbox?.ensureMark(c.id, commit.at);
     let response;
     try {
       response = await this.partition.client.submitTransaction(actions);
@@ -72,9 +77,11 @@ export class TableCaseRepository implements CaseStore {
       if (status === 412 || status === 409) throw new ConcurrencyError({ table: this.partition.client.tableName, partitionKey: c.id, rowKey: CASE_ROW }, { cause: error });
       throw error;
     }
-    const etagOf = (rowKey: string) => response.getResponseForEntity(rowKey)?.etag ?? '*';
-    const written: OutboxRow[] = rows.map((row) => CasePartition.toOutboxRow(row.id, row.record, etagOf(row.id)));
-    return { case: c, rows: written, ...(mark ? { mark } : {}), etag: etagOf(CASE_ROW), revision };
+    // Sub-responses come in the order of the actions (an update's names no row key): case, history, outbox.
+    const etagAt = (index: number) => requireEtag(response.subResponses[index]?.etag, this.partition.client.tableName, c.id);
+    const firstOutbox = actions.length - rows.length;
+    const written: OutboxRow[] = rows.map((row, index) => CasePartition.toOutboxRow(row.id, row.record, etagAt(firstOutbox + index)));
+    return { case: c, rows: written, etag: etagAt(0), revision };
   }
 
   /** Cases nobody has taken yet (few at any time): the routing repair job looks at these. */

@@ -31,6 +31,11 @@ export interface StoredDocument<T> {
 export interface DocumentTableOptions<T> {
   /** Derives the index columns from the document on every write, so they never go stale. */
   index?: (value: T) => IndexColumns;
+  /**
+   * Keeps up to this many parsed documents by row and ETag: a read that returns an unchanged row skips
+   * JSON parsing and validation. Only for documents treated as immutable values.
+   */
+  keepParsed?: number;
 }
 
 /** Options of DocumentTable.update. */
@@ -62,6 +67,8 @@ type Row = Record<string, unknown>;
  * beside it for server-side filtering.
  */
 export class DocumentTable<T> {
+  private readonly parsed = new Map<string, { etag: string; value: T; index: Row }>();
+
   constructor(
     private readonly client: TableClient,
     private readonly schema: z.ZodType<T, z.ZodTypeDef, unknown>,
@@ -196,7 +203,20 @@ export class DocumentTable<T> {
       if (statusCodeOf(err) === 404) return undefined;
       throw err;
     }
-    return { ...this.fromEntity(entity, partitionKey, rowKey), etag: entity.etag };
+    return { ...this.parseKept(entity, partitionKey, rowKey), etag: entity.etag };
+  }
+
+  /** fromEntity, skipped when the same row with the same ETag was parsed before (see keepParsed). */
+  private parseKept(entity: TableEntityResult<Row>, partitionKey: string, rowKey: string): { value: T; index: Row } {
+    const max = this.options.keepParsed ?? 0;
+    if (max === 0) return this.fromEntity(entity, partitionKey, rowKey);
+    const key = `${partitionKey}\n${rowKey}`;
+    const kept = this.parsed.get(key);
+    if (kept !== undefined && kept.etag === entity.etag) return kept;
+    const read = this.fromEntity(entity, partitionKey, rowKey);
+    if (this.parsed.size >= max) this.parsed.delete(this.parsed.keys().next().value as string);
+    this.parsed.set(key, { etag: entity.etag, ...read });
+    return read;
   }
 
   private async replaceEntity(entity: TableEntity<Row>, etag: string): Promise<string> {

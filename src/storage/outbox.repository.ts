@@ -4,30 +4,63 @@ import type { CaseEffect } from '../app/case-effects';
 import type { CaseOutbox, DueMark, OutboxRow, OutboxStore } from '../app/outbox-ports';
 import { CASE_ROW, CasePartition, outboxRowKey } from './case-partition';
 import { DocumentTable } from './document-table';
-import { dueBucket, DUE_PREFIX } from './due-buckets';
-import { statusCodeOf } from './errors';
+import { bucketStart, dueBucket, DUE_PREFIX } from './due-buckets';
+import { statusCodeOf, StorageError } from './errors';
 
 const markSchema = z.object({ caseId: z.string().min(1) });
 type MarkRecord = z.infer<typeof markSchema>;
 
 type Row = Record<string, unknown>;
 
+/** When the due marks fall due. */
+export interface OutboxMarkOptions {
+  /** A new mark falls due this long after the change (default 90 s): long after its writer normally finished. */
+  delayMs?: number;
+  /** A mark this instance made for a case is used again while it falls due at least this much later (default 30 s). */
+  reuseMarginMs?: number;
+}
+
 /**
  * The outbox in Table Storage. Its rows live in the case's partition of table Cases (case-partition.ts),
  * so they are written in the same transaction as the change; claims and removals of several rows of a
  * case are one transaction too. Table Outbox holds the due marks: PartitionKey `due-yyyyMMddHHmm` (when
  * to look), RowKey `<case id>_<tag>` — the recovery pass reads the buckets up to now, never the cases.
+ *
+ * A change needs a mark that falls due after it. The marks this instance wrote and that are not yet due
+ * are kept in memory, so a burst of changes to one case writes one mark: a mark is only removed by the
+ * recovery pass, after it fell due and the case was drained — which then sees every change written before.
  */
 export class TableOutboxRepository implements OutboxStore {
   private readonly partition: CasePartition;
   private readonly marks: DocumentTable<MarkRecord>;
+  private readonly ownMarks = new Map<string, number>();
+  private readonly delayMs: number;
+  private readonly reuseMarginMs: number;
 
   constructor(
     casesClient: TableClient,
     private readonly marksClient: TableClient,
+    options: OutboxMarkOptions = {},
   ) {
     this.partition = new CasePartition(casesClient);
     this.marks = new DocumentTable(marksClient, markSchema);
+    this.delayMs = options.delayMs ?? 90_000;
+    this.reuseMarginMs = options.reuseMarginMs ?? 30_000;
+  }
+
+  /** Makes sure a due mark for the case falls due after a change made at `at` (written once per case and bucket). */
+  async ensureMark(caseId: string, at: Date): Promise<void> {
+    const known = this.ownMarks.get(caseId);
+    if (known !== undefined && known - at.getTime() >= this.reuseMarginMs) return;
+    const due = new Date(at.getTime() + this.delayMs);
+    await this.mark(caseId, 'w', due);
+    // The bucket's first instant: the recovery pass reads a bucket as soon as it begins.
+    this.ownMarks.set(caseId, bucketStart(dueBucket(due)).getTime());
+    if (this.ownMarks.size > 10_000) this.forgetDue(at.getTime());
+  }
+
+  private forgetDue(now: number): void {
+    for (const [caseId, due] of this.ownMarks) if (due <= now) this.ownMarks.delete(caseId);
   }
 
   async load(caseId: string): Promise<CaseOutbox> {
@@ -76,12 +109,11 @@ export class TableOutboxRepository implements OutboxStore {
     return (await this.replaceOne(next, row.version)) !== undefined;
   }
 
-  async add(caseId: string, effects: readonly CaseEffect[], recoverAt: Date): Promise<void> {
-    const now = new Date();
-    const tag = `x${now.getTime()}`;
-    await this.mark(caseId, tag, recoverAt);
+  async add(caseId: string, effects: readonly CaseEffect[], at: Date): Promise<void> {
+    const tag = `x${at.getTime()}`;
+    await this.mark(caseId, tag, at);
     await this.partition.client.submitTransaction(
-      effects.map((effect, index): TransactionAction => ['create', this.partition.outbox.entityOf(caseId, outboxRowKey(tag, index + 1), CasePartition.pendingEffect(caseId, effect, now))]),
+      effects.map((effect, index): TransactionAction => ['create', this.partition.outbox.entityOf(caseId, outboxRowKey(tag, index + 1), CasePartition.pendingEffect(caseId, effect, at))]),
     );
   }
 
@@ -127,7 +159,12 @@ export class TableOutboxRepository implements OutboxStore {
     ]);
     try {
       const response = await this.partition.client.submitTransaction(actions);
-      return next.map((row) => ({ ...row, version: response.getResponseForEntity(row.id)?.etag ?? '*' }));
+      // Sub-responses come in the order of the actions (an update's names no row key).
+      return next.map((row, index) => {
+        const etag = response.subResponses[index]?.etag;
+        if (etag === undefined) throw new StorageError('STORAGE.NO_ETAG', 'The service returned no ETag', { table: this.partition.client.tableName, partitionKey: row.caseId, rowKey: row.id });
+        return { ...row, version: etag };
+      });
     } catch (error) {
       if (lostRace(error)) return undefined;
       throw error;
@@ -137,6 +174,7 @@ export class TableOutboxRepository implements OutboxStore {
   private async replaceOne(row: OutboxRow, etag: string): Promise<string | undefined> {
     try {
       const response = await this.partition.client.updateEntity(this.partition.outbox.entityOf(row.caseId, row.id, CasePartition.toOutboxRecord(row)), 'Replace', { etag });
+      if (response.etag === undefined) throw new StorageError('STORAGE.NO_ETAG', 'The service returned no ETag', { table: this.partition.client.tableName, partitionKey: row.caseId, rowKey: row.id });
       return response.etag;
     } catch (error) {
       if (lostRace(error)) return undefined;

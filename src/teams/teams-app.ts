@@ -67,11 +67,9 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
     logger: deps.logger,
     ...(meetings
       ? {
-          meetingsFor: (caseId) => {
-            const records = meetings.service.listForCase(caseId);
-            records.catch(() => undefined); // not every viewer needs them; a failure surfaces where they are awaited
-            return async (c) => (await records).map((record) => plannedMeetingInfo(record, c, meetings.icsUrl(record.icsToken)));
-          },
+          // Read only for a case that has planned meetings (or, stored before that was kept, might have).
+          meetingsFor: async (c) =>
+            c.hasPlannedMeetings === false ? [] : (await meetings.service.listForCase(c.id)).map((record) => plannedMeetingInfo(record, c, meetings.icsUrl(record.icsToken))),
         }
       : {}),
   });

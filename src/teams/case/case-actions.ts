@@ -12,6 +12,7 @@ import { isPoliceChecklistStep, type PoliceChecklistStep } from '../../domain/po
 import type { CardRenderer } from '../cards/card-renderer';
 import { replyWithCardForInteractor } from '../invoke-response';
 import { CASE_VERBS, caseCardViewModel, caseErrorViewModel, caseProgressViewModel, type PlannedMeetingInfo } from './case-cards';
+import { RenderedCaseCards, renderedCardKey } from './rendered-cards';
 
 const ZONE = 'Europe/Amsterdam';
 const PICK_MEASURE = 'Kies minstens één maatregel.';
@@ -111,20 +112,14 @@ const ACTIONS = {
   },
 } as const;
 
-/** The planned meetings of a case, as the case card shows them. */
-export type MeetingsOfCase = (c: Case) => Promise<PlannedMeetingInfo[]>;
-
 export interface CaseActionDependencies {
   caseHandling: CaseHandlingService;
   cards: CardRenderer;
   directory: Directory;
   clock: Clock;
   logger: Logger;
-  /**
-   * The meetings planned for a case, shown on the handler's view (issue 5). Called with the case id as
-   * the action starts, so the read runs beside the case's own; the result is shaped with the case.
-   */
-  meetingsFor?: (caseId: string) => MeetingsOfCase;
+  /** The meetings planned for a case, shown on the handler's view (issue 5). */
+  meetingsFor?: (c: Case) => Promise<PlannedMeetingInfo[]>;
 }
 
 const INVALID_INPUT = 'Deze gegevens kon ik niet verwerken. Controleer de velden en probeer het opnieuw.';
@@ -134,13 +129,12 @@ const CONFLICT = 'Iemand anders heeft deze zaak net bijgewerkt. Dit is de actuel
 const READ_ONLY = 'Je bent geen afhandelaar van deze zaak; je ziet alleen de stand van zaken.';
 
 /** Registers every case verb (Universal Actions) plus a catch-all that answers unknown verbs politely. */
-export function registerCaseActions(app: Application<TurnState>, deps: CaseActionDependencies): void {
+export function registerCaseActions(app: Application<TurnState>, actionDeps: CaseActionDependencies): void {
+  const deps: CardDependencies = { ...actionDeps, rendered: new RenderedCaseCards() };
   app.adaptiveCards.actionExecute(CASE_VERBS.refresh, async (context, _state, data) => {
     await respond(context, deps, async (actor) => {
       const parsed = z.object({ caseId }).safeParse(data);
-      if (!parsed.success) return errorCard(deps, NOT_FOUND);
-      const meetings = deps.meetingsFor?.(parsed.data.caseId);
-      return await cardFor(deps, await deps.caseHandling.view(parsed.data.caseId, actor), meetings);
+      return parsed.success ? await cardFor(deps, await deps.caseHandling.view(parsed.data.caseId, actor)) : errorCard(deps, NOT_FOUND);
     });
     return '';
   });
@@ -150,15 +144,14 @@ export function registerCaseActions(app: Application<TurnState>, deps: CaseActio
       await respond(context, deps, async (actor) => {
         const id = z.object({ caseId }).safeParse(data);
         if (!id.success) return errorCard(deps, NOT_FOUND);
-        const meetings = deps.meetingsFor?.(id.data.caseId);
         const parsed = action.schema.safeParse(data);
         if (!parsed.success) {
           const shown = parsed.error.issues.map((i) => i.message).find((m) => SHOWN_MESSAGES.has(m));
-          return await cardFor(deps, await deps.caseHandling.view(id.data.caseId, actor), meetings, shown ?? INVALID_INPUT);
+          return await cardFor(deps, await deps.caseHandling.view(id.data.caseId, actor), shown ?? INVALID_INPUT);
         }
         const outcome = await deps.caseHandling.execute(id.data.caseId, actor, action.command(parsed.data as never));
         const notice = outcome.outcome === 'refused' ? outcome.message : outcome.outcome === 'conflict' ? CONFLICT : undefined;
-        return await cardFor(deps, outcome, meetings, notice);
+        return await cardFor(deps, outcome, notice);
       });
       return '';
     });
@@ -192,28 +185,37 @@ async function respond(context: TurnContext, deps: CaseActionDependencies, work:
   await replyWithCardForInteractor(context, card);
 }
 
+type CardDependencies = CaseActionDependencies & { rendered: RenderedCaseCards };
+
 /** The card this person may see: handler view, the office holder's progress, or the read-only view. */
-async function cardFor(deps: CaseActionDependencies, outcome: CaseActionOutcome, meetingsOf: MeetingsOfCase | undefined, notice?: string): Promise<object> {
+async function cardFor(deps: CardDependencies, outcome: CaseActionOutcome, notice?: string): Promise<object> {
   if (outcome.outcome === 'notFound') return errorCard(deps, NOT_FOUND);
   const now = deps.clock.now();
   const c = outcome.case;
   if (outcome.access === 'officeHolder') {
-    return deps.cards.render('case-progress', caseProgressViewModel(c, { now, refreshUserIds: [userMri(c.officeHolder.aadObjectId)], ...(notice ? { notice } : {}) }));
+    const key = notice ? undefined : renderedCardKey(c.id, outcome.version, 'officeHolder', now);
+    return deps.rendered.get(key, () =>
+      deps.cards.render('case-progress', caseProgressViewModel(c, { now, refreshUserIds: [userMri(c.officeHolder.aadObjectId)], ...(notice ? { notice } : {}) })),
+    );
   }
   const viewer = outcome.access === 'handler' ? 'handler' : 'readOnly';
   const shownNotice = notice ?? (viewer === 'readOnly' ? READ_ONLY : undefined);
-  const meetings = viewer === 'handler' && meetingsOf ? await meetingsOf(c) : undefined;
-  return deps.cards.render(
-    'case-card',
-    caseCardViewModel(c, {
-      viewer,
-      now,
-      earlierCasesOfPerpetrator: outcome.earlierCases,
-      refreshUserIds: deskHandlerIds(deps.directory, c),
-      ...(meetings ? { meetings } : {}),
-      ...(shownNotice ? { notice: shownNotice } : {}),
-    }),
-  );
+  const meetingsToRead = viewer === 'handler' && deps.meetingsFor !== undefined && c.hasPlannedMeetings !== false;
+  const key = notice || meetingsToRead ? undefined : renderedCardKey(c.id, outcome.version, viewer, now);
+  return deps.rendered.get(key, async () => {
+    const meetings = meetingsToRead ? await deps.meetingsFor?.(c) : undefined;
+    return deps.cards.render(
+      'case-card',
+      caseCardViewModel(c, {
+        viewer,
+        now,
+        earlierCasesOfPerpetrator: outcome.earlierCases,
+        refreshUserIds: deskHandlerIds(deps.directory, c),
+        ...(meetings ? { meetings } : {}),
+        ...(shownNotice ? { notice: shownNotice } : {}),
+      }),
+    );
+  });
 }
 
 /** A Teams user MRI from an Entra object id: what a card's refresh.userIds expects. */
