@@ -18,7 +18,10 @@ import { supportLinesFor, type SupportLine } from '../domain/support-lines';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import { perpetratorKeys, type RecidiveSubject } from '../domain/perpetrator';
 import type { Logger } from './logger';
-import type { CaseNumberSequence, CaseStore, DraftStore, KnownOffice, ProfileStore, StoredDraft } from './ports';
+import { isStaleCopy, type CaseNumberSequence, type CaseStore, type DraftStore, type KnownOffice, type ProfileStore, type StoredDraft } from './ports';
+
+/** An answer decided on a copy of the draft that must be decided again on the stored draft. */
+const DECIDE_FRESH = Symbol('decideFresh');
 
 /** The person talking to the bot, from the Teams activity (Entra ID object id is the key). */
 export interface Reporter {
@@ -79,7 +82,7 @@ export class IntakeService {
    * `level` chosen on an advice card applies to a new draft only).
    */
   async start(reporter: Reporter, options: { level?: BehaviourLevel } = {}): Promise<IntakeReply[]> {
-    const stored = await this.deps.drafts.get(reporter.aadObjectId);
+    const stored = await this.deps.drafts.get(reporter.aadObjectId, { fresh: true });
     if (stored && stored.draft.status === 'open') {
       return [{ kind: 'resumeExisting', startedAt: stored.draft.startedAt }, ...this.show(stored.draft)];
     }
@@ -105,17 +108,32 @@ export class IntakeService {
     return (await this.openDraft(reporter))?.draft.id;
   }
 
-  /** An answer: typed text, card values, stored evidence files or the home-address choice. */
+  /**
+   * An answer: typed text, card values, stored evidence files or the home-address choice. Decided on
+   * this instance's copy of the draft when it has one (no read: the answer's one write checks it is
+   * current); anything but a saved answer is decided again on the stored draft.
+   */
   async answer(reporter: Reporter, input: IntakeInput, step?: string): Promise<IntakeReply[]> {
-    const stored = await this.openDraft(reporter);
-    if (!stored) return [{ kind: 'noDraft' }];
+    const onCopy = await this.answerOn(reporter, input, step, false);
+    return onCopy === DECIDE_FRESH ? ((await this.answerOn(reporter, input, step, true)) as IntakeReply[]) : onCopy;
+  }
+
+  private async answerOn(reporter: Reporter, input: IntakeInput, step: string | undefined, fresh: boolean): Promise<IntakeReply[] | typeof DECIDE_FRESH> {
+    const stored = await this.deps.drafts.get(reporter.aadObjectId, { fresh });
+    const copy = stored?.fromCopy === true;
+    if (!stored || stored.draft.status !== 'open') return copy ? DECIDE_FRESH : [{ kind: 'noDraft' }];
     // A button on an older question card must not answer the current question.
     if (step !== undefined && step !== stored.draft.current && input.kind === 'form') {
-      return [{ kind: 'staleCard' }, ...this.show(stored.draft)];
+      return copy ? DECIDE_FRESH : [{ kind: 'staleCard' }, ...this.show(stored.draft)];
     }
     const result = answer(stored.draft, input, this.context(stored.draft));
-    if (!result.ok) return [{ kind: 'invalid', message: result.error }, ...this.show(stored.draft)];
-    await this.deps.drafts.save(result.draft, { etag: stored.etag });
+    if (!result.ok) return copy ? DECIDE_FRESH : [{ kind: 'invalid', message: result.error }, ...this.show(stored.draft)];
+    try {
+      await this.deps.drafts.save(result.draft, { etag: stored.etag });
+    } catch (error) {
+      if (copy && isStaleCopy(error)) return DECIDE_FRESH;
+      throw error;
+    }
     if (!stored.draft.office && result.draft.office) {
       await this.deps.profiles.save(reporter.aadObjectId, result.draft.office);
     }
@@ -149,7 +167,7 @@ export class IntakeService {
 
   /** "Verstuur": the draft becomes a case, exactly once, however often the button is pressed. */
   async submit(reporter: Reporter, draftId: string): Promise<IntakeReply[]> {
-    const stored = await this.deps.drafts.get(reporter.aadObjectId);
+    const stored = await this.deps.drafts.get(reporter.aadObjectId, { fresh: true });
     if (!stored || stored.draft.id !== draftId) return [{ kind: 'staleCard' }, ...(stored?.draft.status === 'open' ? this.show(stored.draft) : [])];
     if (stored.submittedCase) return this.alreadySubmitted(stored.submittedCase.id);
     if (stored.draft.status !== 'open') return [{ kind: 'noDraft' }];
@@ -227,8 +245,9 @@ export class IntakeService {
     return { now: this.deps.clock.now(), allowedOrganisationIds: allowed };
   }
 
+  /** The open draft as stored (never a copy: what the user is shown must be current). */
   private async openDraft(reporter: Reporter): Promise<StoredDraft | undefined> {
-    const stored = await this.deps.drafts.get(reporter.aadObjectId);
+    const stored = await this.deps.drafts.get(reporter.aadObjectId, { fresh: true });
     return stored && stored.draft.status === 'open' ? stored : undefined;
   }
 

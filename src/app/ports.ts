@@ -34,11 +34,18 @@ export interface StoredDraft {
   /** Set once the draft became a case, so a second "verstuur" answers with the same case. */
   submittedCase?: { id: string; caseNumber: string };
   etag: string;
+  /** Answered from this instance's copy rather than read from storage (see DraftStore.get). */
+  fromCopy?: boolean;
 }
 
 /** One draft per user, saved after every answer so nothing is lost. */
 export interface DraftStore {
-  get(aadObjectId: string): Promise<StoredDraft | undefined>;
+  /**
+   * The user's draft. Unless `fresh`, this instance's copy of its own last read or write may answer,
+   * without a storage read. A save based on a copy that another instance overtook fails with a
+   * conflict that isStaleCopy recognises; the caller then decides again on a fresh read.
+   */
+  get(aadObjectId: string, options?: { fresh?: boolean }): Promise<StoredDraft | undefined>;
   /** Creates or replaces the user's draft; with an etag only if it is unchanged (throws ConcurrencyError). */
   save(draft: IntakeDraft, options?: { etag?: string; submittedCase?: { id: string; caseNumber: string } }): Promise<string>;
   delete(aadObjectId: string): Promise<void>;
@@ -113,6 +120,11 @@ export const CONFLICT_CODE = 'STORAGE.CONFLICT';
 
 export function isConflict(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === CONFLICT_CODE;
+}
+
+/** A conflict because the copy a write was based on was overtaken elsewhere (not by a turn in this instance). */
+export function isStaleCopy(error: unknown): boolean {
+  return isConflict(error) && (error as { staleCopy?: unknown }).staleCopy === true;
 }
 
 /** Where a card about a case was posted, so it can be updated when the case changes. */
