@@ -61,6 +61,13 @@ export type ReminderCompletion =
 /** What scheduling one planned reminder did. */
 export type ScheduleResult = 'created' | 'unchanged' | 'rescheduled' | 'reactivated';
 
+/** What bringing a case's reminders in line with its plan did. */
+export interface RescheduleCounts {
+  created: number;
+  rescheduled: number;
+  cancelled: number;
+}
+
 /** Durable reminder rows; every change of a row is conditional on its version (ETag). */
 export interface ReminderStore {
   /** Every reminder ever planned for a case (any status). */
@@ -69,6 +76,11 @@ export interface ReminderStore {
   schedule(planned: PlannedReminder, now: Date): Promise<ScheduleResult>;
   /** Cancels a reminder by id if it is still pending; false when it is not (already sent, leased or gone). */
   cancel(id: string, now: Date, reason: CancelReason): Promise<boolean>;
+  /**
+   * Brings a case's rows in line with `plan` at once: what `schedule` does for each planned reminder,
+   * and cancels (for `reasonToCancel`) the pending rows the plan no longer holds.
+   */
+  reschedule(caseId: string, plan: readonly PlannedReminder[], now: Date, reasonToCancel: (r: StoredReminder) => CancelReason): Promise<RescheduleCounts>;
   /** Unfinished rows (pending or leased) from the sweep watermark (minus a look-back) up to `now`, without reading later buckets. */
   findDue(now: Date): Promise<ReminderRow[]>;
   /** Leases a row for `leaseMs` (attempts + 1); undefined when someone else changed or claimed it first. */

@@ -107,19 +107,8 @@ export class ReminderService {
     const { store, clock, logger } = this.deps;
     const now = clock.now();
     const plan = planReminders(c, now, this.planOptions());
-    const existing = await store.listForCase(c.id);
-    const summary: ScheduleSummary = { planned: plan.length, created: 0, rescheduled: 0, cancelled: 0 };
-    for (const planned of plan) {
-      const result = await store.schedule(planned, now);
-      if (result === 'created' || result === 'reactivated') summary.created++;
-      if (result === 'rescheduled') summary.rescheduled++;
-    }
-    const wanted = new Set(plan.map((p) => p.id));
-    for (const reminder of existing) {
-      if (wanted.has(reminder.id) || reminder.status !== 'pending') continue;
-      const reason: CancelReason = reasonNotToSend(reminder, c, this.options) ?? 'replaced';
-      if (await store.cancel(reminder.id, now, reason)) summary.cancelled++;
-    }
+    const counts = await store.reschedule(c.id, plan, now, (reminder) => reasonNotToSend(reminder, c, this.options) ?? 'replaced');
+    const summary: ScheduleSummary = { planned: plan.length, ...counts };
     logger.info('reminders.scheduled', { caseId: c.id, count: summary.created, detail: `cancelled ${summary.cancelled}, rescheduled ${summary.rescheduled}` });
     return summary;
   }

@@ -1,6 +1,7 @@
-import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
+import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import type {
+  RescheduleCounts,
   ReminderCompletion,
   ReminderRow,
   ReminderStore,
@@ -215,12 +216,10 @@ export class TableReminderRepository implements ReminderStore {
   }
 
   async listForCase(caseId: string): Promise<StoredReminder[]> {
-    const reminders: StoredReminder[] = [];
-    for await (const locator of this.locators.listPartition(casePartition(caseId))) {
-      const row = await this.readRow(locator.value.partitionKey, locator.rowKey);
-      if (row) reminders.push(row.reminder);
-    }
-    return reminders;
+    const locators: { rowKey: string; value: Locator }[] = [];
+    for await (const locator of this.locators.listPartition(casePartition(caseId))) locators.push(locator);
+    const rows = await Promise.all(locators.map((locator) => this.readRow(locator.value.partitionKey, locator.rowKey)));
+    return rows.flatMap((row) => (row ? [row.reminder] : []));
   }
 
   async schedule(planned: PlannedReminder, now: Date): Promise<ScheduleResult> {
@@ -256,6 +255,64 @@ export class TableReminderRepository implements ReminderStore {
       return (await this.replace(clash, pendingReminder(planned, now))) ? result : 'unchanged';
     }
     return 'unchanged';
+  }
+
+  /**
+   * schedule() for a whole plan in few round trips: one query for the case's locators and their rows
+   * read at once; then the changed locators in one transaction (they share the case's partition) —
+   * first, so a crash leaves locators the next schedule repairs — and the rows at once.
+   */
+  async reschedule(caseId: string, plan: readonly PlannedReminder[], now: Date, reasonToCancel: (r: StoredReminder) => CancelReason): Promise<RescheduleCounts> {
+    const locatorPk = casePartition(caseId);
+    const locators: { rowKey: string; value: Locator }[] = [];
+    for await (const locator of this.locators.listPartition(locatorPk)) locators.push(locator);
+    const rows = new Map<string, ReminderRow>();
+    for (const row of await Promise.all(locators.map((l) => this.readRow(l.value.partitionKey, l.rowKey)))) if (row) rows.set(row.reminder.id, row);
+
+    const counts: RescheduleCounts = { created: 0, rescheduled: 0, cancelled: 0 };
+    const newLocators: TransactionAction[] = [];
+    const rowWrites: (() => Promise<void>)[] = [];
+    const count = (what: keyof RescheduleCounts) => async (done: Promise<unknown>) => {
+      if (await done) counts[what] += 1;
+    };
+    for (const planned of plan) {
+      const existing = rows.get(planned.id);
+      const target = this.bucketOf(planned.sendAt);
+      const sameMoment = existing !== undefined && existing.reminder.dueAt.getTime() === planned.dueAt.getTime();
+      if (sameMoment && existing.reminder.status !== 'cancelled') continue;
+      if (existing !== undefined && existing.position === target) {
+        // Same bucket: the row itself becomes the new pending reminder (reactivated, or moved within the minute).
+        if (existing.reminder.status === 'pending' || existing.reminder.status === 'cancelled') {
+          rowWrites.push(() => count(sameMoment ? 'created' : 'rescheduled')(this.replace(existing, pendingReminder(planned, now))));
+        }
+        continue;
+      }
+      // The moment moved to another bucket: the old row must not go out.
+      if (existing !== undefined && !sameMoment && existing.reminder.status === 'pending') rowWrites.push(() => this.cancelRow(existing, now, 'replaced').then(() => undefined));
+      newLocators.push(['upsert', this.locators.entityOf(locatorPk, planned.id, { partitionKey: target, dueAt: planned.dueAt.toISOString() }), 'Replace']);
+      const result = existing === undefined ? 'created' : sameMoment ? 'created' : 'rescheduled';
+      rowWrites.push(() => count(result)(this.createRow(planned, target, now)));
+    }
+    const wanted = new Set(plan.map((p) => p.id));
+    for (const row of rows.values()) {
+      if (wanted.has(row.reminder.id) || row.reminder.status !== 'pending') continue;
+      rowWrites.push(() => count('cancelled')(this.cancelRow(row, now, reasonToCancel(row.reminder))));
+    }
+    if (newLocators.length > 0) await this.client.submitTransaction(newLocators);
+    await Promise.all(rowWrites.map((write) => write()));
+    return counts;
+  }
+
+  /** A new pending row in `partitionKey`; an old cancelled row of this id there is taken over. False when one is there already. */
+  private async createRow(planned: PlannedReminder, partitionKey: string, now: Date): Promise<boolean> {
+    try {
+      await this.client.createEntity(reminderEntity(pendingReminder(planned, now), partitionKey));
+      return true;
+    } catch (err) {
+      if (statusCodeOf(err) !== 409) throw err;
+    }
+    const clash = await this.readRow(partitionKey, planned.id);
+    return clash !== undefined && clash.reminder.status === 'cancelled' && (await this.replace(clash, pendingReminder(planned, now))) !== undefined;
   }
 
   async cancel(id: string, now: Date, reason: CancelReason): Promise<boolean> {

@@ -89,6 +89,23 @@ describe('TableReminderRepository', () => {
     expect(old.status).toBe('sent');
   });
 
+  it('reschedules a whole plan at once: creates, moves and cancels, and changes nothing the second time', async () => {
+    const { repo, reads } = await freshRepository();
+    const plan = [planned('case-r', 'halfway', plus(T0, HOUR)), planned('case-r', 'threeQuarters', plus(T0, 2 * HOUR)), planned('case-r', 'overdue', plus(T0, 3 * HOUR))];
+    expect(await repo.reschedule('case-r', plan, T0, () => 'replaced')).toEqual({ created: 3, rescheduled: 0, cancelled: 0 });
+    const readsBefore = reads();
+    expect(await repo.reschedule('case-r', plan, T0, () => 'replaced')).toEqual({ created: 0, rescheduled: 0, cancelled: 0 });
+    // One query of the case's locators (3) and the three rows: nothing read one by one in sequence, nothing written.
+    expect(reads() - readsBefore).toBe(6);
+
+    const moved = { ...plan[2]!, dueAt: plus(T0, 4 * HOUR), sendAt: plus(T0, 4 * HOUR) };
+    expect(await repo.reschedule('case-r', [plan[0]!, moved], T0, () => 'goalReached')).toEqual({ created: 0, rescheduled: 1, cancelled: 1 });
+    const byKind = Object.fromEntries((await repo.listForCase('case-r')).map((r) => [r.kind, r]));
+    expect(byKind.threeQuarters).toMatchObject({ status: 'cancelled', cancelReason: 'goalReached' });
+    expect(byKind.overdue).toMatchObject({ status: 'pending', sendAt: plus(T0, 4 * HOUR) });
+    expect(await repo.findDue(plus(T0, 3 * HOUR))).toEqual(expect.not.arrayContaining([expect.objectContaining({ reminder: expect.objectContaining({ kind: 'overdue' }) })]));
+  });
+
   it('claims a row for exactly one of two concurrent sweepers', async () => {
     const { repo } = await freshRepository();
     await repo.schedule(planned('case-d', 'halfway', T0), T0);
