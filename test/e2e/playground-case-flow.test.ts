@@ -54,7 +54,8 @@ describe('Playground: from report to approved measures', () => {
     const caseNumber = /WB-\d{4}-\d{5}/.exec(await card(page, /WB-\d{4}-\d{5}/).innerText())![0];
 
     // Issue 15: the confirmation opens the advice for the level she chose (4, a threat).
-    await clickOn(page, caseNumber, 'Advies bij dit gedrag');
+    // The confirmation (the progress card follows it, a moment later, through the outbox).
+    await clickOn(page, 'Advies bij dit gedrag', 'Advies bij dit gedrag');
     const advice = card(page, 'Je hebt dit al gemeld.');
     await advice.waitFor({ timeout: 20000 });
     expect(await advice.innerText()).toMatch(/Iemand bedreigt of intimideert je/);

@@ -1,0 +1,68 @@
+import { Recidive } from '../../src/app/recidive';
+import { submitCase, type Case } from '../../src/domain/case';
+import { perpetratorKeys } from '../../src/domain/perpetrator';
+import type { IncidentReport } from '../../src/domain/report';
+import { WorkingDayCalendar } from '../../src/domain/working-days';
+import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
+import { TableCaseRepository } from '../../src/storage/case.repository';
+import { perpetratorIndexPartition, TablePerpetratorIndex } from '../../src/storage/perpetrator-index.repository';
+import { createTableClientFactory } from '../../src/storage/table-clients';
+import { testConnectionString, testTablePrefix } from '../support/azurite-env';
+import { sampleReport } from '../support/sample-report';
+
+const calendar = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
+const day = (n: number) => new Date(Date.UTC(2026, 10, n, 10));
+let counter = 0;
+
+function caseOf(organisationId: string, perpetrator: IncidentReport['perpetrator'], registeredAt: Date): Case {
+  counter += 1;
+  return submitCase(
+    {
+      id: `case-recidive-${counter}`,
+      caseNumber: `WB-2026-${String(counter).padStart(5, '0')}`,
+      organisationId,
+      officeHolder: { aadObjectId: `aad-${counter}`, name: 'W', role: 'wethouder' },
+      report: sampleReport({ incidentAt: new Date(registeredAt.getTime() - 3600_000).toISOString(), perpetrator }),
+    },
+    registeredAt,
+    calendar,
+  ).case;
+}
+
+describe('the perpetrator index: recidive without reading or scanning cases', () => {
+  const tables = createTableClientFactory(testConnectionString(), testTablePrefix('recidive'));
+  let index: TablePerpetratorIndex;
+  let recidive: Recidive;
+  beforeAll(async () => {
+    await tables.ensureTables(['PerpetratorIndex', 'Cases']);
+    index = new TablePerpetratorIndex(tables.client('PerpetratorIndex'));
+    recidive = new Recidive(index);
+  });
+
+  it('counts earlier cases of the same organisation that share the name or the licence plate', async () => {
+    const both = caseOf('gemeente-utrecht', { known: true, type: 'persoon', name: 'Jan de Vries', licencePlate: '12-ABC-3' }, day(2));
+    const otherOrganisation = caseOf('gemeente-zeist', { known: true, type: 'persoon', name: 'Jan de Vries' }, day(3));
+    const plateOnly = caseOf('gemeente-utrecht', { known: false, type: 'persoon', licencePlate: '12abc3' }, day(4));
+    for (const c of [both, otherOrganisation, plateOnly]) await recidive.file(c);
+
+    const nameLater = caseOf('gemeente-utrecht', { known: true, type: 'persoon', name: 'JAN  de vries' }, day(5));
+    expect(await recidive.countEarlier(nameLater)).toBe(1); // only "both": the plate-only case has no name
+    expect(await recidive.countEarlier(plateOnly)).toBe(1); // "both", registered before it
+    expect(await recidive.countEarlier(both)).toBe(0); // nothing before it
+    expect(await recidive.countEarlier(caseOf('gemeente-utrecht', { known: false, type: 'persoon' }, day(6)))).toBe(0);
+  });
+
+  it('keeps names and plates out of the keys', () => {
+    const partition = perpetratorIndexPartition('gemeente-utrecht', perpetratorKeys({ perpetrator: { known: true, type: 'persoon', name: 'Jan de Vries' } })[0]!);
+    expect(partition).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('files the cases stored before it existed, once', async () => {
+    const cases = new TableCaseRepository(tables.client('Cases'));
+    const old = caseOf('gemeente-houten', { known: true, type: 'persoon', name: 'Piet Pieters' }, day(7));
+    await cases.create(old);
+    expect(await index.backfill(tables.client('Cases'))).toBe(1);
+    expect(await index.backfill(tables.client('Cases'))).toBe(0);
+    expect(await recidive.countEarlier(caseOf('gemeente-houten', { known: true, type: 'persoon', name: 'piet pieters' }, day(8)))).toBe(1);
+  });
+});
