@@ -114,6 +114,16 @@ describe('case handling: routing, the case card and its actions', () => {
     expect(JSON.stringify(answer.body.value)).toContain('case.completeTask');
   });
 
+  it('a second report about the same perpetrator shows the handler the earlier case (recidive)', async () => {
+    const perpetrator = { perpetrator: 'man met een groene jas, reed weg in een auto met kenteken 77-XYZ-7' };
+    const first = await report('wethouder', 'gemeente-utrecht', perpetrator);
+    const second = await report('gemeenteraadslid', 'gemeente-utrecht', perpetrator);
+    const earlier = await act(PEOPLE.griffier, 'case.refresh', { caseId: second.caseId }, DESK_CHANNELS.griffier);
+    expect(cardText(earlier.body.value)).toMatch(/Recidive: deze pleger komt voor in 1 eerdere zaak/);
+    const firstCard = await act(PEOPLE.gemeentesecretaris, 'case.refresh', { caseId: first.caseId }, DESK_CHANNELS.gemeentesecretaris);
+    expect(cardText(firstCard.body.value)).toMatch(/Geen eerdere zaken met deze pleger/);
+  });
+
   describe('a wethouder\'s case from report to closure', () => {
     let caseId: string;
     let reporter: { id: string; name: string; aadObjectId: string };
