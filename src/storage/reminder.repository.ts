@@ -243,18 +243,7 @@ export class TableReminderRepository implements ReminderStore {
     const partitionKey = this.bucketOf(planned.sendAt);
     // Locator first: a crash before the row is written leaves a locator the next schedule repairs.
     await this.upsertLocator(locatorPk, planned.id, { partitionKey, dueAt: planned.dueAt.toISOString() });
-    try {
-      await this.client.createEntity(reminderEntity(pendingReminder(planned, now), partitionKey));
-      return result;
-    } catch (err) {
-      if (statusCodeOf(err) !== 409) throw err;
-    }
-    // A row with this id already lives in the bucket: a concurrent schedule, or an old row of this id.
-    const clash = await this.readRow(partitionKey, planned.id);
-    if (clash && clash.reminder.status === 'cancelled') {
-      return (await this.replace(clash, pendingReminder(planned, now))) ? result : 'unchanged';
-    }
-    return 'unchanged';
+    return (await this.createRow(planned, partitionKey, now)) ? result : 'unchanged';
   }
 
   /**
@@ -303,7 +292,10 @@ export class TableReminderRepository implements ReminderStore {
     return counts;
   }
 
-  /** A new pending row in `partitionKey`; an old cancelled row of this id there is taken over. False when one is there already. */
+  /**
+   * A new pending row in `partitionKey`; false when one is there already (a concurrent schedule). An
+   * old cancelled row of this id in that bucket is taken over.
+   */
   private async createRow(planned: PlannedReminder, partitionKey: string, now: Date): Promise<boolean> {
     try {
       await this.client.createEntity(reminderEntity(pendingReminder(planned, now), partitionKey));

@@ -11,20 +11,11 @@ import { TableOutboxRepository } from '../../src/storage/outbox.repository';
 import { createTableClientFactory } from '../../src/storage/table-clients';
 import { testConnectionString, testTablePrefix } from '../support/azurite-env';
 import { sampleReport } from '../support/sample-report';
+import { ManualClock } from '../support/manual-clock';
 
 const calendar = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
 const HANDLER = 'aad-handler';
 const MINUTE = 60_000;
-
-class ManualClock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
 
 /** Records every effect carried out, by case and kind; `slow` makes each one take a while (two instances overlap). */
 class RecordingRunner implements EffectRunner {

@@ -6,22 +6,12 @@ import { Chat, cardText } from '../support/chat-driver';
 import type { ConnectorCall } from '../support/connector-stand-in';
 import { executeAction, type CardLocation } from '../support/invoke';
 import { stranger, submitFromSummary, walkToSummary } from '../support/intake-walk';
+import { ManualClock } from '../support/manual-clock';
 
 const DIRECTORY = 'test/fixtures/directory.three-organisations.json';
 const DESK: CardLocation & { kind: 'channel' } = { kind: 'channel', teamId: '19:utrecht@thread.tacv2', channelId: '19:gemeentesecretaris@thread.tacv2' };
 const HANDLER = { id: 'user-201', name: 'Gemeentesecretaris', aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000201' };
 const HOUR = 3600_000;
-
-/** A clock the test moves by hand. */
-class ManualClock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(at: Date): void {
-    this.current = at;
-  }
-}
 
 // Issue 10 point 2, "none for a meeting that was not chosen": two cases of a known perpetrator go through
 // the real HTTP endpoint from report to approved measures. The one with a written warning gets no

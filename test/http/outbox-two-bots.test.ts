@@ -4,21 +4,12 @@ import { Chat, cardText } from '../support/chat-driver';
 import { ConnectorStandIn, type ConnectorCall } from '../support/connector-stand-in';
 import { executeAction, type CardLocation } from '../support/invoke';
 import { stranger, submitFromSummary, walkToSummary } from '../support/intake-walk';
+import { ManualClock } from '../support/manual-clock';
 
 const DIRECTORY = 'test/fixtures/directory.three-organisations.json';
 const DESK: CardLocation & { kind: 'channel' } = { kind: 'channel', teamId: '19:utrecht@thread.tacv2', channelId: '19:gemeentesecretaris@thread.tacv2' };
 const HANDLER = { id: 'user-201', name: 'Gemeentesecretaris', aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000201' };
 const MINUTE = 60_000;
-
-class ManualClock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
 
 // Issue 13: "a crash between write and send loses nothing". One bot writes every change with its
 // effects and dies before sending any (it never drains its outbox); the other finds them and sends

@@ -3,22 +3,12 @@ import { startBotUnderTest, type BotUnderTest } from '../support/bot-under-test'
 import { Chat } from '../support/chat-driver';
 import { ConnectorStandIn, type ConnectorCall } from '../support/connector-stand-in';
 import { stranger, submitFromSummary, walkToSummary } from '../support/intake-walk';
+import { ManualClock } from '../support/manual-clock';
 
 const DIRECTORY = 'test/fixtures/directory.three-organisations.json';
 const DESK = '19:gemeentesecretaris@thread.tacv2';
 const COORDINATOR = 'aaaaaaaa-0000-4000-8000-000000000900';
 const HOUR = 3600_000;
-
-/** A clock the test moves by hand; both bots read the same one. */
-class ManualClock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(at: Date): void {
-    this.current = at;
-  }
-}
 
 // Issue 6, "done when": a case reported 70 hours after the incident gets at once ONE notice that
 // the 72-hour deadline is two hours away, then the 1-hour reminder, and at the deadline the overdue

@@ -9,20 +9,11 @@ import { sampleReport } from '../support/sample-report';
 import { startBotUnderTest, type BotUnderTest } from '../support/bot-under-test';
 import { Chat } from '../support/chat-driver';
 import { stranger, submitFromSummary, texts, walkToSummary } from '../support/intake-walk';
+import { ManualClock } from '../support/manual-clock';
 
 const DESK = '/v3/conversations/19:gemeentesecretaris@thread.tacv2/activities';
 
 const calendar = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
-
-class ManualClock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
 
 // Nothing lost: when Teams refuses the case card at submission, the case is kept and a later
 // "Verstuur melding" completes the routing — once, and never racing the first submit.
