@@ -15,15 +15,10 @@ import {
 import type { DirectoryPerson } from '../../src/domain/directory';
 import { tickChecklistStep } from '../../src/domain/police-checklist';
 import type { InformedRole } from '../../src/domain/roles';
-import { WorkingDayCalendar } from '../../src/domain/working-days';
-import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 import { sampleReport } from '../support/sample-report';
+import { calendar, HANDLER, later, NOW } from '../support/case-moments';
 
-const calendar = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
 const OFFICE_HOLDER = 'aad-burgemeester';
-const HANDLER = 'aad-handler';
-const NOW = new Date('2026-11-30T10:00:00Z');
-const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 
 /** The informed people of the route: the CdK and the griffier for a burgemeester; the office holder is also listed, and skipped. */
 const directory = {

@@ -14,21 +14,12 @@ import {
   type Case,
   type CaseChange,
   type CaseEvent,
-  type EvaluationInput,
 } from '../../src/domain/case';
 import { tickChecklistStep, untickChecklistStep } from '../../src/domain/police-checklist';
 import type { IncidentReport } from '../../src/domain/report';
-import { WorkingDayCalendar } from '../../src/domain/working-days';
-import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 import { sampleReport } from '../support/sample-report';
+import { calendar, EVALUATION, HANDLER, later, NOW, OFFICE_HOLDER } from '../support/case-moments';
 
-const calendar = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
-const OFFICE_HOLDER = 'aad-office-holder';
-const HANDLER = 'aad-handler';
-// Monday 30 November 2026, 11:00 CET; the incident was at 10:00 CET that morning.
-const NOW = new Date('2026-11-30T10:00:00Z');
-const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
-const EVALUATION: EvaluationInput = { riskAssessment: 'Laag.', causeAnalysis: 'Besluit.', trendAnalysis: 'Eerste keer.', improvements: 'Geen.' };
 
 function submitted(report: Partial<IncidentReport> = {}): CaseChange {
   return submitCase(

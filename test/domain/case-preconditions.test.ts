@@ -18,16 +18,9 @@ import {
   type CaseStatus,
 } from '../../src/domain/case';
 import { DomainError } from '../../src/domain/errors';
-import { WorkingDayCalendar } from '../../src/domain/working-days';
-import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 import { sampleReport } from '../support/sample-report';
+import { calendar, EVALUATION, HANDLER, later, NOW, OFFICE_HOLDER } from '../support/case-moments';
 
-const calendar = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
-const OFFICE_HOLDER = 'aad-office-holder';
-const HANDLER = 'aad-handler';
-const NOW = new Date('2026-11-30T10:00:00Z');
-const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
-const EVALUATION = { riskAssessment: 'Laag.', causeAnalysis: 'Besluit.', trendAnalysis: 'Eerste keer.', improvements: 'Geen.' };
 
 /** A case with a police checklist, the Arbeidsinspectie deadline and a task, walked to `status`. */
 function caseIn(status: CaseStatus): Case {
