@@ -20,7 +20,6 @@ import type { IncidentReport } from '../../src/domain/report';
 import { sampleReport } from '../support/sample-report';
 import { calendar, EVALUATION, HANDLER, later, NOW, OFFICE_HOLDER } from '../support/case-moments';
 
-
 function submitted(report: Partial<IncidentReport> = {}): CaseChange {
   return submitCase(
     {

@@ -21,7 +21,6 @@ import { DomainError } from '../../src/domain/errors';
 import { sampleReport } from '../support/sample-report';
 import { calendar, EVALUATION, HANDLER, later, NOW, OFFICE_HOLDER } from '../support/case-moments';
 
-
 /** A case with a police checklist, the Arbeidsinspectie deadline and a task, walked to `status`. */
 function caseIn(status: CaseStatus): Case {
   let c = submitCase(
