@@ -39,11 +39,12 @@ const MINUTE_MS = 60 * SECOND_MS;
 
 /**
  * The outbox worker's logic: carries out the effects written with a change, each exactly once across
- * instances. Every row is leased with its ETag before its effect runs, and removed (with that lease)
- * after, so two instances never both run one; a crash after the write leaves the rows for another
- * instance, which finds them through the due-time index. A crash in the middle of a send can repeat
- * that one send after the lease runs out (the send happened, its bookkeeping did not) — a posted desk
- * card is recognised and not posted again.
+ * instances. A row is leased before its effect runs — written leased to the instance that made the
+ * change, or claimed with its ETag by any other once that lease ran out — and removed after, so two
+ * instances never both run one. A crash after the write leaves the rows for another instance, which
+ * finds them through the due marks. A crash in the middle of a send can repeat that one send after the
+ * lease runs out (the send happened, its bookkeeping did not) — a posted desk card is recognised and
+ * not posted again.
  */
 export class OutboxService {
   private readonly leaseMs: number;
@@ -70,27 +71,34 @@ export class OutboxService {
   async drain(caseId: string, written?: WrittenChange): Promise<DrainResult> {
     const { store, clock } = this.deps;
     const now = clock.now();
-    let claimed: OutboxRow[];
     const later: number[] = [];
-    let c: Case | undefined;
-    if (written !== undefined) {
-      claimed = written.rows.filter((row) => this.holds(row, now));
-      c = written.case;
-    } else {
-      const loaded = await store.load(caseId);
-      // Rows this instance wrote (leased to it) and is not running yet are its to run; others' valid leases are theirs.
-      const held = loaded.rows.filter((row) => this.holds(row, now));
-      const due = loaded.rows.filter((row) => !held.includes(row) && claimable(row, now));
-      // Left for later: others' leases, retries not yet due, and this instance's effects running in another drain.
-      const waiting = loaded.rows.filter((row) => !held.includes(row) && !due.includes(row));
-      later.push(...waiting.map((row) => waitsUntil(row).getTime()));
-      const taken = due.length === 0 ? [] : await store.claim(due, new Date(now.getTime() + this.leaseMs), this.owner);
-      // Rows someone else claimed first are theirs now; we look again when their lease runs out.
-      for (const row of due) if (!taken.some((mine) => mine.id === row.id)) later.push(now.getTime() + this.leaseMs);
-      claimed = [...held, ...taken].sort((a, b) => (a.id < b.id ? -1 : 1));
-      c = loaded.case;
+    if (written !== undefined) return this.runHeld(caseId, written.case, this.take(written.rows, now), later);
+    const loaded = await store.load(caseId);
+    // Rows this instance wrote (leased to it) and is not running yet are its to run; others' valid leases are theirs.
+    const held = this.take(loaded.rows, now);
+    const due = loaded.rows.filter((row) => !held.includes(row) && claimable(row, now));
+    // Left for later: others' leases, retries not yet due, and this instance's effects running in another drain.
+    later.push(...loaded.rows.filter((row) => !held.includes(row) && !due.includes(row)).map((row) => waitsUntil(row).getTime()));
+    let taken: OutboxRow[] = [];
+    try {
+      taken = due.length === 0 ? [] : this.take(await store.claim(due, new Date(now.getTime() + this.leaseMs), this.owner), now);
+    } catch (error) {
+      for (const row of held) this.running.delete(key(row));
+      throw error;
     }
-    for (const row of claimed) this.running.add(key(row));
+    // Rows someone else claimed first are theirs now; we look again when their lease runs out.
+    for (const row of due) if (!taken.some((mine) => mine.id === row.id)) later.push(now.getTime() + this.leaseMs);
+    return this.runHeld(caseId, loaded.case, [...held, ...taken].sort((a, b) => (a.id < b.id ? -1 : 1)), later);
+  }
+
+  /** The rows this instance holds and nobody here runs yet, marked as running (at once: no other drain here can take them). */
+  private take(rows: readonly OutboxRow[], now: Date): OutboxRow[] {
+    const mine = rows.filter((row) => this.holds(row, now));
+    for (const row of mine) this.running.add(key(row));
+    return mine;
+  }
+
+  private async runHeld(caseId: string, c: Case | undefined, claimed: OutboxRow[], later: number[]): Promise<DrainResult> {
     try {
       return await this.run(caseId, c, claimed, later);
     } finally {
