@@ -25,6 +25,8 @@ export const DOMAIN_ERROR_CODES = [
   'CASE.LABOUR_INSPECTORATE_NOT_NEEDED',
   'CASE.MEETING_TIME_INVALID',
   'CASE.PROPOSAL_REPLACED',
+  'FIGURES.NOT_ALLOWED',
+  'FIGURES.INVALID_PERIOD',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -58,6 +60,8 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, string>> = 
     'Bij deze zaak hoeft de Arbeidsinspectie niet gewaarschuwd te worden: er is geen letsel gemeld.',
   'CASE.MEETING_TIME_INVALID': 'Het tijdstip van het gesprek kan niet in de toekomst of vóór het incident liggen.',
   'CASE.PROPOSAL_REPLACED': 'Dit voorstel is inmiddels vervangen door een nieuw voorstel. Bekijk het nieuwste voorstel in je chat.',
+  'FIGURES.NOT_ALLOWED': 'Cijfers zijn er voor de coördinator VPT en voor de afhandelaars van een organisatie.',
+  'FIGURES.INVALID_PERIOD': 'Kies een periode van hele maanden, niet in de toekomst en hoogstens 36 maanden lang.',
 };
 
 export interface DomainErrorOptions {
