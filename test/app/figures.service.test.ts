@@ -53,11 +53,12 @@ describe('FiguresService', () => {
     counted.reset();
     const { figures, view } = await service.figuresFor(COORDINATOR);
     expect(figures.recentTotal).toBe(9);
-    const perOrganisation = Object.fromEntries(view.breakdowns.find((b) => b.title === 'Per organisatie')!.facts.map((f) => [f.title, f.value]));
-    expect(perOrganisation['Gemeente Zeist']).toBe('< 5');
-    // 9 − 2 would give Zeist away: Utrecht's 7 is hidden too.
-    expect(perOrganisation['Gemeente Utrecht']).toBe('≥ 5');
-    expect(view.compliancePerOrganisation?.map((f) => f.title)).toEqual(['Gemeente Utrecht']);
+    const perOrganisation = Object.fromEntries((view.perOrganisation ?? []).map((f) => [f.title, f.value]));
+    // Only organisations with reports; Zeist's 2 hidden, and without guide figures (fewer than 5 reports).
+    expect(Object.keys(perOrganisation)).toEqual(['Gemeente Utrecht', 'Gemeente Zeist']);
+    expect(perOrganisation['Gemeente Zeist']).toBe('< 5 meldingen');
+    // 9 − 2 would give Zeist away: Utrecht's 7 is hidden too; its guide figures are shares and a median.
+    expect(perOrganisation['Gemeente Utrecht']).toBe('≥ 5 meldingen · oppakken 30 minuten tot 1 uur · maatregelen 100% · politie nog geen zaken · reactie 100%');
     // Province months and due rows, plus the two organisations' months: no registration rows.
     expect(counted.reads()).toBeLessThanOrEqual(24 + 20);
   });

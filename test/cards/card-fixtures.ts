@@ -48,6 +48,7 @@ import {
   safetyAlertViewModel,
   summaryCardViewModel,
 } from '../../src/teams/intake/intake-cards';
+import { figuresCardSamples } from './figures-card-samples';
 
 /** The shipped decree days, as the bot uses them without DECREE_DAYS_PATH. */
 const workingDays = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
@@ -93,6 +94,8 @@ export const cardFixtures: Readonly<Record<string, readonly object[]>> = {
   // Meeting planning (issue 5): forms and meetings built with the real domain and view-model functions, see the end.
   'meeting-plan': meetingPlanSamples(),
   'meeting-planned': meetingPlannedSamples(),
+  // Figures (issue 11): built from sample registrations through the real domain functions.
+  figures: figuresCardSamples(),
   'case-error': [
     caseErrorViewModel('Deze stap is in de huidige status van de zaak niet mogelijk.', { caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
     caseErrorViewModel('Er ging iets mis.'),

@@ -48,10 +48,11 @@ export interface FigureView {
   readonly months: readonly ShownMonth[];
   readonly breakdowns: readonly { readonly title: string; readonly facts: readonly FigureFact[] }[];
   readonly compliance: readonly FigureFact[];
-  /** Coordinator: one fact per organisation with at least 5 reports in the period. */
-  readonly compliancePerOrganisation?: readonly FigureFact[];
-  /** Coordinator: a line about the organisations not listed, if any. */
-  readonly compliancePerOrganisationNote?: string;
+  /**
+   * Coordinator: one fact per organisation with reports in the period: its count and, from 5
+   * reports on, its guide figures ("12 meldingen · oppakken … · maatregelen … · politie … · reactie …").
+   */
+  readonly perOrganisation?: readonly FigureFact[];
 }
 
 /** "15 minuten", "3 uur", "2 dagen". */
@@ -96,6 +97,9 @@ function takeTimeText(c: Compliance, cross: boolean): string {
   return cross ? text : `${text} (${c.taken} ${c.taken === 1 ? 'zaak' : 'zaken'})`;
 }
 
+/** Short names of the four guide figures, for one line per organisation. */
+const SHORT_COMPLIANCE_TITLES = ['oppakken', 'maatregelen', 'politie', 'reactie'];
+
 /** The four guide figures of one scope. */
 export function complianceFacts(c: Compliance, cross: boolean): FigureFact[] {
   return [
@@ -138,7 +142,7 @@ export function figureView(figures: Figures, options: { crossOrganisation: boole
   const shownAdditive = new Map(additive.map((b, i) => [b.dimension, recentGroups.groups[i + 1]]));
   const single = (value: number): ShownCount => (cross ? suppressCount(value) : { kind: 'exact', value });
 
-  const breakdowns = figures.breakdowns.map((b) => {
+  const breakdowns = figures.breakdowns.filter((b) => b.dimension !== 'organisation').map((b) => {
     const shown = shownAdditive.get(b.dimension) ?? b.items.map((i) => single(i.count));
     return { title: b.title, facts: b.items.map((item, i) => ({ title: item.label, value: shownCountText(shown[i]) })) };
   });
@@ -167,15 +171,19 @@ export function figureView(figures: Figures, options: { crossOrganisation: boole
     breakdowns,
     compliance: complianceFacts(figures.compliance, cross),
   };
-  if (figures.compliancePerOrganisation === undefined) return view;
-  const listed = figures.compliancePerOrganisation.filter((o) => !cross || o.compliance.reports >= SMALL_COUNT_LIMIT);
-  const unlisted = figures.compliancePerOrganisation.length - listed.length;
+  const organisations = figures.breakdowns.find((b) => b.dimension === 'organisation');
+  if (organisations === undefined) return view;
+  const shownOrganisations = shownAdditive.get('organisation') ?? [];
+  const compliance = new Map((figures.compliancePerOrganisation ?? []).map((o) => [o.organisationId, o.compliance]));
   return {
     ...view,
-    compliancePerOrganisation: listed.map((o) => ({
-      title: o.name,
-      value: complianceFacts(o.compliance, cross).map((f) => `${f.title.replace(' (mediaan)', '')}: ${f.value}`).join(' · '),
-    })),
-    ...(unlisted > 0 ? { compliancePerOrganisationNote: `${unlisted === 1 ? '1 organisatie' : `${unlisted} organisaties`} met minder dan 5 meldingen in deze periode: niet apart getoond.` } : {}),
+    perOrganisation: organisations.items.flatMap((item, i) => {
+      if (item.count === 0) return [];
+      const own = compliance.get(item.key);
+      const guide = own !== undefined && (!cross || own.reports >= SMALL_COUNT_LIMIT)
+        ? complianceFacts(own, cross).map((f, j) => ` · ${SHORT_COMPLIANCE_TITLES[j]} ${f.value}`).join('')
+        : '';
+      return [{ title: item.label, value: `${shownCountText(shownOrganisations[i])} meldingen${guide}` }];
+    }),
   };
 }

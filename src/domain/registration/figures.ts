@@ -180,7 +180,7 @@ function breakdownsOf(counters: Counters, scope: FigureScope): Breakdown[] {
   }
   breakdowns.push(
     { dimension: 'role', title: 'Per functie', additive: true, items: rolesOf(scope).map((r) => item(r, OFFICE_HOLDER_ROLE_LABELS[r], counterName.role(r))) },
-    { dimension: 'level', title: 'Per gedragsniveau', additive: true, items: BEHAVIOUR_LEVELS.map((l) => item(String(l.level), `${l.level}. ${l.title}`, counterName.level(l.level))) },
+    { dimension: 'level', title: 'Per gedragsniveau', additive: true, items: BEHAVIOUR_LEVELS.map((l) => item(String(l.level), `Niveau ${l.level}: ${l.title}`, counterName.level(l.level))) },
     { dimension: 'kind', title: 'Per soort (een melding kan meer soorten hebben)', additive: false, items: INCIDENT_KINDS.map((k) => item(k, INCIDENT_KIND_LABELS[k], counterName.kind(k))) },
     {
       dimension: 'channel', title: 'Offline of online', additive: true,

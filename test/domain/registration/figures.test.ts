@@ -114,7 +114,7 @@ describe('buildFigures', () => {
 });
 
 describe('the coordinator view', () => {
-  it('shows no count below 5, and per organisation only organisations with 5 or more reports', () => {
+  it('shows no count below 5, and guide figures only for organisations with 5 or more reports', () => {
     const counters = new InMemoryCounters();
     const organisations = new Map<string, InMemoryCounters>();
     const add = (organisationId: string, n: number) => {
@@ -137,11 +137,13 @@ describe('the coordinator view', () => {
     const view = figureView(figures, { crossOrganisation: true });
     const shown = [...view.summary, ...view.breakdowns.flatMap((b) => b.facts), ...view.months.map((m) => ({ title: m.label, value: m.text }))];
     for (const fact of shown) expect(fact.value).not.toMatch(/^[1-4]$/);
-    const organisationsShown = Object.fromEntries(view.breakdowns.find((b) => b.title === 'Per organisatie')!.facts.map((f) => [f.title, f.value]));
-    expect(organisationsShown['Gemeente Zeist']).toBe('< 5');
-    expect(organisationsShown['Gemeente Utrecht']).toBe('20');
-    expect(view.compliancePerOrganisation?.map((f) => f.title)).toEqual(['Provincie Utrecht', 'Gemeente Utrecht']);
-    expect(view.compliancePerOrganisationNote).toBe('1 organisatie met minder dan 5 meldingen in deze periode: niet apart getoond.');
+    for (const fact of view.perOrganisation ?? []) expect(fact.value).not.toMatch(/^[1-4] /);
+    const organisationsShown = Object.fromEntries((view.perOrganisation ?? []).map((f) => [f.title, f.value]));
+    expect(Object.keys(organisationsShown)).toEqual(['Provincie Utrecht', 'Gemeente Utrecht', 'Gemeente Zeist']);
+    expect(organisationsShown['Gemeente Zeist']).toBe('< 5 meldingen');
+    expect(organisationsShown['Gemeente Utrecht']).toMatch(/^20 meldingen · oppakken 30 minuten tot 1 uur · maatregelen /);
+    // 31 − 20 − 8 would give Zeist's 3 away: the smallest other count is hidden too.
+    expect(organisationsShown['Provincie Utrecht']).toMatch(/^≥ 5 meldingen · oppakken /);
     expect(view.privacyNote).toMatch(/< 5/);
   });
 });
