@@ -40,6 +40,8 @@ const OrganisationEntrySchema = z.object({
   members: z.array(MemberSchema).default([]),
   /** Who receives escalations for this organisation; defaults to the provincial coordinator VPT. */
   escalation: PersonSchema.optional(),
+  /** The organisation's postal address, given to the police instead of any home address (police form). */
+  address: z.string().trim().min(1).max(300).optional(),
 });
 
 export const DirectorySchema = z
@@ -146,6 +148,11 @@ export class Directory {
       ...this.file.organisations.flatMap((o) => [...o.desks.flatMap((d) => d.handlers), ...o.members, ...(o.escalation ? [o.escalation] : [])]),
     ];
     return everyone.find((p) => p.aadObjectId === aadObjectId && p.teamsUserId)?.teamsUserId;
+  }
+
+  /** The organisation's address for the police form, if configured. */
+  organisationAddress(organisationId: string): string | undefined {
+    return this.entry(organisationId)?.address;
   }
 
   /** The person who receives escalations for an organisation. */
