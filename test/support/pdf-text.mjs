@@ -1,6 +1,7 @@
 // Prints the text of a PDF as JSON (one string per page): `node test/support/pdf-text.mjs file.pdf`.
 // pdf.js ships as ES modules only, which jest's CommonJS runtime cannot load, so tests run this in a child process.
 import { readFileSync } from 'node:fs';
+import process from 'node:process';
 
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 const data = new Uint8Array(readFileSync(process.argv[2]));
