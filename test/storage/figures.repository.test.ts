@@ -1,3 +1,4 @@
+import type { TableClient } from '@azure/data-tables';
 import type { Case } from '../../src/domain/case';
 import { registrationRow, type RegistrationRow } from '../../src/domain/registration/registration-row';
 import { TableFiguresRepository } from '../../src/storage/figures.repository';
@@ -15,6 +16,26 @@ const NOVEMBER = new Date('2026-11-30T09:00:00Z');
 function lifeOf(id: string, organisationId = 'gemeente-utrecht', registeredAt = NOVEMBER): RegistrationRow[] {
   const start = submitted({ id, organisationId, registeredAt, report: { criminalOffenceSuspected: 'yes' } });
   return [start, taken(start, 20), measuresApproved(taken(start, 20), 90), closed(measuresApproved(taken(start, 20), 90), 'response', 200)].map(row);
+}
+
+/** Counts transactions refused because another writer came first (412 or 409). */
+function countingConflicts(client: TableClient, conflicts: { count: number }): TableClient {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === 'submitTransaction') {
+        return async (...args: Parameters<TableClient['submitTransaction']>) => {
+          try {
+            return await target.submitTransaction(...args);
+          } catch (error) {
+            if ([409, 412].includes((error as { statusCode?: number }).statusCode ?? 0)) conflicts.count++;
+            throw error;
+          }
+        };
+      }
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 describe('TableFiguresRepository', () => {
@@ -62,19 +83,26 @@ describe('TableFiguresRepository', () => {
   });
 
   it('keeps exact counts with two instances writing at once', async () => {
-    const a = new TableFiguresRepository(tables.client('Figures'));
-    const b = new TableFiguresRepository(tables.client('Figures'));
+    const conflicts = { count: 0 };
+    const a = new TableFiguresRepository(countingConflicts(tables.client('Figures'), conflicts));
+    const b = new TableFiguresRepository(countingConflicts(tables.client('Figures'), conflicts));
     const scope = { organisationId: 'gemeente-houten' };
     const lives = Array.from({ length: 12 }, (_, i) => lifeOf(`case-race-${i}`, 'gemeente-houten'));
     const changes = lives.flatMap((life, i) => life.map((after, step) => ({ caseId: `case-race-${i}`, sequence: step + 1, before: life[step - 1], after })));
-    // Each change goes to both instances (as if two bots picked up the same outbox entry), in a shuffled order.
+    // Two workers (as two bot instances draining the same outbox) each apply every change, one at a
+    // time, in opposite shuffled orders: they meet on the same month and due rows all the way.
     const shuffled = [...changes].sort(() => Math.random() - 0.5);
-    await Promise.all([...shuffled.map((c) => a.applyChange(c)), ...[...shuffled].reverse().map((c) => b.applyChange(c))]);
+    const worker = async (store: TableFiguresRepository, queue: typeof changes) => {
+      for (const change of queue) await store.applyChange(change);
+    };
+    await Promise.all([worker(a, shuffled), worker(b, [...shuffled].reverse())]);
     const oracle = new InMemoryCounters();
     for (const life of lives) oracle.record(undefined, life[life.length - 1]);
     const stored = await snapshot(a, scope);
     expect(stored).toEqual({ months: oracle.months, due: oracle.due });
     expect(stored.months.get('2026-11')).toMatchObject({ n: 12, closed_response: 12 });
+    // The workers did get in each other's way (a test without conflicts would prove nothing).
+    expect(conflicts.count).toBeGreaterThan(0);
   });
 
   it('lists the registration rows of a period for the export, and forgets a removed case', async () => {
