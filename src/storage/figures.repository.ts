@@ -116,9 +116,10 @@ export class TableFiguresRepository implements FiguresStore {
         await this.removeEmptied(partition, emptied, response.subResponses);
         return 'applied';
       } catch (error) {
-        // 412: someone changed a row since we read it; 409: someone created one first. Read again.
+        // 412: someone changed a row since we read it; 409: someone created one first; 404: someone
+        // removed an emptied due row we read. Read again.
         const status = statusCodeOf(error);
-        if (status !== 412 && status !== 409) throw error;
+        if (status !== 412 && status !== 409 && status !== 404) throw error;
       }
     }
     throw new ConcurrencyError({ table: this.client.tableName, partitionKey: partition, rowKey: regKey });

@@ -18,7 +18,7 @@ function lifeOf(id: string, organisationId = 'gemeente-utrecht', registeredAt = 
   return [start, taken(start, 20), measuresApproved(taken(start, 20), 90), closed(measuresApproved(taken(start, 20), 90), 'response', 200)].map(row);
 }
 
-/** Counts transactions refused because another writer came first (412 or 409). */
+/** Counts transactions refused because another writer came first (412, 409, or 404 for a row it removed). */
 function countingConflicts(client: TableClient, conflicts: { count: number }): TableClient {
   return new Proxy(client, {
     get(target, property) {
@@ -27,7 +27,7 @@ function countingConflicts(client: TableClient, conflicts: { count: number }): T
           try {
             return await target.submitTransaction(...args);
           } catch (error) {
-            if ([409, 412].includes((error as { statusCode?: number }).statusCode ?? 0)) conflicts.count++;
+            if ([404, 409, 412].includes((error as { statusCode?: number }).statusCode ?? 0)) conflicts.count++;
             throw error;
           }
         };
