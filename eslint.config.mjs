@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
  * here is refused, so a new arrow is a deliberate change to this table (and to the README).
  */
 export const LAYER_ARROWS = {
-  /** Pure core: the rules. Only zod, luxon and date-holidays from outside (see forbiddenInDomain). */
+  /** Pure core: the rules. Only zod, luxon, date-holidays and stdlib's binomial test from outside (see forbiddenInDomain). */
   domain: [],
   /** The conversations, without an SDK: questions, typed-answer parsing, form layouts (Dutch). */
   dialogue: ['domain'],
@@ -21,12 +21,14 @@ export const LAYER_ARROWS = {
   graph: ['app', 'domain'],
   scheduler: ['app', 'domain'],
   http: ['app', 'domain'],
+  /** File adapter: the figures chart (PNG), the registration CSV, the police form (PDF). */
+  reports: ['app', 'domain'],
   /** Reading the environment and the directory file into domain shapes. */
   config: ['domain'],
   /** Local mode (sample directory, Playground launcher): finds its files through config. */
   local: ['config', 'domain'],
   /** npm start, the bench, packaging: scripts around the whole bot, so they may import any layer. */
-  tools: ['domain', 'dialogue', 'app', 'teams', 'storage', 'graph', 'scheduler', 'http', 'config', 'local'],
+  tools: ['domain', 'dialogue', 'app', 'teams', 'storage', 'graph', 'scheduler', 'http', 'reports', 'config', 'local'],
 };
 
 /**

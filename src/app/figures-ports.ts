@@ -30,3 +30,12 @@ export interface FiguresStore {
   /** The registration rows of a scope registered in months `from`–`to`, oldest month first. */
   listRegistrations(scope: CounterScope, from: string, to: string): Promise<RegistrationRow[]>;
 }
+
+/** A drawn chart of the figures (src/reports/figures-chart.ts draws it). */
+export interface ChartImage {
+  readonly png: Buffer;
+  /** `data:image/png;base64,…`, for an Adaptive Card Image. */
+  readonly dataUri: string;
+  /** Dutch description for screen readers (the table beside it has the numbers). */
+  readonly altText: string;
+}

@@ -5,6 +5,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import type { ShownMonth } from '../domain/registration/figure-view';
 import { shownCountText } from '../domain/registration/suppression';
 import { FONT_FAMILY, FONT_FILES } from './fonts';
+import type { ChartImage } from '../app/figures-ports';
 
 /**
  * The chart of reports per month, drawn on the server without a browser: a Vega-Lite spec compiled
@@ -13,13 +14,6 @@ import { FONT_FAMILY, FONT_FILES } from './fonts';
  * a bar would show the number.
  */
 
-export interface ChartImage {
-  readonly png: Buffer;
-  /** `data:image/png;base64,…`, for an Adaptive Card Image. */
-  readonly dataUri: string;
-  /** Dutch description for screen readers (the table beside it has the numbers). */
-  readonly altText: string;
-}
 
 const RECENT = 'Laatste 12 maanden';
 const PREVIOUS = '12 maanden daarvoor';

@@ -52,20 +52,20 @@ export function submitted(spec: CaseSpec): Case {
     },
     spec.registeredAt,
     calendar,
-  );
+  ).case;
 }
 
 /** Taken `after` minutes after registration. */
 export function taken(c: Case, after: number): Case {
-  return takeCase(c, HANDLER, minutes(c.registeredAt, after));
+  return takeCase(c, HANDLER, minutes(c.registeredAt, after)).case;
 }
 
 /** Taken, then measures proposed, agreed and approved at `approvedAfter` minutes after registration. */
 export function measuresApproved(c: Case, approvedAfter: number): Case {
   let next = c.status === 'submitted' ? taken(c, 5) : c;
-  next = proposeMeasures(next, HANDLER, [{ kind: 'writtenWarning' }, { kind: 'aftercare' }], minutes(c.registeredAt, approvedAfter - 2));
-  next = agreeToMeasures(next, OFFICE_HOLDER, minutes(c.registeredAt, approvedAfter - 1));
-  return approveMeasures(next, HANDLER, minutes(c.registeredAt, approvedAfter));
+  next = proposeMeasures(next, HANDLER, [{ kind: 'writtenWarning' }, { kind: 'aftercare' }], minutes(c.registeredAt, approvedAfter - 2)).case;
+  next = agreeToMeasures(next, OFFICE_HOLDER, minutes(c.registeredAt, approvedAfter - 1)).case;
+  return approveMeasures(next, HANDLER, minutes(c.registeredAt, approvedAfter)).case;
 }
 
 /** Closed with a response given (after approved measures) or "not possible" (straight from in progress). */
@@ -73,13 +73,13 @@ export function closed(c: Case, how: 'response' | 'noResponse', after: number): 
   const at = minutes(c.registeredAt, after);
   if (how === 'response') {
     const approved = c.status === 'measuresApproved' ? c : measuresApproved(c, after - 10);
-    return closeCase(recordPerpetratorResponse(approved, { kind: 'given', summary: 'Brief verstuurd.' }, HANDLER, at), HANDLER, minutes(at, 1), EVALUATION);
+    return closeCase(recordPerpetratorResponse(approved, { kind: 'given', summary: 'Brief verstuurd.' }, HANDLER, at).case, HANDLER, minutes(at, 1), EVALUATION).case;
   }
   const inProgress = c.status === 'submitted' ? taken(c, 5) : c;
-  return closeCase(recordPerpetratorResponse(inProgress, { kind: 'notPossible', reason: 'perpetratorUnknown' }, HANDLER, at), HANDLER, minutes(at, 1), EVALUATION);
+  return closeCase(recordPerpetratorResponse(inProgress, { kind: 'notPossible', reason: 'perpetratorUnknown' }, HANDLER, at).case, HANDLER, minutes(at, 1), EVALUATION).case;
 }
 
 /** Ticks police checklist steps (the case must have the checklist and be taken). */
 export function ticked(c: Case, steps: readonly (1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9)[], after: number): Case {
-  return steps.reduce((next, step) => tickChecklistStep(next, step, HANDLER, minutes(c.registeredAt, after)), c);
+  return steps.reduce((next, step) => tickChecklistStep(next, step, HANDLER, minutes(c.registeredAt, after)).case, c);
 }

@@ -1,5 +1,5 @@
 import type { FigureFact, FigureView } from '../../domain/registration/figure-view';
-import type { ChartImage } from '../../reports/figures-chart';
+import type { ChartImage } from '../../app/figures-ports';
 
 /** The verb of the card's CSV button (wired to the 1:1 chat's file delivery later). */
 export const FIGURES_EXPORT_CSV_VERB = 'figuresExportCsv';
