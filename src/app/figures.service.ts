@@ -1,19 +1,18 @@
 import type { Case } from '../domain/case';
 import type { Clock } from '../domain/clock';
-import type { Directory } from '../domain/directory';
 import { DomainError } from '../domain/errors';
 import { findOrganisation, ORGANISATIONS } from '../domain/organisations';
 import { amsterdamMonth, figurePeriods } from '../domain/registration/figure-periods';
 import { figureView, type FigureView } from '../domain/registration/figure-view';
-import { buildFigures, type FigureScope, type Figures } from '../domain/registration/figures';
+import { buildFigures, figureScopesOf, type FigureScope, type Figures, type FiguresDirectory } from '../domain/registration/figures';
 import { registrationRow, type RegistrationRow } from '../domain/registration/registration-row';
 import type { CounterScope, FiguresStore } from './figures-ports';
 
-/** The directory lookups the figures need (lets tests pass plain data). */
-export type FiguresDirectory = Pick<Directory, 'coordinatorVpt' | 'desksOf'>;
-
-/** A change of a case as the outbox hands it over: the case before and after one event. */
-export interface CaseChange {
+/**
+ * A case before and after one event, as the figures count it (not the domain's CaseChange, which
+ * carries the events themselves).
+ */
+export interface CaseRevisionForFigures {
   readonly caseId: string;
   /** Grows with every event of the case (the history row's number). */
   readonly sequence: number;
@@ -50,11 +49,7 @@ export class FiguresService {
 
   /** What a person may see: the coordinator VPT the province, a desk's handler their own organisation(s). */
   scopesOf(aadObjectId: string): FigureScope[] {
-    const scopes: FigureScope[] = [];
-    if (aadObjectId !== '' && this.deps.directory.coordinatorVpt.aadObjectId === aadObjectId) scopes.push({ kind: 'province' });
-    const organisations = new Set(this.deps.directory.desksOf(aadObjectId).map((d) => d.organisationId));
-    for (const organisationId of organisations) scopes.push({ kind: 'organisation', organisationId });
-    return scopes;
+    return figureScopesOf(this.deps.directory, aadObjectId);
   }
 
   /** The scope asked for, or the person's first; throws FIGURES.NOT_ALLOWED outside what they may see. */
@@ -106,7 +101,7 @@ export class FiguresService {
   }
 
   /** Counts one change of a case (called by the outbox for every case event). */
-  async applyCaseChange(change: CaseChange): Promise<'applied' | 'skipped'> {
+  async applyCaseChange(change: CaseRevisionForFigures): Promise<'applied' | 'skipped'> {
     const facts = { earlierCasesOfPerpetrator: change.earlierCasesOfPerpetrator };
     const organisationId = (change.after ?? change.before)?.organisationId;
     if (organisationId === undefined || findOrganisation(organisationId) === undefined) return 'skipped';

@@ -5,6 +5,7 @@ import { addCounters, count, counterName, parseDueCounter, TAKE_TIME_BUCKETS, ty
 import { figurePeriods, type FigurePeriods } from './figure-periods';
 import { DEADLINE_OUTCOMES, POLICE_REPORT_STATES } from './registration-row';
 import { reportTrend, type Trend } from './trend';
+import type { Directory } from '../directory';
 
 /** Whose figures: the whole province (the coordinator VPT) or one organisation (its desks). */
 export type FigureScope = { readonly kind: 'province' } | { readonly kind: 'organisation'; readonly organisationId: string };
@@ -230,3 +231,18 @@ export function buildFigures(source: FigureSource, scope: FigureScope, now: Date
   return { ...figures, compliancePerOrganisation: perOrganisation };
 }
 
+
+/** The directory lookups that decide who sees figures (lets tests pass plain data). */
+export type FiguresDirectory = Pick<Directory, 'coordinatorVpt' | 'desksOf'>;
+
+/**
+ * Who may see which figures: the coordinator VPT the province (the guide gives the coordinator the
+ * province-wide view), a desk's handler their own organisation(s); anyone else nothing.
+ */
+export function figureScopesOf(directory: FiguresDirectory, aadObjectId: string): FigureScope[] {
+  const scopes: FigureScope[] = [];
+  if (aadObjectId !== '' && directory.coordinatorVpt.aadObjectId === aadObjectId) scopes.push({ kind: 'province' });
+  const organisations = new Set(directory.desksOf(aadObjectId).map((d) => d.organisationId));
+  for (const organisationId of organisations) scopes.push({ kind: 'organisation', organisationId });
+  return scopes;
+}
