@@ -23,7 +23,6 @@ describe('figures card', () => {
     expect(cardProblems(card)).toEqual([]);
     const bytes = Buffer.byteLength(JSON.stringify(card));
     expect(bytes).toBeLessThan(CARD_BUDGET_BYTES);
-    console.info(`figures card: ${bytes} bytes, chart ${chart.png.length} bytes`);
     const [image] = nodes(card, 'Image');
     expect(String(image.url)).toMatch(/^data:image\/png;base64,/);
     expect(Buffer.from(String(image.url).split(',')[1], 'base64').subarray(1, 4).toString()).toBe('PNG');
