@@ -56,6 +56,8 @@ export const TABLES = ['ConversationRefs', 'Drafts', 'Profiles', 'Cases', 'Count
 
 /** Blob container for evidence copied out of the chat. */
 export const EVIDENCE_CONTAINER = 'evidence';
+/** The first background retry of a calendar call Graph refused as busy: after that the outbox's back-off applies. */
+export const MEETING_RETRY_DELAY_MS = 30_000;
 
 /** Where the bot keeps its data, for the start-up banner (never the connection string itself). */
 export type StorageDescription = { kind: 'embedded-azurite'; location: string } | { kind: 'connection-string'; endpoint: string };
@@ -150,7 +152,9 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   });
   const timer = options.timer ?? realTimer;
   const notifier = new TeamsCaseNotifier({ messenger, cards, directory, postedCards: new TablePostedCardRepository(tables.client('CardRefs')), clock });
-  const outboxService = new OutboxService({ store: outbox, runner: new CaseEffectRunner({ notifier, scheduler: reminders, recidive }), clock, logger });
+  // The meeting planner is made below and retries its calendar calls through this outbox: the runner finds it then.
+  const later: { meetings?: MeetingService } = {};
+  const outboxService = new OutboxService({ store: outbox, runner: new CaseEffectRunner({ notifier, scheduler: reminders, recidive, meetings: () => later.meetings }), clock, logger });
   const outboxWorker = new OutboxWorker({ drainer: outboxService, timer, logger }, { drainOnWake: options.drainOutbox ?? true });
   const caseHandling = new CaseHandlingService({ cases, directory, recidive, outbox, worker: outboxWorker, notifier, clock, logger });
   const intake = new IntakeService({
@@ -176,7 +180,11 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     newId: randomUUID,
     newToken: () => randomBytes(32).toString('base64url'),
     logger,
+    retryInBackground: async (caseId, meetingId) => {
+      await outbox.add(caseId, [{ kind: 'syncMeetingCalendar', meetingId }], new Date(clock.now().getTime() + MEETING_RETRY_DELAY_MS));
+    },
   });
+  later.meetings = meetings;
   // Known once the server listens (PORT=0 picks a port); the links are only made after that.
   let publicBaseUrl = config.PUBLIC_BASE_URL;
   const icsUrl = (token: string): string => `${publicBaseUrl ?? `http://127.0.0.1:${config.PORT}`}/ics/${token}`;

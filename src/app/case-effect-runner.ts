@@ -22,9 +22,14 @@ export interface CaseScheduler {
   scheduleFor(c: Case): Promise<unknown>;
 }
 
+/** The meeting planner's background retry (MeetingService.syncInBackground); throws while it must be tried again. */
+export interface MeetingCalendarCatchUp {
+  syncInBackground(caseId: string, meetingId: string): Promise<'booked' | 'nothing'>;
+}
+
 /** Carries out a case's effects through the notifier and the reminder scheduler. */
 export class CaseEffectRunner implements EffectRunner {
-  constructor(private readonly deps: { notifier: CaseNotifier; scheduler: CaseScheduler; recidive: Recidive }) {}
+  constructor(private readonly deps: { notifier: CaseNotifier; scheduler: CaseScheduler; recidive: Recidive; meetings?: () => MeetingCalendarCatchUp | undefined }) {}
 
   async run(effect: CaseEffect, c: Case): Promise<void> {
     const { notifier, scheduler, recidive } = this.deps;
@@ -50,6 +55,13 @@ export class CaseEffectRunner implements EffectRunner {
       case 'scheduleReminders':
         await scheduler.scheduleFor(c);
         return;
+      case 'syncMeetingCalendar': {
+        const meetings = this.deps.meetings?.();
+        if (meetings === undefined) return;
+        // Booked now: the desk card is updated, so the handlers' view shows it in the agenda.
+        if ((await meetings.syncInBackground(c.id, effect.meetingId)) === 'booked') await notifier.updateDeskCard(await recidive.withCount(c));
+        return;
+      }
     }
   }
 }

@@ -27,6 +27,11 @@ export const caseEffectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('tellOfficeHolder'), message: z.enum(['approved', 'closed']) }),
   /** The case's reminders planned again (its deadlines, goals or status changed). */
   z.object({ kind: z.literal('scheduleReminders') }),
+  /**
+   * A planned meeting's calendar brought up to date after Graph stayed busy during the card action
+   * (added outside a change, see MeetingService.syncInBackground); the desk card shows it once done.
+   */
+  z.object({ kind: z.literal('syncMeetingCalendar'), meetingId: z.string().uuid() }),
 ]);
 export type CaseEffect = z.infer<typeof caseEffectSchema>;
 export type CaseEffectKind = CaseEffect['kind'];

@@ -11,6 +11,7 @@ import {
   MEETING_CANCELLED_COMMENT,
   MEETING_LIMITS,
   meetingDeadline,
+  OFFICE_HOLDER_INVITED_BY_DEFAULT,
   meetingEnd,
   meetingTransactionId,
   planMeeting,
@@ -27,6 +28,7 @@ import type { InformedRole } from '../domain/roles';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import { isCalendarError, type CalendarErrorCode, type CalendarGateway } from './calendar-ports';
 import type { Logger } from './logger';
+import { findOverlap, overlapKey, overlapMessage } from './meeting-overlap';
 import { isConflict, type CaseStore } from './ports';
 
 /**
@@ -57,6 +59,11 @@ export interface CalendarSync {
   /** The last change asked of the calendar. */
   readonly operation: CalendarSyncOperation;
   readonly failure?: CalendarFailure;
+  /**
+   * Someone is calling the calendar for this meeting until then (claimed with the row's ETag before
+   * any Graph call): a second press meanwhile is told so instead of calling Graph again.
+   */
+  readonly claimedUntil?: Date;
 }
 
 /** The handler in whose calendar the event lives; it stays the organiser when a colleague changes the meeting. */
@@ -141,11 +148,11 @@ export interface PlanningForm {
   readonly organiser: PlanningPerson;
   readonly officeHolder: PlanningPerson;
   readonly coordinator: PlanningPerson;
-  /** The office holder is invited by default (and their calendar consulted); only when their address is known. */
+  /** The office holder is invited (and their calendar consulted); by default only to a herstelgesprek, and only when their address is known. */
   readonly officeHolderInvited: boolean;
 }
 
-/** Which form to show: the kind of meeting, and whether the office holder joins (default: yes). */
+/** Which form to show: the kind of meeting, and whether the office holder joins (default: OFFICE_HOLDER_INVITED_BY_DEFAULT). */
 export interface PlanningOptions {
   readonly kind?: MeetingKind;
   readonly withOfficeHolder?: boolean;
@@ -163,6 +170,8 @@ export interface MeetingRequest {
   readonly inviteCoordinator?: boolean;
   /** Other people, such as the perpetrator, by e-mail address. */
   readonly otherEmails?: readonly string[];
+  /** The overlapKey the handler was warned of: the same time and duration again books it anyway. */
+  readonly acceptOverlap?: string;
 }
 
 /** The case could not be found, or this person may not do this now. */
@@ -186,8 +195,13 @@ export type MeetingOutcome =
       /** Dutch: the meeting falls after its deadline. */
       readonly warning?: string;
     }
-  /** The input was refused: the issues, plus the form (booking) or the meeting (rescheduling) to show them on. */
-  | { readonly outcome: 'invalid'; readonly case: Case; readonly issues: readonly MeetingIssue[]; readonly form?: PlanningForm; readonly record?: MeetingRecord }
+  /**
+   * The input was refused: the issues, plus the form (booking) or the meeting (rescheduling) to show
+   * them on; `overlapKey` when the time overlaps busy time (pressing again with it books anyway).
+   */
+  | { readonly outcome: 'invalid'; readonly case: Case; readonly issues: readonly MeetingIssue[]; readonly form?: PlanningForm; readonly record?: MeetingRecord; readonly overlapKey?: string }
+  /** Another press (or instance) is calling the calendar for this meeting right now. */
+  | { readonly outcome: 'inProgress'; readonly case: Case; readonly record: MeetingRecord; readonly meetings: readonly MeetingRecord[] }
   | { readonly outcome: 'conflict'; readonly case: Case; readonly record: MeetingRecord; readonly meetings: readonly MeetingRecord[] }
   | MeetingRefusal;
 
@@ -212,6 +226,11 @@ export interface MeetingServiceDependencies {
   logger: Logger;
   /** Working days with the configured decree days: slots are proposed on working days only. */
   workingDays: WorkingDayCalendar;
+  /**
+   * Asks for the calendar to be brought up to date in the background (the outbox: effect
+   * syncMeetingCalendar) after Graph stayed busy or unreachable within the card action.
+   */
+  retryInBackground?: (caseId: string, meetingId: string) => Promise<void>;
 }
 
 export const MEETING_MESSAGES = {
@@ -223,7 +242,12 @@ export const MEETING_MESSAGES = {
   calendarOff:
     'De agendakoppeling met Microsoft 365 staat inmiddels uit. Dit gesprek is vastgelegd in de zaak; zet het zelf in je agenda of vraag de beheerder de koppeling aan te zetten.',
   unexpected: 'Er ging iets mis bij het bijwerken van de agenda. Probeer het opnieuw; lukt het niet, neem dan contact op met de beheerder.',
+  inProgress: 'Dit gesprek wordt al ingepland. Even geduld: zo meteen zie je hieronder of het in de agenda staat.',
+  retrying: 'De bot probeert het de komende tijd vanzelf opnieuw; zodra het gelukt is, zie je dat hier.',
 } as const;
+
+/** How long a claim on a meeting's calendar call holds: well beyond Teams' 5 seconds, short enough for a retry after a crash. */
+export const CALENDAR_CLAIM_MS = 60_000;
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -248,7 +272,8 @@ export class MeetingService {
     const loaded = await this.handlerCase(caseId, actorAadObjectId, 'work');
     if (!loaded.ok) return loaded.refusal;
     const kind = options.kind ?? defaultKind(loaded.case, await this.deps.meetings.listByCase(caseId));
-    return { outcome: 'form', form: await this.buildForm(loaded.case, actorAadObjectId, kind, this.deps.newId(), options.withOfficeHolder ?? true) };
+    const withOfficeHolder = options.withOfficeHolder ?? OFFICE_HOLDER_INVITED_BY_DEFAULT[kind];
+    return { outcome: 'form', form: await this.buildForm(loaded.case, actorAadObjectId, kind, this.deps.newId(), withOfficeHolder) };
   }
 
   /** Books a meeting from the form. A repeated press (same meeting id) continues the first booking instead of making another. */
@@ -257,7 +282,7 @@ export class MeetingService {
     if (!loaded.ok) return loaded.refusal;
     const c = loaded.case;
     const existing = await this.deps.meetings.get(caseId, meetingId);
-    if (existing !== undefined) return this.finish(c, await this.syncCalendar(existing.record), 'unchanged');
+    if (existing !== undefined) return this.continueCalendar(c, existing, 'unchanged');
 
     const organiser = this.handlerPerson(c, actorAadObjectId);
     if (organiser?.email === undefined) return { outcome: 'refused', message: MEETING_MESSAGES.noOrganiserEmail, case: c };
@@ -280,6 +305,17 @@ export class MeetingService {
       const formKind = isMeetingKind(kind) ? kind : defaultKind(c, await this.deps.meetings.listByCase(caseId));
       return { outcome: 'invalid', case: c, issues, form: await this.buildForm(c, actorAadObjectId, formKind, meetingId, request.inviteOfficeHolder === true) };
     }
+    const organiserRef = { aadObjectId: actorAadObjectId, email: organiser.email };
+    const key = overlapKey(result.plan);
+    if (request.acceptOverlap !== key) {
+      const officeHolderEmail = result.plan.attendees.find((a) => a.role === 'officeHolder')?.email;
+      const overlap = await findOverlap(this.deps, { caseId, plan: result.plan, organiser: organiserRef, ...(officeHolderEmail === undefined ? {} : { officeHolderEmail }) });
+      if (overlap !== undefined) {
+        this.deps.logger.info('meeting.overlap_warned', { caseId, detail: overlap.officeHolder ? 'officeHolder' : 'handler' });
+        const form = await this.buildForm(c, actorAadObjectId, result.plan.kind, meetingId, request.inviteOfficeHolder === true);
+        return { outcome: 'invalid', case: c, issues: [{ field: 'date', message: overlapMessage(result.plan, overlap) }], form, overlapKey: key };
+      }
+    }
     const record: MeetingRecord = {
       caseId,
       caseNumber: c.caseNumber,
@@ -287,7 +323,8 @@ export class MeetingService {
       organiser: { aadObjectId: actorAadObjectId, email: organiser.email, ...(organiser.name === undefined ? {} : { name: organiser.name }) },
       icsToken: this.deps.newToken(),
       // Written before the calendar call: a crash or lost answer leaves a row that says what is left to do.
-      sync: { state: result.plan.calendar === 'graph' ? 'pending' : 'done', operation: 'create' },
+      // Creating the row is the claim on the Graph call: a second press finds it claimed.
+      sync: pendingFor(result.plan, 'create', now),
       createdAt: now,
       updatedAt: now,
     };
@@ -295,7 +332,7 @@ export class MeetingService {
       // Two presses at once: the other one wrote the row; continue from it.
       const raced = await this.deps.meetings.get(caseId, meetingId);
       if (raced === undefined) throw new Error('meeting row vanished after a create conflict');
-      return this.finish(c, await this.syncCalendar(raced.record), 'unchanged');
+      return this.continueCalendar(c, raced, 'unchanged');
     }
     this.deps.logger.info('meeting.planned', { caseId, detail: `${record.plan.kind} ${record.plan.calendar}` });
     return this.finish(c, await this.syncCalendar(record), 'booked');
@@ -315,7 +352,8 @@ export class MeetingService {
       this.deps.clock.now(),
     );
     if (!result.ok) return { outcome: 'invalid', case: c, issues: result.issues, record: current };
-    return this.change(c, stored, { ...current, plan: result.plan, sync: pendingFor(result.plan, 'update'), updatedAt: this.deps.clock.now() }, 'rescheduled');
+    const now = this.deps.clock.now();
+    return this.change(c, stored, { ...current, plan: result.plan, sync: pendingFor(result.plan, 'update', now), updatedAt: now }, 'rescheduled');
   }
 
   /** Cancels a meeting; Graph sends the cancellation, or the .ics link now serves a cancellation. Cancelling twice changes nothing. */
@@ -325,9 +363,10 @@ export class MeetingService {
     const c = loaded.case;
     const stored = await this.deps.meetings.get(caseId, meetingId);
     if (stored === undefined) return { outcome: 'refused', message: MEETING_MESSAGES.meetingNotFound, case: c };
-    if (stored.record.plan.status === 'cancelled') return this.finish(c, await this.syncCalendar(stored.record), 'unchanged');
+    if (stored.record.plan.status === 'cancelled') return this.continueCalendar(c, stored, 'unchanged');
     const plan = cancelMeeting(stored.record.plan);
-    return this.change(c, stored, { ...stored.record, plan, sync: pendingFor(plan, 'cancel'), updatedAt: this.deps.clock.now() }, 'cancelled');
+    const now = this.deps.clock.now();
+    return this.change(c, stored, { ...stored.record, plan, sync: pendingFor(plan, 'cancel', now), updatedAt: now }, 'cancelled');
   }
 
   /** Finishes what the calendar still needs (after a failure or a lost answer); creates no second event. */
@@ -336,9 +375,27 @@ export class MeetingService {
     if (!loaded.ok) return loaded.refusal;
     const stored = await this.deps.meetings.get(caseId, meetingId);
     if (stored === undefined) return { outcome: 'refused', message: MEETING_MESSAGES.meetingNotFound, case: loaded.case };
-    const wasDone = stored.record.sync.state === 'done';
-    const synced = await this.syncCalendar(stored.record);
-    return this.finish(loaded.case, synced, wasDone ? 'unchanged' : 'retried');
+    return this.continueCalendar(loaded.case, stored, stored.record.sync.state === 'done' ? 'unchanged' : 'retried');
+  }
+
+  /**
+   * The background retry (outbox effect syncMeetingCalendar): brings the calendar up to date without
+   * anyone pressing a button. 'booked' when it got through now (the desk card then shows it),
+   * 'nothing' when nothing was left to do or the failure needs a person (e.g. a 403), and it throws
+   * while Graph is still busy or another call holds the meeting, so the outbox tries again later.
+   */
+  async syncInBackground(caseId: string, meetingId: string): Promise<'booked' | 'nothing'> {
+    const stored = await this.deps.meetings.get(caseId, meetingId);
+    if (stored === undefined || stored.record.plan.calendar !== 'graph' || stored.record.sync.state === 'done') return 'nothing';
+    const claimed = await this.claim(stored);
+    if (claimed === undefined) throw new CalendarBusyElsewhereError();
+    const synced = await this.syncCalendar(claimed, { background: true });
+    if (synced.sync.state === 'done') {
+      this.deps.logger.info('meeting.calendar_caught_up', { caseId, detail: synced.sync.operation });
+      return 'booked';
+    }
+    if (synced.sync.failure?.code === 'CALENDAR.UNAVAILABLE') throw new CalendarBusyElsewhereError();
+    return 'nothing';
   }
 
   /** One meeting with what can be done with it. */
@@ -379,6 +436,36 @@ export class MeetingService {
     return this.finish(c, await this.syncCalendar(next), change);
   }
 
+  /**
+   * A meeting whose row exists already (a repeated press, a retry): nothing to do when the calendar is
+   * up to date; told "wordt al ingepland" while another call holds it; otherwise claimed and synced.
+   */
+  private async continueCalendar(c: Case, stored: { record: MeetingRecord; etag: string }, change: MeetingChange): Promise<MeetingOutcome> {
+    if (stored.record.plan.calendar !== 'graph' || stored.record.sync.state === 'done') return this.finish(c, stored.record, change);
+    const claimed = await this.claim(stored);
+    if (claimed === undefined) {
+      this.deps.logger.info('meeting.calendar_in_progress', { caseId: c.id });
+      const fresh = (await this.deps.meetings.get(c.id, stored.record.plan.id))?.record ?? stored.record;
+      return { outcome: 'inProgress', case: c, record: fresh, meetings: await this.deps.meetings.listByCase(c.id) };
+    }
+    return this.finish(c, await this.syncCalendar(claimed), change);
+  }
+
+  /** Claims the meeting's calendar call with the row's ETag; undefined when someone else holds it (or just took it). */
+  private async claim(stored: { record: MeetingRecord; etag: string }): Promise<MeetingRecord | undefined> {
+    const now = this.deps.clock.now();
+    const until = stored.record.sync.claimedUntil;
+    if (until !== undefined && until.getTime() > now.getTime()) return undefined;
+    const claimed: MeetingRecord = { ...stored.record, sync: { ...stored.record.sync, claimedUntil: new Date(now.getTime() + CALENDAR_CLAIM_MS) }, updatedAt: now };
+    try {
+      await this.deps.meetings.replace(claimed, stored.etag);
+      return claimed;
+    } catch (error) {
+      if (isConflict(error)) return undefined;
+      throw error;
+    }
+  }
+
   private async finish(c: Case, record: MeetingRecord, change: MeetingChange): Promise<MeetingOutcome> {
     const warning = record.plan.status === 'planned' ? afterDeadlineWarning(record.plan, meetingDeadline(record.plan.kind, c.deadlines)) : undefined;
     return { outcome: 'done', change, case: c, record, meetings: await this.deps.meetings.listByCase(c.id), ...(warning === undefined ? {} : { warning }) };
@@ -388,7 +475,7 @@ export class MeetingService {
    * Brings the calendar in line with the row, then records the outcome. Failures are stored on the
    * row with a Dutch message (never swallowed) and shown with a retry button.
    */
-  private async syncCalendar(record: MeetingRecord): Promise<MeetingRecord> {
+  private async syncCalendar(record: MeetingRecord, options: { background?: boolean } = {}): Promise<MeetingRecord> {
     if (record.plan.calendar !== 'graph' || record.sync.state === 'done') return record;
     const { plan, organiser, caseNumber, sync: { operation } } = record;
     let eventId = plan.eventId;
@@ -414,7 +501,10 @@ export class MeetingService {
     }
     const found = eventId;
     const now = this.deps.clock.now();
-    return this.deps.meetings.update(record.caseId, plan.id, (current) => ({
+    // Graph stayed busy within the card action: the outbox tries again in the background, and the card says so.
+    const retryLater = !options.background && outcome.failure?.code === 'CALENDAR.UNAVAILABLE' && this.deps.retryInBackground !== undefined;
+    if (retryLater && outcome.failure !== undefined) outcome = { ...outcome, failure: { ...outcome.failure, message: `${outcome.failure.message} ${MEETING_MESSAGES.retrying}` } };
+    const updated = await this.deps.meetings.update(record.caseId, plan.id, (current) => ({
       ...current,
       // The event id is right whatever happened since: it names the event this meeting owns.
       plan: found !== undefined && current.plan.eventId === undefined ? withEventId(current.plan, found) : current.plan,
@@ -422,6 +512,8 @@ export class MeetingService {
       sync: current.plan.revision === plan.revision ? outcome : current.sync,
       updatedAt: now,
     }));
+    if (retryLater) await this.deps.retryInBackground?.(record.caseId, plan.id);
+    return updated;
   }
 
   private failureOf(error: unknown, record: MeetingRecord, operation: CalendarSyncOperation): CalendarFailure {
@@ -557,6 +649,11 @@ export class MeetingService {
   }
 }
 
+/** The background retry could not finish now (Graph still busy, or another call holds the meeting): the outbox tries again later. */
+export class CalendarBusyElsewhereError extends Error {
+  override readonly name = 'CalendarBusyElsewhereError';
+}
+
 /** Thrown inside syncCalendar when a Graph meeting meets a bot whose calendar integration is now off. */
 class CalendarOffError extends Error {
   override readonly name = 'CalendarOffError';
@@ -566,9 +663,12 @@ function isMeetingKind(value: string | undefined): value is MeetingKind {
   return value === 'incidentMeeting' || value === 'restorationMeeting' || value === 'combinedMeeting';
 }
 
-/** A plan's new calendar state: Graph still has to hear of it; an .ics plan is done (the link serves the new version). */
-function pendingFor(plan: MeetingPlan, operation: CalendarSyncOperation): CalendarSync {
-  return { state: plan.calendar === 'graph' ? 'pending' : 'done', operation };
+/**
+ * A plan's new calendar state: Graph still has to hear of it, claimed by the writer for its call;
+ * an .ics plan is done (the link serves the new version).
+ */
+function pendingFor(plan: MeetingPlan, operation: CalendarSyncOperation, now: Date): CalendarSync {
+  return plan.calendar === 'graph' ? { state: 'pending', operation, claimedUntil: new Date(now.getTime() + CALENDAR_CLAIM_MS) } : { state: 'done', operation };
 }
 
 function shortName(name: string): string {

@@ -29,3 +29,15 @@ export const MEETING_GOALS: Readonly<Record<MeetingKind, readonly [DeadlineKind,
 export function isMeetingKind(value: unknown): value is MeetingKind {
   return typeof value === 'string' && (MEETING_KINDS as readonly string[]).includes(value);
 }
+
+/**
+ * Whether the office holder is invited unless the handler says otherwise. Not to a meeting about
+ * the incident: there the perpetrator's behaviour is the subject, and the guide leaves it open
+ * whether victim and perpetrator meet at all (handreiking §4 "Incidentgesprek"), so the office
+ * holder need not face the perpetrator. The herstelgesprek is about resuming normal contact.
+ */
+export const OFFICE_HOLDER_INVITED_BY_DEFAULT: Readonly<Record<MeetingKind, boolean>> = {
+  incidentMeeting: false,
+  combinedMeeting: false,
+  restorationMeeting: true,
+};

@@ -11,7 +11,7 @@ import { AMSTERDAM, WorkingDayCalendar, type LocalDate } from './working-days';
 // ---------------------------------------------------------------------------------------------
 
 // The conversations with the perpetrator that the handler books are defined once, in meeting-kinds.ts.
-export { MEETING_KINDS, MEETING_KIND_LABELS, type MeetingKind } from './meeting-kinds';
+export { MEETING_KINDS, MEETING_KIND_LABELS, OFFICE_HOLDER_INVITED_BY_DEFAULT, type MeetingKind } from './meeting-kinds';
 
 export const ATTENDEE_ROLES = ['handler', 'officeHolder', 'coordinator', 'other'] as const;
 export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];

@@ -42,6 +42,7 @@ const syncSchema = z.object({
       message: z.string().max(2000),
     })
     .optional(),
+  claimedUntil: instant.optional(),
 });
 
 /** A meeting row, validated on every write and every read. */

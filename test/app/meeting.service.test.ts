@@ -12,8 +12,12 @@ import {
   type PersonAvailability,
   type UpdateEventRequest,
 } from '../../src/app/calendar-ports';
+import { CaseEffectRunner, type CaseNotifier } from '../../src/app/case-effect-runner';
 import { silentLogger } from '../../src/app/logger';
-import { MeetingService, MEETING_MESSAGES, type MeetingOutcome, type MeetingRecord, type MeetingRequest, type PlanningForm } from '../../src/app/meeting.service';
+import { OutboxService } from '../../src/app/outbox.service';
+import { Recidive } from '../../src/app/recidive';
+import { TableOutboxRepository } from '../../src/storage/outbox.repository';
+import { CALENDAR_CLAIM_MS, CalendarBusyElsewhereError, MeetingService, MEETING_MESSAGES, type MeetingOutcome, type MeetingRecord, type MeetingRequest, type PlanningForm } from '../../src/app/meeting.service';
 import { proposeMeasures, submitCase, takeCase, type Case } from '../../src/domain/case';
 import type { Clock } from '../../src/domain/clock';
 import { parseDirectory, type Directory } from '../../src/domain/directory';
@@ -167,8 +171,19 @@ const nextId = () => `bbbbbbbb-0000-4000-8000-${String(++ids).padStart(12, '0')}
 let tokens = 0;
 const nextToken = () => `tok${String(++tokens).padStart(40, '0')}`;
 
-function service(calendar: CalendarGateway | undefined, clock: Clock = new FixedClock(NOW)): MeetingService {
-  return new MeetingService({ cases, meetings: meetingRows, directory: directory(), ...(calendar ? { calendar } : {}), clock, workingDays, newId: nextId, newToken: nextToken, logger: silentLogger });
+function service(calendar: CalendarGateway | undefined, clock: Clock = new FixedClock(NOW), retryInBackground?: (caseId: string, meetingId: string) => Promise<void>): MeetingService {
+  return new MeetingService({
+    cases,
+    meetings: meetingRows,
+    directory: directory(),
+    ...(calendar ? { calendar } : {}),
+    clock,
+    workingDays,
+    newId: nextId,
+    newToken: nextToken,
+    logger: silentLogger,
+    ...(retryInBackground ? { retryInBackground } : {}),
+  });
 }
 
 /** The handler proposes an incidentgesprek: the case gets the 72-hour incidentgesprek deadline (Wednesday 2 December 20:30). */
@@ -209,7 +224,7 @@ function request(overrides: Partial<MeetingRequest> = {}): MeetingRequest {
 }
 
 beforeAll(async () => {
-  await tables.ensureTables(['Cases', 'Meetings']);
+  await tables.ensureTables(['Cases', 'Meetings', 'Outbox']);
 });
 
 describe('the planning form', () => {
@@ -222,7 +237,7 @@ describe('the planning form', () => {
     };
     const c = await takenCase(incidentMeetingProposed);
 
-    const planning = form(await service(calendar).planningForm(c.id, HANDLER));
+    const planning = form(await service(calendar).planningForm(c.id, HANDLER, { withOfficeHolder: true }));
 
     expect(planning.kind).toBe('incidentMeeting');
     expect(planning.deadline?.dueAt).toEqual(at('2026-12-02T19:30:00Z'));
@@ -239,6 +254,22 @@ describe('the planning form', () => {
     expect(schedule).toEqual({ op: 'getSchedule', mailbox: HANDLER_MAIL, emails: [HANDLER_MAIL, OFFICE_HOLDER_MAIL], window: { from: at('2026-11-30T10:00:00Z'), until: at('2026-12-16T19:30:00Z') } });
     expect(planning.officeHolder).toEqual({ name: 'Wim Wethouder', email: OFFICE_HOLDER_MAIL });
     expect(planning.coordinator.email).toBe(COORDINATOR_MAIL);
+  });
+
+  it('does not invite the office holder to an incidentgesprek unless the handler asks, but does to a herstelgesprek', async () => {
+    const calendar = new StandInCalendar();
+    const c = await takenCase((taken) =>
+      proposeMeasures(taken, HANDLER, [{ kind: 'restrictiveMeasures', endsAt: at('2026-12-21T22:59:59Z') }, { kind: 'incidentMeeting' }], at('2026-11-30T08:45:00Z')).case,
+    );
+    const svc = service(calendar);
+    const incident = form(await svc.planningForm(c.id, HANDLER));
+    expect(incident.kind).toBe('incidentMeeting');
+    expect(incident.officeHolderInvited).toBe(false);
+    expect(calendar.calls.at(-1)).toMatchObject({ op: 'getSchedule', emails: [HANDLER_MAIL] });
+    expect(form(await svc.planningForm(c.id, HANDLER, { kind: 'combinedMeeting' })).officeHolderInvited).toBe(false);
+    const restoration = form(await svc.planningForm(c.id, HANDLER, { kind: 'restorationMeeting' }));
+    expect(restoration.officeHolderInvited).toBe(true);
+    expect(calendar.calls.at(-1)).toMatchObject({ op: 'getSchedule', emails: [HANDLER_MAIL, OFFICE_HOLDER_MAIL] });
   });
 
   it('asks only the handler’s calendar when the office holder is not invited', async () => {
@@ -285,7 +316,7 @@ describe('the planning form', () => {
   it('says when the office holder’s calendar could not be read, and proposes by the handler’s alone', async () => {
     const calendar = new StandInCalendar();
     calendar.unknown.add(OFFICE_HOLDER_MAIL);
-    const planning = form(await service(calendar).planningForm((await takenCase()).id, HANDLER));
+    const planning = form(await service(calendar).planningForm((await takenCase()).id, HANDLER, { withOfficeHolder: true }));
     expect(planning.checked).toEqual(['handler']);
     expect(planning.availabilityProblem).toMatch(/agenda van de betrokkene kon niet worden gelezen/);
     expect(planning.slots).toHaveLength(5);
@@ -352,7 +383,8 @@ describe('booking in Graph', () => {
 
     const booked = done(await svc.book(c.id, HANDLER, meetingId, request()));
 
-    expect(duringCreate?.sync).toEqual({ state: 'pending', operation: 'create' });
+    // The row is the claim on the call: a second press until then is told the meeting is being booked.
+    expect(duringCreate?.sync).toEqual({ state: 'pending', operation: 'create', claimedUntil: new Date(NOW.getTime() + CALENDAR_CLAIM_MS) });
     expect(duringCreate?.plan.eventId).toBeUndefined();
     const stored = (await meetingRows.get(c.id, meetingId))!.record;
     expect(stored.plan.eventId).toBe('event-1');
@@ -489,12 +521,188 @@ describe('booking in Graph', () => {
   });
 });
 
+describe('checks at booking (issue 14)', () => {
+  it('a longer duration that runs into busy time is not booked: a Dutch warning, the form again, nothing stored', async () => {
+    const calendar = new StandInCalendar();
+    // Tuesday 1 December 13:00–14:00 Amsterdam the handler is busy; 12:00 for 60 minutes is free, for 90 it is not.
+    calendar.busy = { [HANDLER_MAIL]: [{ start: at('2026-12-01T12:00:00Z'), end: at('2026-12-01T13:00:00Z') }] };
+    const c = await takenCase();
+    const svc = service(calendar);
+    const meetingId = form(await svc.planningForm(c.id, HANDLER)).meetingId;
+
+    const warned = await svc.book(c.id, HANDLER, meetingId, request({ durationMinutes: '90', inviteOfficeHolder: false }));
+
+    if (warned.outcome !== 'invalid') throw new Error(`expected a warning, got ${warned.outcome}`);
+    expect(warned.issues).toEqual([{ field: 'date', message: expect.stringMatching(/^Op dinsdag 1 december 2026 om 12:00 \(90 minuten\) staat al iets in je agenda\./) }]);
+    expect(warned.form?.meetingId).toBe(meetingId);
+    expect(warned.overlapKey).toBe('2026-12-01T11:00:00.000Z/90');
+    expect(calendar.calls.at(-2)).toMatchObject({ op: 'getSchedule', emails: [HANDLER_MAIL], window: { from: at('2026-12-01T11:00:00Z'), until: at('2026-12-01T12:30:00Z') } });
+    expect(calendar.count('createEvent')).toBe(0);
+    expect(await meetingRows.get(c.id, meetingId)).toBeUndefined();
+
+    // The same duration without the overlap books at once.
+    const fits = done(await svc.book(c.id, HANDLER, meetingId, request({ durationMinutes: '60', inviteOfficeHolder: false })));
+    expect(fits.change).toBe('booked');
+  });
+
+  it('names the office holder’s agenda when theirs is busy, and books anyway on the second press for that time', async () => {
+    const calendar = new StandInCalendar();
+    calendar.busy = { [OFFICE_HOLDER_MAIL]: [{ start: at('2026-12-01T11:30:00Z'), end: at('2026-12-01T11:45:00Z') }] };
+    const c = await takenCase();
+    const svc = service(calendar);
+    const meetingId = form(await svc.planningForm(c.id, HANDLER)).meetingId;
+    const warned = await svc.book(c.id, HANDLER, meetingId, request());
+    if (warned.outcome !== 'invalid') throw new Error(`expected a warning, got ${warned.outcome}`);
+    expect(warned.issues[0]?.message).toContain('staat al iets in de agenda van de betrokkene');
+
+    // A different time than the one warned of is checked again; the warned one is booked.
+    expect((await svc.book(c.id, HANDLER, meetingId, request({ time: '12:15', acceptOverlap: warned.overlapKey }))).outcome).toBe('invalid');
+    const booked = done(await svc.book(c.id, HANDLER, meetingId, request({ acceptOverlap: warned.overlapKey })));
+    expect(booked.change).toBe('booked');
+    expect(calendar.count('createEvent')).toBe(1);
+  });
+
+  it('without Graph, warns of the handler’s own meeting at that time in another case', async () => {
+    const svc = service(undefined);
+    const first = await takenCase();
+    done(await svc.book(first.id, HANDLER, form(await svc.planningForm(first.id, HANDLER)).meetingId, request({ date: '2026-12-07', time: '09:00' })));
+    const second = await takenCase();
+    const warned = await svc.book(second.id, HANDLER, form(await svc.planningForm(second.id, HANDLER)).meetingId, request({ date: '2026-12-07', time: '09:30' }));
+    expect(warned).toMatchObject({ outcome: 'invalid', issues: [{ field: 'date', message: expect.stringContaining('in je agenda') }] });
+  });
+
+  it('a double click books one event: the second press finds the meeting claimed and is told so, without calling Graph', async () => {
+    const calendar = new StandInCalendar();
+    const c = await takenCase();
+    const svc = service(calendar);
+    const meetingId = form(await svc.planningForm(c.id, HANDLER)).meetingId;
+    let second: MeetingOutcome | undefined;
+    // The second click arrives while the first one's create is on its way to Graph.
+    calendar.onCreate = async () => {
+      calendar.onCreate = undefined;
+      second = await svc.book(c.id, HANDLER, meetingId, request());
+    };
+
+    const first = done(await svc.book(c.id, HANDLER, meetingId, request()));
+
+    expect(first.change).toBe('booked');
+    expect(second).toMatchObject({ outcome: 'inProgress', record: { plan: { id: meetingId } } });
+    expect(MEETING_MESSAGES.inProgress).toMatch(/^Dit gesprek wordt al ingepland\./);
+    expect(calendar.count('createEvent')).toBe(1);
+    expect(calendar.events.size).toBe(1);
+    // Once the first is done, a press shows the booked meeting and calls nothing.
+    expect(done(await svc.book(c.id, HANDLER, meetingId, request())).change).toBe('unchanged');
+    expect(calendar.count('createEvent')).toBe(1);
+  });
+
+  it('a claim left by a call that never came back runs out, after which a retry may call Graph again', async () => {
+    const calendar = new StandInCalendar();
+    const c = await takenCase();
+    const clock = new FixedClock(NOW);
+    const svc = service(calendar, clock);
+    const meetingId = form(await svc.planningForm(c.id, HANDLER)).meetingId;
+    // A crash mid-call: the row is claimed and pending, the event never made.
+    calendar.failures.createEvent = [new Error('process died')];
+    calendar.onCreate = async () => {
+      calendar.onCreate = undefined;
+      const stored = (await meetingRows.get(c.id, meetingId))!;
+      // Freeze the claimed row as the dead process left it: the later bookkeeping write must not happen.
+      frozen = stored;
+    };
+    let frozen: { record: MeetingRecord; etag: string } | undefined;
+    await svc.book(c.id, HANDLER, meetingId, request());
+    await meetingRows.replace(frozen!.record, (await meetingRows.get(c.id, meetingId))!.etag);
+    expect(await svc.retry(c.id, HANDLER, meetingId)).toMatchObject({ outcome: 'inProgress' });
+    clock.current = new Date(NOW.getTime() + CALENDAR_CLAIM_MS + 1000);
+    expect(done(await svc.retry(c.id, HANDLER, meetingId)).record.sync.state).toBe('done');
+    expect(calendar.events.size).toBe(1);
+  });
+
+  it('Graph busy twice: the booking is kept, retried in the background through the outbox, and then in the agenda', async () => {
+    const calendar = new StandInCalendar();
+    // The gateway gave up after its own two attempts (two 503s).
+    calendar.failures.createEvent = [new CalendarUnavailableError('De afspraak is nog niet in de agenda gezet. Microsoft 365 is tijdelijk overbelast of niet bereikbaar (na 2 pogingen).', 2, undefined, { status: 503 })];
+    const asked: string[] = [];
+    const c = await takenCase();
+    const svc = service(calendar, new FixedClock(NOW), async (caseId, meetingId) => {
+      asked.push(`${caseId}/${meetingId}`);
+    });
+    const meetingId = form(await svc.planningForm(c.id, HANDLER)).meetingId;
+
+    const failed = done(await svc.book(c.id, HANDLER, meetingId, request()));
+
+    expect(failed.record.sync).toMatchObject({ state: 'failed', failure: { code: 'CALENDAR.UNAVAILABLE', message: expect.stringContaining(MEETING_MESSAGES.retrying) } });
+    expect(asked).toEqual([`${c.id}/${meetingId}`]);
+    expect(await svc.syncInBackground(c.id, meetingId)).toBe('booked');
+    const stored = (await meetingRows.get(c.id, meetingId))!.record;
+    expect(stored.sync).toEqual({ state: 'done', operation: 'create' });
+    expect(stored.plan.eventId).toBe('event-1');
+    // Nothing left: a second background run does nothing, and the same transactionId was used throughout.
+    expect(await svc.syncInBackground(c.id, meetingId)).toBe('nothing');
+    const transactionIds = calendar.calls.filter((call) => call.op === 'createEvent').map((call) => (call as Extract<Call, { op: 'createEvent' }>).request.transactionId);
+    expect(transactionIds).toEqual([`wb-meeting-${meetingId}`, `wb-meeting-${meetingId}`]);
+    expect(asked).toHaveLength(1);
+  });
+
+  it('the background retry throws while Graph is still busy (the outbox backs off), and leaves a 403 to a person', async () => {
+    const calendar = new StandInCalendar();
+    const busy = () => new CalendarUnavailableError('Nog niet gelukt.', 2, undefined, { status: 503 });
+    calendar.failures.createEvent = [busy(), busy(), new CalendarPermissionError('CALENDAR.PERMISSION_DENIED', PERMISSION_DENIED_MESSAGE, { status: 403 })];
+    const c = await takenCase();
+    const svc = service(calendar, new FixedClock(NOW), async () => undefined);
+    const meetingId = form(await svc.planningForm(c.id, HANDLER)).meetingId;
+    done(await svc.book(c.id, HANDLER, meetingId, request()));
+    await expect(svc.syncInBackground(c.id, meetingId)).rejects.toBeInstanceOf(CalendarBusyElsewhereError);
+    expect(await svc.syncInBackground(c.id, meetingId)).toBe('nothing');
+    expect((await meetingRows.get(c.id, meetingId))!.record.sync).toMatchObject({ state: 'failed', failure: { code: 'CALENDAR.PERMISSION_DENIED' } });
+  });
+});
+
+describe('the background retry through the outbox', () => {
+  it('Graph busy during the card action: the outbox books it later, once, and updates the desk card', async () => {
+    const calendar = new StandInCalendar();
+    const busy = () => new CalendarUnavailableError('De afspraak is nog niet in de agenda gezet. Microsoft 365 is tijdelijk overbelast of niet bereikbaar (na 2 pogingen).', 2, undefined, { status: 503 });
+    // Busy in the card action and at the first background attempt; the second gets through.
+    calendar.failures.createEvent = [busy(), busy()];
+    const clock = new FixedClock(NOW);
+    const outboxRows = new TableOutboxRepository(tables.client('Cases'), tables.client('Outbox'));
+    const deskUpdates: string[] = [];
+    const notifier = { updateDeskCard: async (c: Case) => void deskUpdates.push(c.id) } as unknown as CaseNotifier;
+    const later: { svc?: MeetingService } = {};
+    const runner = new CaseEffectRunner({ notifier, scheduler: { scheduleFor: async () => undefined }, recidive: new Recidive({ add: async () => undefined, find: async () => [] }), meetings: () => later.svc });
+    const outbox = new OutboxService({ store: outboxRows, runner, clock, logger: silentLogger, options: { instanceId: 'test' } });
+    const svc = service(calendar, clock, async (caseId, meetingId) => outboxRows.add(caseId, [{ kind: 'syncMeetingCalendar', meetingId }], new Date(clock.now().getTime() + 30_000)));
+    later.svc = svc;
+    const c = await takenCase();
+    const meetingId = form(await svc.planningForm(c.id, HANDLER)).meetingId;
+
+    const failed = done(await svc.book(c.id, HANDLER, meetingId, request()));
+    expect(failed.record.sync.state).toBe('failed');
+
+    // Not due yet; then due: the first attempt meets Graph busy again and is put back with a back-off.
+    expect((await outbox.drain(c.id)).done).toBe(0);
+    clock.current = new Date(NOW.getTime() + 31_000);
+    const first = await outbox.drain(c.id);
+    expect(first.done).toBe(0);
+    expect(deskUpdates).toEqual([]);
+    clock.current = first.nextLookAt ?? clock.current;
+    expect((await outbox.drain(c.id)).done).toBe(1);
+
+    const stored = (await meetingRows.get(c.id, meetingId))!.record;
+    expect(stored.sync).toEqual({ state: 'done', operation: 'create' });
+    expect(deskUpdates).toEqual([c.id]);
+    expect(calendar.events.size).toBe(1);
+    expect((await outboxRows.load(c.id)).rows).toEqual([]);
+  });
+});
+
 describe('without Graph (.ics)', () => {
   it('records the meeting, serves it by its token, and serves the cancellation after a cancel', async () => {
     const svc = service(undefined);
     const c = await takenCase();
     const meetingId = form(await svc.planningForm(c.id, HANDLER)).meetingId;
-    const booked = done(await svc.book(c.id, HANDLER, meetingId, request()));
+    // Other tests leave this handler meetings on Tuesday at 12:00: without Graph the booking would warn of them.
+    const booked = done(await svc.book(c.id, HANDLER, meetingId, request({ date: '2026-12-03', time: '14:00' })));
     expect(booked.record.plan.calendar).toBe('ics');
     expect(booked.record.sync.state).toBe('done');
 
@@ -523,7 +731,7 @@ describe('meeting rows', () => {
     const svc = service(undefined);
     const c = await takenCase();
     const meetingId = form(await svc.planningForm(c.id, HANDLER)).meetingId;
-    done(await svc.book(c.id, HANDLER, meetingId, request()));
+    done(await svc.book(c.id, HANDLER, meetingId, request({ date: '2026-12-03', time: '16:00' })));
     const first = (await meetingRows.get(c.id, meetingId))!;
     await meetingRows.replace({ ...first.record, updatedAt: at('2026-11-30T09:05:00Z') }, first.etag);
     await expect(meetingRows.replace({ ...first.record, updatedAt: at('2026-11-30T09:06:00Z') }, first.etag)).rejects.toMatchObject({ code: 'STORAGE.CONFLICT' });

@@ -171,6 +171,12 @@ function actions(card: unknown, type: string): Json[] {
   return found;
 }
 
+function input(card: Json, id: string): Json {
+  const found = [...actions(card, 'Input.Toggle'), ...actions(card, 'Input.Date'), ...actions(card, 'Input.Time'), ...actions(card, 'Input.ChoiceSet'), ...actions(card, 'Input.Text')].find((i) => i.id === id);
+  if (found === undefined) throw new Error(`no input ${id} on: ${texts(card).slice(0, 400)}`);
+  return found;
+}
+
 function button(card: Json, verb: string): Json {
   const found = actions(card, 'Action.Execute').filter((a) => a.verb === verb);
   if (found.length === 0) throw new Error(`no ${verb} button on: ${texts(card).slice(0, 400)}`);
@@ -259,9 +265,17 @@ describe('planning the incidentgesprek in the handler’s Outlook calendar (Grap
 
   it('the handler opens the form from the case card and sees the free slots of both calendars', async () => {
     const before = graph.requests.length;
-    const { card } = await openForm();
+    // An incidentgesprek leaves the office holder out unless the handler asks: "Tijden zoeken met de betrokkene erbij".
+    const { card: withoutHer } = await openForm();
+    expect(input(withoutHer, 'inviteOfficeHolder').value).toBe('false');
+    expect(texts(withoutHer)).toContain('de betrokkene hoeft de pleger niet zelf te spreken');
+    expect(graph.requests[before]?.body).toMatchObject({ schedules: [PETER] });
+    const switchButton = actions(withoutHer, 'Action.Execute').find((a) => a.title === 'Tijden zoeken met de betrokkene erbij');
+    const answer = await act(SAMPLE_PEOPLE.peter, 'case.planMeeting', switchButton!.data as Json);
+    const card = answer.body.value;
+    expect(input(card, 'inviteOfficeHolder').value).toBe('true');
 
-    const [schedule] = graph.requests.slice(before);
+    const [, schedule] = graph.requests.slice(before);
     expect(schedule.path).toBe(`${PETER_PATH}/calendar/getSchedule`);
     expect(schedule.headers.authorization).toBe('Bearer graph-token');
     expect(schedule.headers.prefer).toBe(PREFER);
@@ -300,7 +314,10 @@ describe('planning the incidentgesprek in the handler’s Outlook calendar (Grap
 
     const answer = await book(meetingId);
 
-    const [find, create] = graph.requests.slice(before);
+    const [recheck, find, create] = graph.requests.slice(before);
+    // The chosen time with the chosen duration is checked against busy time again before anything is booked.
+    expect(recheck.path).toBe(`${PETER_PATH}/calendar/getSchedule`);
+    expect(recheck.body).toMatchObject({ schedules: [PETER, SANNE], startTime: { dateTime: '2026-12-01T11:00:00', timeZone: 'UTC' }, endTime: { dateTime: '2026-12-01T12:00:00', timeZone: 'UTC' } });
     expect(find.method).toBe('GET');
     expect(decodeURIComponent(find.path)).toContain(`ep/value eq 'wb-meeting-${meetingId}'`);
     expect(find.headers.authorization).toBe('Bearer graph-token');
@@ -419,7 +436,8 @@ describe('planning the incidentgesprek in the handler’s Outlook calendar (Grap
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(1000);
     expect(elapsed).toBeLessThan(5000);
-    expect(graph.requests.slice(before).map((r) => r.method)).toEqual(['GET', 'POST', 'GET', 'POST']);
+    // getSchedule (the recheck), then find and create, twice.
+    expect(graph.requests.slice(before).map((r) => r.method)).toEqual(['POST', 'GET', 'POST', 'GET', 'POST']);
     expect(graph.events.size).toBe(eventsBefore + 1);
     expect(texts(answer.body.value)).toContain('in je agenda; de uitnodiging is verstuurd');
   });
@@ -456,6 +474,57 @@ describe('planning the incidentgesprek in the handler’s Outlook calendar (Grap
     expect(graph.events.size).toBe(eventsBefore + 1);
     const stored = (await rows.get(caseId, meetingId))!.record;
     expect(stored.plan.eventId).toBe([...graph.events].find(([, e]) => e.transactionId === `wb-meeting-${meetingId}`)?.[0]);
+  });
+
+  it('a typed time wins over the selected slot, as the form says', async () => {
+    const { card, meetingId } = await openForm();
+    expect(texts(card)).toContain('Verander je de datum of de tijd, dan geldt dat tijdstip en niet het gekozen voorstel.');
+    const shown = button(card, 'meeting.book').data as Json;
+    // The fields start at the first proposed slot, and the button carries what they showed.
+    const selected = String(input(card, 'slot').value);
+    expect(selected).toBe(`${String(input(card, 'date').value)}T${String(input(card, 'time').value)}`);
+    expect(shown).toMatchObject({ shownDate: input(card, 'date').value, shownTime: input(card, 'time').value });
+    // That slot stays selected; the handler types Wednesday 10:00 into the date and time fields.
+    const answer = await book(meetingId, { ...shown, slot: selected, date: '2026-12-02', time: '10:00' });
+    expect(texts(answer.body.value)).toContain('Incidentgesprek staat op woensdag 2 december 2026 om 10:00–11:00 in je agenda');
+    expect((await rows.get(caseId, meetingId))!.record.plan.startsAt).toEqual(new Date('2026-12-02T09:00:00Z'));
+  });
+
+  it('the chosen time with a longer duration runs into busy time: a Dutch warning, the form kept, and a second press books it', async () => {
+    graph.busy[PETER] = [{ start: '2026-12-02T15:00:00', end: '2026-12-02T16:00:00' }];
+    try {
+      const { card, meetingId } = await openForm();
+      const shown = button(card, 'meeting.book').data as Json;
+      const posts = graph.of('POST', /\/events$/).length;
+      const warned = await book(meetingId, { ...shown, date: '2026-12-02', time: '14:00', durationMinutes: '90', location: 'Stadhuis', online: 'false' });
+      const form = warned.body.value;
+      expect(texts(form)).toContain('Op woensdag 2 december 2026 om 14:00 (90 minuten) staat al iets in je agenda.');
+      expect(input(form, 'time').value).toBe('14:00');
+      expect(input(form, 'durationMinutes').value).toBe('90');
+      expect(input(form, 'location').value).toBe('Stadhuis');
+      expect(input(form, 'slot').value).toBe('custom');
+      expect(graph.of('POST', /\/events$/).length).toBe(posts);
+      expect(await rows.get(caseId, meetingId)).toBeUndefined();
+
+      const again = button(form, 'meeting.book').data as Json;
+      expect(again.acceptOverlap).toBe('2026-12-02T13:00:00.000Z/90');
+      const booked = await book(meetingId, { ...again, slot: 'custom', date: '2026-12-02', time: '14:00', durationMinutes: '90', location: 'Stadhuis', online: 'false' });
+      expect(texts(booked.body.value)).toContain('Incidentgesprek staat op woensdag 2 december 2026 om 14:00–15:30 in je agenda');
+      expect(graph.of('POST', /\/events$/).length).toBe(posts + 1);
+    } finally {
+      graph.busy = {};
+    }
+  });
+
+  it('a double click creates one event; the press that finds it claimed is told so', async () => {
+    const { meetingId } = await openForm();
+    const posts = graph.of('POST', /\/events$/).length;
+    const answers = await Promise.all([book(meetingId), book(meetingId)]);
+    expect(graph.of('POST', /\/events$/).length).toBe(posts + 1);
+    for (const answer of answers) {
+      // Whichever lands second: "wordt al ingepland" while the first is with Graph, or the booked meeting after.
+      expect(texts(answer.body.value)).toMatch(/Dit gesprek wordt al ingepland\.|in je agenda; de uitnodiging is verstuurd/);
+    }
   });
 
   it('refuses someone who is not a handler of this case, without touching Graph', async () => {

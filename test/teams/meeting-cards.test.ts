@@ -5,7 +5,7 @@ import { cancelMeeting } from '../../src/domain/meetings';
 import { PERMISSION_DENIED_MESSAGE } from '../../src/graph/graph-errors';
 import { ICS_FALLBACK_NOTE } from '../../src/teams/cards/calendar-copy';
 import { CardRenderer } from '../../src/teams/cards/card-renderer';
-import { CASE_CARD_NAMES, CASE_VERBS, caseCardViewModel, type CaseCardOptions } from '../../src/teams/case/case-cards';
+import { CASE_CARD_NAMES, CASE_VERBS, caseCardViewModel, PLANNED_MEETINGS_MAX, type CaseCardOptions } from '../../src/teams/case/case-cards';
 import {
   CUSTOM_SLOT,
   MEETING_CARD_NAMES,
@@ -13,7 +13,9 @@ import {
   MEETING_VERBS,
   meetingPlannedViewModel,
   meetingPlanViewModel,
+  OFFICE_HOLDER_REASON,
   plannedMeetingInfo,
+  TYPED_TIME_NOTE,
 } from '../../src/teams/meeting/meeting-cards';
 import { caseInStatus, caseSampleTime, caseWithIncidentMeeting, meetingSampleForm, meetingSampleIcsUrl, meetingSamplePlan, meetingSampleRecord } from '../cards/card-fixtures';
 import { assertValidTeamsCard } from '../support/card-checks';
@@ -54,7 +56,11 @@ describe('the planning form', () => {
     ]);
     expect((slots.choices as { value: string }[]).at(-1)?.value).toBe(CUSTOM_SLOT);
     expect(execute(card, MEETING_VERBS.book)).toEqual(
-      expect.objectContaining({ title: 'Gesprek inplannen', data: { caseId: 'c0ffee00-0000-4000-8000-000000000001', meetingId: 'd00dfeed-0000-4000-8000-000000000002' } }),
+      expect.objectContaining({
+        title: 'Gesprek inplannen',
+        // Ids, the date and time the form showed (a changed field is a typed time), and no overlap accepted yet.
+        data: { caseId: 'c0ffee00-0000-4000-8000-000000000001', meetingId: 'd00dfeed-0000-4000-8000-000000000002', shownDate: '2026-11-30', shownTime: '12:00', acceptOverlap: '' },
+      }),
     );
   });
 
@@ -67,6 +73,25 @@ describe('the planning form', () => {
     expect(input(card, MEETING_INPUT_IDS.inviteCoordinator).value).toBe('false');
     expect(input(card, MEETING_INPUT_IDS.date)).toEqual(expect.objectContaining({ value: '2026-11-30', min: '2026-11-30' }));
     expect(readable(card)).toContain('Deelnemers zien elkaars e-mailadressen niet');
+  });
+
+  it('says in one line why the office holder is not invited to a meeting about the incident, and not on a herstelgesprek', () => {
+    const incident = render(MEETING_CARD_NAMES.plan, meetingPlanViewModel(meetingSampleForm(undefined, { officeHolderInvited: false }), { now: NOW }));
+    expect(input(incident, MEETING_INPUT_IDS.inviteOfficeHolder).value).toBe('false');
+    expect(readable(incident)).toContain(OFFICE_HOLDER_REASON);
+    const combined = render(MEETING_CARD_NAMES.plan, meetingPlanViewModel(meetingSampleForm(undefined, { kind: 'combinedMeeting', officeHolderInvited: false }), { now: NOW }));
+    expect(readable(combined)).toContain(OFFICE_HOLDER_REASON);
+    const restoration = render(MEETING_CARD_NAMES.plan, meetingPlanViewModel(meetingSampleForm(caseInStatus('measuresApproved'), { kind: 'restorationMeeting' }), { now: NOW }));
+    expect(input(restoration, MEETING_INPUT_IDS.inviteOfficeHolder).value).toBe('true');
+    expect(readable(restoration)).not.toContain(OFFICE_HOLDER_REASON);
+  });
+
+  it('tells how a typed time and a selected slot go together, and carries an accepted overlap on the book button', () => {
+    const card = render(MEETING_CARD_NAMES.plan, meetingPlanViewModel(meetingSampleForm(), { now: NOW, acceptOverlap: '2026-11-30T11:00:00.000Z/90' }));
+    expect(readable(card)).toContain(TYPED_TIME_NOTE);
+    expect(execute(card, MEETING_VERBS.book).data).toMatchObject({ acceptOverlap: '2026-11-30T11:00:00.000Z/90' });
+    // Without proposals there is nothing to choose between: no such line.
+    expect(readable(render(MEETING_CARD_NAMES.plan, meetingPlanViewModel(meetingSampleForm(undefined, { slots: [] }), { now: NOW })))).not.toContain(TYPED_TIME_NOTE);
   });
 
   it('offers to look again without the office holder, keeping the kind', () => {
@@ -249,13 +274,29 @@ describe('planned meetings on the case card', () => {
     expect(nodes(rendered, 'Action.OpenUrl')).toEqual([expect.objectContaining({ url: URL })]);
   });
 
-  it('keeps a cancelled meeting in view while it is still ahead, without buttons to change it', () => {
-    const cancelled = meetingSampleRecord(cancelMeeting(meetingSamplePlan()), { state: 'done', operation: 'cancel' });
-    const rendered = render(CASE_CARD_NAMES.caseCard, caseCardViewModel(c, options({ meetings: [plannedMeetingInfo(cancelled, c, URL)] })));
-    expect(readable(rendered)).toContain('Incidentgesprek (geannuleerd)');
-    expect(executes(rendered).map((a) => a.verb)).not.toContain(MEETING_VERBS.show);
-    const past = render(CASE_CARD_NAMES.caseCard, caseCardViewModel(c, options({ now: caseSampleTime(60 * 24 * 3), meetings: [plannedMeetingInfo(cancelled, c, URL)] })));
-    expect(readable(past)).not.toContain('(geannuleerd)');
+  it('folds cancelled meetings into a list of their own, without buttons to change them, past or ahead', () => {
+    const cancelled = meetingSampleRecord(cancelMeeting(meetingSamplePlan({ id: 'd00dfeed-0000-4000-8000-000000000009' })), { state: 'done', operation: 'cancel' });
+    for (const now of [NOW, caseSampleTime(60 * 24 * 3)]) {
+      const rendered = render(CASE_CARD_NAMES.caseCard, caseCardViewModel(c, options({ now, meetings: [...records, cancelled].map((r) => plannedMeetingInfo(r, c, URL)) })));
+      const folded = nodes(rendered, 'Container').find((n) => n.id === 'cancelledMeetings');
+      expect(folded?.isVisible).toBe(false);
+      expect(readable(folded as Json)).toContain('Incidentgesprek (geannuleerd)');
+      const toggle = nodes(rendered, 'Action.ToggleVisibility')[0];
+      expect(toggle).toEqual(expect.objectContaining({ title: 'Geannuleerde gesprekken (1)', targetElements: ['cancelledMeetings'] }));
+      expect(executes(rendered).filter((a) => a.verb === MEETING_VERBS.show).map((a) => (a.data as { meetingId: string }).meetingId)).not.toContain('d00dfeed-0000-4000-8000-000000000009');
+    }
+  });
+
+  it('lists every planned meeting with its buttons, also when an earlier one was moved and cancelled ones pile up', () => {
+    // Six planned meetings and five cancelled ones earlier in time: the old card showed only the first four, cancelled included.
+    const planned = Array.from({ length: 6 }, (_, i) => meetingSampleRecord(meetingSamplePlan({ id: `d00dfeed-0000-4000-8000-00000000020${i}`, date: `2026-12-0${i + 2}` })));
+    const cancelled = Array.from({ length: 5 }, (_, i) =>
+      meetingSampleRecord(cancelMeeting(meetingSamplePlan({ id: `d00dfeed-0000-4000-8000-00000000030${i}`, date: '2026-12-01' })), { state: 'done', operation: 'cancel' }),
+    );
+    const rendered = render(CASE_CARD_NAMES.caseCard, caseCardViewModel(c, options({ meetings: [...cancelled, ...planned].map((r) => plannedMeetingInfo(r, c, URL)) })));
+    const opened = executes(rendered).filter((a) => a.verb === MEETING_VERBS.show).map((a) => (a.data as { meetingId: string }).meetingId);
+    expect(opened).toEqual(planned.map((r) => r.plan.id));
+    expect(nodes(rendered, 'Action.ToggleVisibility')[0]?.title).toBe('Geannuleerde gesprekken (5)');
   });
 
   it('shows nothing of the meetings to anyone but a handler', () => {
@@ -265,12 +306,12 @@ describe('planned meetings on the case card', () => {
   });
 
   it('stays within Teams’ message size with the most meetings shown', () => {
-    const many = Array.from({ length: 8 }, (_, i) =>
-      meetingSampleRecord(meetingSamplePlan({ id: `d00dfeed-0000-4000-8000-00000000010${i}`, location: 'x'.repeat(200) }), FAILED),
+    const many = Array.from({ length: PLANNED_MEETINGS_MAX }, (_, i) =>
+      meetingSampleRecord(meetingSamplePlan({ id: `d00dfeed-0000-4000-8000-${String(100 + i).padStart(12, '0')}`, location: 'x'.repeat(200) }), FAILED),
     );
     const rendered = render(CASE_CARD_NAMES.caseCard, caseCardViewModel(c, options({ meetings: many.map((r) => plannedMeetingInfo(r, c, URL)) })));
     expect(Buffer.byteLength(JSON.stringify(rendered), 'utf8')).toBeLessThan(28 * 1024);
-    expect(executes(rendered).filter((a) => a.verb === MEETING_VERBS.retry)).toHaveLength(4);
+    expect(executes(rendered).filter((a) => a.verb === MEETING_VERBS.retry)).toHaveLength(PLANNED_MEETINGS_MAX);
   });
 });
 

@@ -84,8 +84,11 @@ export interface CaseCardViewModel extends CaseCardActionsViewModel {
   canRecordInspectorate: boolean;
   tasks: TaskViewModel[];
   meetingsHeld: string[];
-  /** Meetings planned with the perpetrator, earliest first (cancelled ones only while still ahead). */
+  /** Meetings planned with the perpetrator, earliest first: every planned one. */
   plannedMeetings: PlannedMeetingViewModel[];
+  /** Cancelled meetings, in a folded list of their own. */
+  cancelledMeetings: PlannedMeetingViewModel[];
+  cancelledMeetingsTitle: string;
   responseText: string;
   evaluation: { title: string; answer: string }[];
   /** One line per step, oldest first: "30-11-2026 10:30 · In behandeling (door …)", with a quoted comment. */
@@ -175,7 +178,7 @@ function buildCaseCard(c: Case, options: CaseCardOptions, limits: TextLimits): C
       .sort((a, b) => a.heldAt.getTime() - b.heldAt.getTime())
       .slice(-MEETINGS_MAX)
       .map((m) => `${MEETING_KIND_LABELS[m.kind]} gevoerd op ${shortDateTime(m.heldAt)}`),
-    plannedMeetings: plannedMeetingsPart(c, options.meetings, options.now, limits),
+    ...plannedMeetingsPart(c, options.meetings, limits),
     responseText: responseText(c, limits),
     evaluation: c.evaluation === undefined
       ? []
@@ -204,6 +207,8 @@ const EMPTY_HANDLER_PART = {
   tasks: [],
   meetingsHeld: [],
   plannedMeetings: [],
+  cancelledMeetings: [],
+  cancelledMeetingsTitle: '',
   responseText: '',
   evaluation: [],
   history: [],

@@ -45,36 +45,64 @@ export interface PlannedMeetingViewModel {
 }
 
 
-/** The case card lists at most this many planned meetings, the earliest first. */
-export const PLANNED_MEETINGS_MAX = 4;
+/**
+ * A safety cap per list for the card's size (Teams refuses cards over about 28 KB); far above what a
+ * case plans. Every planned meeting is listed, so a moved meeting never loses its buttons (issue 14).
+ */
+export const PLANNED_MEETINGS_MAX = 12;
 /** Calendar failures are explained in full (e.g. what the administrator must grant), up to this length. */
 const CALENDAR_MESSAGE_MAX = 1200;
 
-/** The planned meetings as the case card lists them: the next few, a cancelled one while it is still ahead. */
-export function plannedMeetingsPart(c: Case, meetings: readonly PlannedMeetingInfo[] | undefined, at: Date, limits: TextLimits): PlannedMeetingViewModel[] {
-  const now = at.getTime();
+/** The meetings on the case card: every planned one, earliest first, and the cancelled ones apart (folded on the card). */
+export interface PlannedMeetingsParts {
+  plannedMeetings: PlannedMeetingViewModel[];
+  cancelledMeetings: PlannedMeetingViewModel[];
+  /** "Geannuleerde gesprekken (2)": the title of the folded list; '' when there are none. */
+  cancelledMeetingsTitle: string;
+}
+
+/** The planned meetings as the case card lists them: all planned ones, and the cancelled ones in a list of their own. */
+export function plannedMeetingsPart(c: Case, meetings: readonly PlannedMeetingInfo[] | undefined, limits: TextLimits): PlannedMeetingsParts {
   const open = c.status !== 'closed';
-  return [...(meetings ?? [])]
-    // A cancelled meeting stays in view while it is still ahead: the handler may have to send the cancellation.
-    .filter((m) => !m.cancelled || m.startsAt.getTime() > now)
-    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
-    .slice(0, PLANNED_MEETINGS_MAX)
-    .map((m): PlannedMeetingViewModel => {
-      const end = DateTime.fromJSDate(m.startsAt, { zone: AMSTERDAM }).plus({ minutes: m.durationMinutes }).toFormat('HH:mm');
-      const venue = m.location === undefined ? (m.calendar === 'graph' ? 'online (Teams)' : 'online') : toCardText(m.location, limits.text);
-      const status = plannedMeetingStatus(m);
-      return {
-        meetingId: m.meetingId,
-        title: `📅 ${MEETING_KIND_LABELS[m.kind]}${m.cancelled ? ' (geannuleerd)' : ''} · ${formatDutchDateTime(m.startsAt)}–${end} · ${m.durationMinutes} minuten · ${venue}`,
-        calendarText: status.text,
-        calendarColor: status.color,
-        failureMessage: m.calendarState === 'failed' ? toCardText(m.failureMessage, CALENDAR_MESSAGE_MAX) : '',
-        warning: m.cancelled ? '' : toCardText(m.warning, CALENDAR_MESSAGE_MAX),
-        icsUrl: m.calendar === 'ics' && m.icsUrl !== undefined ? m.icsUrl : '',
-        canRetry: m.calendar === 'graph' && m.calendarState !== 'done',
-        canOpen: open && !m.cancelled,
-      };
-    });
+  const sorted = [...(meetings ?? [])].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const view = (m: PlannedMeetingInfo): PlannedMeetingViewModel => {
+    const end = DateTime.fromJSDate(m.startsAt, { zone: AMSTERDAM }).plus({ minutes: m.durationMinutes }).toFormat('HH:mm');
+    const venue = m.location === undefined ? (m.calendar === 'graph' ? 'online (Teams)' : 'online') : toCardText(m.location, limits.text);
+    const status = plannedMeetingStatus(m);
+    return {
+      meetingId: m.meetingId,
+      title: `📅 ${MEETING_KIND_LABELS[m.kind]}${m.cancelled ? ' (geannuleerd)' : ''} · ${formatDutchDateTime(m.startsAt)}–${end} · ${m.durationMinutes} minuten · ${venue}`,
+      calendarText: status.text,
+      calendarColor: status.color,
+      failureMessage: m.calendarState === 'failed' ? toCardText(m.failureMessage, CALENDAR_MESSAGE_MAX) : '',
+      warning: m.cancelled ? '' : toCardText(m.warning, CALENDAR_MESSAGE_MAX),
+      icsUrl: m.calendar === 'ics' && m.icsUrl !== undefined ? m.icsUrl : '',
+      // A cancellation the calendar has not taken yet keeps its retry button, in the folded list too.
+      canRetry: m.calendar === 'graph' && m.calendarState !== 'done',
+      canOpen: open && !m.cancelled,
+    };
+  };
+  const planned = onceEach(sorted.filter((m) => !m.cancelled).slice(0, PLANNED_MEETINGS_MAX).map(view));
+  // The most recent cancellations are kept when there are more than the cap.
+  const cancelled = onceEach(sorted.filter((m) => m.cancelled).slice(-PLANNED_MEETINGS_MAX).map(view));
+  return {
+    plannedMeetings: planned,
+    cancelledMeetings: cancelled,
+    cancelledMeetingsTitle: cancelled.length === 0 ? '' : `Geannuleerde gesprekken (${cancelled.length})`,
+  };
+}
+
+/** A long failure message (e.g. what the administrator must grant) is shown in full once per list; later meetings refer to it. */
+function onceEach(meetings: PlannedMeetingViewModel[]): PlannedMeetingViewModel[] {
+  const seen = new Set<string>();
+  return meetings.map((m) => {
+    if (m.failureMessage === '') return m;
+    if (!seen.has(m.failureMessage)) {
+      seen.add(m.failureMessage);
+      return m;
+    }
+    return { ...m, failureMessage: 'Zie de melding bij het gesprek hierboven.' };
+  });
 }
 
 /** Where the calendar stands for a planned meeting, in Dutch, with its colour. */

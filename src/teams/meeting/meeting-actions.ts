@@ -3,7 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import type { CaseHandlingService } from '../../app/case-handling.service';
 import type { Logger } from '../../app/logger';
-import type { MeetingChange, MeetingOutcome, MeetingRecord, MeetingRequest, MeetingService, PlanningOutcome } from '../../app/meeting.service';
+import { MEETING_MESSAGES, type MeetingChange, type MeetingOutcome, type MeetingRecord, type MeetingRequest, type MeetingService, type PlanningOutcome } from '../../app/meeting.service';
 import type { Case } from '../../domain/case';
 import type { Clock } from '../../domain/clock';
 import type { Directory } from '../../domain/directory';
@@ -73,6 +73,11 @@ const SCHEMAS = {
     inviteOfficeHolder: field(10),
     inviteCoordinator: field(10),
     otherEmails: field(OTHER_EMAILS_MAX_LENGTH * 2),
+    // The date and time the form showed (card data, not inputs): a changed field means the handler typed a time.
+    shownDate: field(20),
+    shownTime: field(20),
+    // The time (and duration) the handler was warned overlaps their agenda: pressing again books it anyway.
+    acceptOverlap: field(40),
   }),
   reschedule: z.object({ caseId, meetingId, date: field(20), time: field(20), durationMinutes: field(10), online: field(10), location: field(1000) }),
   meeting: z.object({ caseId, meetingId }),
@@ -102,7 +107,8 @@ export function registerMeetingActions(app: Application<TurnState>, deps: Meetin
   on(MEETING_VERBS.book, async (actor, data) => {
     const parsed = SCHEMAS.book.safeParse(data);
     if (!parsed.success) return errorCard(deps, NOT_FOUND);
-    const values = parsed.data;
+    // A typed date or time wins over the selected slot: the form shows it again as "ander tijdstip".
+    const values = typedTimeWins(parsed.data) ? { ...parsed.data, slot: CUSTOM_SLOT } : parsed.data;
     return outcomeCard(deps, actor, values.caseId, await deps.meetings.book(values.caseId, actor, values.meetingId, toRequest(values)), values);
   });
 
@@ -130,8 +136,17 @@ export function registerMeetingActions(app: Application<TurnState>, deps: Meetin
   });
 }
 
-/** The form's values as the use case takes them: a chosen slot wins over the date and time fields. */
-function toRequest(values: MeetingFormValues): MeetingRequest {
+/**
+ * Whether the handler changed the date or time fields of the form (they start at the first proposed
+ * slot): then the typed time is the choice, whichever slot is selected, as the card says.
+ */
+export function typedTimeWins(values: MeetingFormValues & { shownDate?: string; shownTime?: string }): boolean {
+  if (values.shownDate === undefined || values.shownTime === undefined) return false;
+  return (values.date ?? '') !== values.shownDate || (values.time ?? '') !== values.shownTime;
+}
+
+/** The form's values as the use case takes them: a selected slot, unless "ander tijdstip" is chosen (or a time was typed, see typedTimeWins). */
+function toRequest(values: MeetingFormValues & { acceptOverlap?: string }): MeetingRequest {
   const slot = values.slot !== undefined && values.slot !== CUSTOM_SLOT ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(values.slot) : null;
   return {
     ...(values.kind === undefined ? {} : { kind: values.kind }),
@@ -146,6 +161,7 @@ function toRequest(values: MeetingFormValues): MeetingRequest {
       .split(/[,;\s]+/)
       .map((email) => email.trim())
       .filter((email) => email !== ''),
+    ...(values.acceptOverlap === undefined ? {} : { acceptOverlap: values.acceptOverlap }),
   };
 }
 
@@ -177,7 +193,8 @@ async function outcomeCard(deps: MeetingActionDependencies, actor: string, id: s
       return refusalCard(deps, actor, id, outcome);
     case 'invalid':
       if (outcome.form !== undefined) {
-        return deps.cards.render(MEETING_CARD_NAMES.plan, meetingPlanViewModel(outcome.form, { now, issues: outcome.issues, ...(values ? { values } : {}) }));
+        const overlap = outcome.overlapKey === undefined ? {} : { acceptOverlap: outcome.overlapKey };
+        return deps.cards.render(MEETING_CARD_NAMES.plan, meetingPlanViewModel(outcome.form, { now, issues: outcome.issues, ...(values ? { values } : {}), ...overlap }));
       }
       if (outcome.record !== undefined) {
         return deps.cards.render(
@@ -188,6 +205,8 @@ async function outcomeCard(deps: MeetingActionDependencies, actor: string, id: s
       return caseCard(deps, actor, id, outcome.issues.map((i) => i.message).join(' '));
     case 'conflict':
       return caseCard(deps, actor, id, CONFLICT, outcome.meetings);
+    case 'inProgress':
+      return caseCard(deps, actor, id, MEETING_MESSAGES.inProgress, outcome.meetings);
     case 'done':
       if (outcome.change === 'shown') {
         return deps.cards.render(MEETING_CARD_NAMES.planned, meetingPlannedViewModel(outcome.record, outcome.case, { now, icsUrl: deps.icsUrl(outcome.record.icsToken) }));

@@ -14,6 +14,7 @@ import {
   MEETING_LIMITS,
   meetingDeadline,
   meetingEnd,
+  OFFICE_HOLDER_INVITED_BY_DEFAULT,
   toAmsterdamLocal,
   type MeetingIssue,
   type MeetingPlan,
@@ -155,6 +156,8 @@ export interface MeetingPlanViewModel {
   slots: Choice[];
   slotValue: string;
   dateLabel: string;
+  /** Under the date and time when slots are proposed: a changed date or time wins over the selected slot. */
+  typedTimeNote: string;
   date: string;
   time: string;
   dateMin: string;
@@ -169,6 +172,8 @@ export interface MeetingPlanViewModel {
   officeHolderTitle: string;
   inviteOfficeHolder: 'true' | 'false';
   officeHolderHint: string;
+  /** Why the office holder is not invited by default to a meeting about the incident; '' otherwise. */
+  officeHolderReason: string;
   canInviteCoordinator: boolean;
   coordinatorTitle: string;
   inviteCoordinator: 'true' | 'false';
@@ -176,6 +181,8 @@ export interface MeetingPlanViewModel {
   otherEmailsMaxLength: number;
   privacyText: string;
   canBook: boolean;
+  /** Sent with "Gesprek inplannen": the time the handler was warned overlaps their agenda ('' when not warned). */
+  acceptOverlap: string;
   /** Plan the other kind instead (incident ⇄ herstel); '' when the case has no herstelgesprek deadline. */
   switchKindTitle: string;
   switchKindValue: string;
@@ -191,6 +198,8 @@ export interface MeetingPlanOptions {
   issues?: readonly MeetingIssue[];
   /** What the handler typed, after a refused input. */
   values?: MeetingFormValues;
+  /** The overlap the handler was just warned of (MeetingOutcome 'invalid'.overlapKey): a second press books anyway. */
+  acceptOverlap?: string;
 }
 
 const FORM_TEXT_MAX = 300;
@@ -239,6 +248,7 @@ export function meetingPlanViewModel(form: PlanningForm, options: MeetingPlanOpt
     slots: slotChoices.length === 0 ? [] : [...slotChoices, custom],
     slotValue,
     dateLabel: slotChoices.length === 0 ? 'Datum' : 'Ander tijdstip: datum',
+    typedTimeNote: slotChoices.length === 0 ? '' : TYPED_TIME_NOTE,
     date: inputValue(values.date, 20) || (firstLocal?.date ?? amsterdamDate(options.now)),
     time: inputValue(values.time, 20) || (firstLocal?.time ?? '10:00'),
     dateMin: amsterdamDate(options.now),
@@ -252,6 +262,7 @@ export function meetingPlanViewModel(form: PlanningForm, options: MeetingPlanOpt
     canInviteOfficeHolder: officeHolderKnown,
     officeHolderTitle: `De betrokkene uitnodigen (${toCardText(form.officeHolder.name, 100)})`,
     inviteOfficeHolder: values.inviteOfficeHolder !== undefined ? (values.inviteOfficeHolder === 'true' ? 'true' : 'false') : withOfficeHolder ? 'true' : 'false',
+    officeHolderReason: officeHolderKnown && !OFFICE_HOLDER_INVITED_BY_DEFAULT[form.kind] ? OFFICE_HOLDER_REASON : '',
     officeHolderHint: officeHolderKnown ? '' : 'Het e-mailadres van de betrokkene staat niet in de directory. Wil je de betrokkene uitnodigen, vul het adres dan in bij de andere deelnemers.',
     canInviteCoordinator: coordinatorKnown,
     coordinatorTitle: `De coördinator VPT uitnodigen (${toCardText(form.coordinator.name, 100)})`,
@@ -263,6 +274,7 @@ export function meetingPlanViewModel(form: PlanningForm, options: MeetingPlanOpt
         ? 'Deelnemers zien elkaars e-mailadressen niet, en wie jouw agenda kan inzien ziet alleen dat je bezet bent.'
         : 'Let op: wie je met het agendabestand uitnodigt, ziet de e-mailadressen van de andere deelnemers. Nodig de pleger zo nodig apart uit.',
     canBook: form.organiser.email !== undefined,
+    acceptOverlap: options.acceptOverlap ?? '',
     switchKindTitle: form.restorationDue ? `${MEETING_KIND_LABELS[other]} plannen` : '',
     switchKindValue: form.restorationDue ? other : '',
     withOfficeHolder: withOfficeHolder ? 'true' : 'false',
@@ -275,6 +287,13 @@ export function meetingPlanViewModel(form: PlanningForm, options: MeetingPlanOpt
     switchOfficeHolderValue: withOfficeHolder ? 'false' : 'true',
   };
 }
+
+/** The guide's reason (restated) why the office holder is not invited to an incidentgesprek unless they want to be. */
+export const OFFICE_HOLDER_REASON =
+  'Staat standaard uit: dit gesprek gaat over het gedrag van de pleger, en de betrokkene hoeft de pleger niet zelf te spreken. Zet het alleen aan als de betrokkene erbij wil zijn.';
+
+/** How a typed time and a selected slot go together (the booking reads them so: see typedTimeWins). */
+export const TYPED_TIME_NOTE = 'Verander je de datum of de tijd, dan geldt dat tijdstip en niet het gekozen voorstel.';
 
 /** The slot list's value for "I pick a time myself". */
 export const CUSTOM_SLOT = 'custom';
