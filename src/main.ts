@@ -73,6 +73,11 @@ export interface RunningBot {
   routingRepair: RoutingRepairJob;
   /** For tests and tools: wait until this instance has carried out what it wrote; run the recovery pass now. */
   outbox: { settle(): Promise<void>; recover(): Promise<number> };
+  /**
+   * Local mode (`npm start`): posts the card of every open case to its desk channel again, because the
+   * Playground keeps chats in memory and forgets them on a restart. Returns how many were posted.
+   */
+  repostOpenCaseCards(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -243,6 +248,19 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     reminders,
     routingRepair,
     outbox: { settle: () => outboxWorker.idle(), recover: () => outboxWorker.recoverNow() },
+    repostOpenCaseCards: async () => {
+      if (!config.localMode) throw new Error('repostOpenCaseCards is for local mode only');
+      let posted = 0;
+      for (const c of await cases.listOpen()) {
+        try {
+          await notifier.postCaseCard(await recidive.withCount(c));
+          posted += 1;
+        } catch (error) {
+          logger.warn('local.repost_failed', { caseId: c.id, code: (error as Error).name });
+        }
+      }
+      return posted;
+    },
     stop: async () => {
       await sweeper.stop();
       await routingRepair.stop();

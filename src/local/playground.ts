@@ -19,7 +19,8 @@ export interface PlaygroundHandle {
  * Starts the Playground against the bot. Both switches are needed to keep it on this machine:
  * --disable-telemetry alone still lets Application Insights probe a cloud metadata address.
  */
-export function startPlayground(options: { botPort: number; port: number; logFile?: string }): PlaygroundHandle {
+/** `configPath`: another mock tenant (see playground-user.ts, `npm start -- --as peter`); the shipped one by default. */
+export function startPlayground(options: { botPort: number; port: number; logFile?: string; configPath?: string }): PlaygroundHandle {
   const binary = path.join(REPO_ROOT, 'node_modules', '.bin', 'agentsplayground');
   const child = spawn(
     binary,
@@ -30,7 +31,7 @@ export function startPlayground(options: { botPort: number; port: number; logFil
         ...process.env,
         APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
         TEAMSAPPTESTER_BROWSER: 'none',
-        M365_AGENTS_PLAYGROUND_CONFIG_PATH: PLAYGROUND_CONFIG_PATH,
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configPath ?? PLAYGROUND_CONFIG_PATH,
         ...(options.logFile ? { M365_AGENTS_PLAYGROUND_LOGFILE: options.logFile } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -91,6 +91,13 @@ export class TableCaseRepository implements CaseStore {
     return cases;
   }
 
+  /** Cases not closed, oldest first. A scan across cases: for local tools (the Playground after a restart), not a request path. */
+  async listOpen(): Promise<Case[]> {
+    const cases: Case[] = [];
+    for await (const row of this.partition.cases.query(odata`RowKey eq ${CASE_ROW} and status ne ${'closed'}`)) cases.push(row.value);
+    return cases.sort((a, b) => a.registeredAt.getTime() - b.registeredAt.getTime());
+  }
+
   /** A user's own cases, newest first. A filtered scan: fine for the province's volume (hundreds a year). */
   async listByOfficeHolder(aadObjectId: string): Promise<Case[]> {
     const cases: Case[] = [];

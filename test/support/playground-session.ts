@@ -2,6 +2,7 @@ import { createServer } from 'net';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startPlayground, waitForPlayground, type PlaygroundHandle } from '../../src/local/playground';
+import { playgroundConfigFor } from '../../src/local/playground-user';
 import { REPO_ROOT } from '../../src/config/load-directory';
 import { startBotUnderTest, type BotUnderTest } from './bot-under-test';
 
@@ -39,14 +40,26 @@ export interface PlaygroundSession {
   stop(): Promise<void>;
 }
 
-export async function startPlaygroundSession(): Promise<PlaygroundSession> {
-  const port = await freePort();
+/**
+ * `as`: another person signed in (as `npm start -- --as peter` does); `tablePrefix` and `port`: the
+ * storage and Playground port of an earlier session, to restart as `npm start` would.
+ */
+export interface PlaygroundSessionOptions {
+  as?: string;
+  tablePrefix?: string;
+  port?: number;
+}
+
+export async function startPlaygroundSession(options: PlaygroundSessionOptions = {}): Promise<PlaygroundSession> {
+  const port = options.port ?? (await freePort());
   // The bot replies through the Playground's mocked connector, which the activities name.
-  const harness = await startBotUnderTest({ CONNECTOR_SERVICE_URL: `http://localhost:${port}/_connector` });
+  const harness = await startBotUnderTest({ CONNECTOR_SERVICE_URL: `http://localhost:${port}/_connector`, ...(options.tablePrefix ? { TABLE_PREFIX: options.tablePrefix } : {}) });
+  const tenant = playgroundConfigFor(options.as, path.join(REPO_ROOT, '.data', 'e2e'));
   const playground = startPlayground({
     botPort: harness.bot.port,
     port,
     logFile: path.join(REPO_ROOT, '.data', 'e2e', `playground-${port}.log`),
+    configPath: tenant.configPath,
   });
   try {
     await waitForPlayground(playground.url, 60000);

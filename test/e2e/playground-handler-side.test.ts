@@ -1,0 +1,51 @@
+import { answerStep, card, clickOn, screenshot, startPlaygroundSession, typeMessage, type PlaygroundSession } from '../support/playground-session';
+
+// Issue 14, point 12: the README's "Trying the handler side". Sanne reports; everything stops; it
+// starts again as Peter (`npm start -- --as peter` does exactly this: the same storage, the Playground
+// with Peter signed in). The Playground forgot its chats, so the bot posts the open case's card in the
+// desk channel again, and Peter opens it in the browser and sees the handler's view with its buttons.
+describe('Playground: restart as the handler and find the case in the channel', () => {
+  let session: PlaygroundSession | undefined;
+
+  afterAll(async () => {
+    await session?.stop();
+  });
+
+  it('Sanne reports, the Playground restarts as Peter, and Peter opens the case from the channel', async () => {
+    session = await startPlaygroundSession();
+    const { tablePrefix } = session.harness;
+    const port = Number(new URL(session.playground.url).port);
+    let page = session.page;
+    await typeMessage(page, 'meld incident');
+    await clickOn(page, 'Stap 1 van 14', 'Ja, ik ben veilig');
+    for (const [step, text] of [
+      [2, 'gisteren 21:30'], [3, 'bij de ingang van het stadhuis'], [4, 'Een man schreeuwde dat hij me zou opwachten.'], [5, '4'],
+      [6, 'bedreiging'], [7, 'onbekend, man met een rode jas'], [8, 'geen'], [9, 'klaar'], [10, 'geen'], [11, 'nee'], [12, 'ja'], [13, 'ja'], [14, 'geen'],
+    ] as const) {
+      await answerStep(page, step, text);
+    }
+    await clickOn(page, 'Verstuur melding', 'Verstuur melding');
+    await card(page, /WB-\d{4}-\d{5}/).waitFor({ timeout: 20000 });
+    const caseNumber = /WB-\d{4}-\d{5}/.exec(await card(page, /WB-\d{4}-\d{5}/).innerText())![0];
+    await session.harness.settle();
+    await session.stop();
+
+    // The restart, as `npm start -- --as peter`: same storage, Peter signed in.
+    session = await startPlaygroundSession({ as: 'peter', tablePrefix, port });
+    page = session.page;
+    expect(await session.harness.bot.repostOpenCaseCards()).toBe(1);
+    const config = (await (await fetch(`${session.playground.url}/_internal/v1/config`)).json()) as { currentUser?: { name?: string } };
+    expect(JSON.stringify(config)).toContain('Peter Jansen');
+
+    await page.getByText('Meldingen gemeentesecretaris').first().click();
+    const posted = card(page, caseNumber);
+    await posted.waitFor({ timeout: 20000 });
+    expect(await posted.innerText()).not.toContain('rode jas');
+    await posted.locator('button', { hasText: 'Zaak openen' }).first().click();
+    // Peter is a handler of this desk: the bot answers him with the full case card and its primary action.
+    const full = card(page, new RegExp(`${caseNumber}[\\s\\S]*Neem in behandeling`));
+    await full.waitFor({ timeout: 20000 });
+    expect(await full.innerText()).toContain('rode jas');
+    await screenshot(page, 'handler-side-after-restart');
+  }, 180000);
+});
