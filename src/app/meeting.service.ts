@@ -8,16 +8,13 @@ import {
   afterDeadlineWarning,
   cancelMeeting,
   ICS_TOKEN_PATTERN,
-  MEETING_CANCELLED_COMMENT,
   MEETING_LIMITS,
   meetingDeadline,
   OFFICE_HOLDER_INVITED_BY_DEFAULT,
   meetingEnd,
-  meetingTransactionId,
   planMeeting,
   proposeSlots,
   rescheduleMeeting,
-  withEventId,
   type MeetingAttendee,
   type MeetingIssue,
   type MeetingKind,
@@ -28,6 +25,7 @@ import type { InformedRole } from '../domain/roles';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import { isCalendarError, type CalendarErrorCode, type CalendarGateway } from './calendar-ports';
 import type { Logger } from './logger';
+import { CALENDAR_SYNC_MESSAGES, CalendarBusyElsewhereError, MeetingCalendarSync, pendingFor } from './meeting-calendar-sync';
 import { findOverlap, overlapKey, overlapMessage } from './meeting-overlap';
 import { isConflict, type CaseStore } from './ports';
 
@@ -38,6 +36,8 @@ import { isConflict, type CaseStore } from './ports';
  * transactionId is derived from the meeting id). Without a calendar gateway the meeting is still
  * planned and recorded; the handler sends the invitation from an .ics file.
  */
+
+export { CALENDAR_CLAIM_MS, CalendarBusyElsewhereError } from './meeting-calendar-sync';
 
 // ---------------------------------------------------------------------------------------------
 // Records and the store port
@@ -239,15 +239,9 @@ export const MEETING_MESSAGES = {
     'Je e-mailadres staat niet in de directory van de bot. Vraag de beheerder het toe te voegen: zonder e-mailadres kan de bot geen uitnodiging maken.',
   meetingNotFound: 'Dit gesprek hoort niet bij deze zaak of bestaat niet meer.',
   officeHolderEmailUnknown: 'Het e-mailadres van de betrokkene staat niet in de directory. Vul het zo nodig in bij de andere deelnemers.',
-  calendarOff:
-    'De agendakoppeling met Microsoft 365 staat inmiddels uit. Dit gesprek is vastgelegd in de zaak; zet het zelf in je agenda of vraag de beheerder de koppeling aan te zetten.',
-  unexpected: 'Er ging iets mis bij het bijwerken van de agenda. Probeer het opnieuw; lukt het niet, neem dan contact op met de beheerder.',
+  ...CALENDAR_SYNC_MESSAGES,
   inProgress: 'Dit gesprek wordt al ingepland. Even geduld: zo meteen zie je hieronder of het in de agenda staat.',
-  retrying: 'De bot probeert het de komende tijd vanzelf opnieuw; zodra het gelukt is, zie je dat hier.',
 } as const;
-
-/** How long a claim on a meeting's calendar call holds: well beyond Teams' 5 seconds, short enough for a retry after a crash. */
-export const CALENDAR_CLAIM_MS = 60_000;
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -258,8 +252,11 @@ type HandlerCase = { readonly ok: true; readonly case: Case } | { readonly ok: f
 export class MeetingService {
   private readonly workingDays: WorkingDayCalendar;
 
+  private readonly calendarSync: MeetingCalendarSync;
+
   constructor(private readonly deps: MeetingServiceDependencies) {
     this.workingDays = deps.workingDays;
+    this.calendarSync = new MeetingCalendarSync(deps);
   }
 
   /** 'graph' when meetings go into Outlook calendars, 'ics' when calendar integration is off. */
@@ -335,7 +332,7 @@ export class MeetingService {
       return this.continueCalendar(c, raced, 'unchanged');
     }
     this.deps.logger.info('meeting.planned', { caseId, detail: `${record.plan.kind} ${record.plan.calendar}` });
-    return this.finish(c, await this.syncCalendar(record), 'booked');
+    return this.finish(c, await this.calendarSync.sync(record), 'booked');
   }
 
   /** Moves a meeting to another time or place; the attendees stay. Graph sends the update to everyone. */
@@ -387,9 +384,9 @@ export class MeetingService {
   async syncInBackground(caseId: string, meetingId: string): Promise<'booked' | 'nothing'> {
     const stored = await this.deps.meetings.get(caseId, meetingId);
     if (stored === undefined || stored.record.plan.calendar !== 'graph' || stored.record.sync.state === 'done') return 'nothing';
-    const claimed = await this.claim(stored);
+    const claimed = await this.calendarSync.claim(stored);
     if (claimed === undefined) throw new CalendarBusyElsewhereError();
-    const synced = await this.syncCalendar(claimed, { background: true });
+    const synced = await this.calendarSync.sync(claimed, { background: true });
     if (synced.sync.state === 'done') {
       this.deps.logger.info('meeting.calendar_caught_up', { caseId, detail: synced.sync.operation });
       return 'booked';
@@ -433,7 +430,7 @@ export class MeetingService {
       return { outcome: 'conflict', case: c, record: fresh.record, meetings: await this.deps.meetings.listByCase(c.id) };
     }
     this.deps.logger.info(`meeting.${change}`, { caseId: c.id, detail: next.plan.calendar });
-    return this.finish(c, await this.syncCalendar(next), change);
+    return this.finish(c, await this.calendarSync.sync(next), change);
   }
 
   /**
@@ -442,91 +439,18 @@ export class MeetingService {
    */
   private async continueCalendar(c: Case, stored: { record: MeetingRecord; etag: string }, change: MeetingChange): Promise<MeetingOutcome> {
     if (stored.record.plan.calendar !== 'graph' || stored.record.sync.state === 'done') return this.finish(c, stored.record, change);
-    const claimed = await this.claim(stored);
+    const claimed = await this.calendarSync.claim(stored);
     if (claimed === undefined) {
       this.deps.logger.info('meeting.calendar_in_progress', { caseId: c.id });
       const fresh = (await this.deps.meetings.get(c.id, stored.record.plan.id))?.record ?? stored.record;
       return { outcome: 'inProgress', case: c, record: fresh, meetings: await this.deps.meetings.listByCase(c.id) };
     }
-    return this.finish(c, await this.syncCalendar(claimed), change);
-  }
-
-  /** Claims the meeting's calendar call with the row's ETag; undefined when someone else holds it (or just took it). */
-  private async claim(stored: { record: MeetingRecord; etag: string }): Promise<MeetingRecord | undefined> {
-    const now = this.deps.clock.now();
-    const until = stored.record.sync.claimedUntil;
-    if (until !== undefined && until.getTime() > now.getTime()) return undefined;
-    const claimed: MeetingRecord = { ...stored.record, sync: { ...stored.record.sync, claimedUntil: new Date(now.getTime() + CALENDAR_CLAIM_MS) }, updatedAt: now };
-    try {
-      await this.deps.meetings.replace(claimed, stored.etag);
-      return claimed;
-    } catch (error) {
-      if (isConflict(error)) return undefined;
-      throw error;
-    }
+    return this.finish(c, await this.calendarSync.sync(claimed), change);
   }
 
   private async finish(c: Case, record: MeetingRecord, change: MeetingChange): Promise<MeetingOutcome> {
     const warning = record.plan.status === 'planned' ? afterDeadlineWarning(record.plan, meetingDeadline(record.plan.kind, c.deadlines)) : undefined;
     return { outcome: 'done', change, case: c, record, meetings: await this.deps.meetings.listByCase(c.id), ...(warning === undefined ? {} : { warning }) };
-  }
-
-  /**
-   * Brings the calendar in line with the row, then records the outcome. Failures are stored on the
-   * row with a Dutch message (never swallowed) and shown with a retry button.
-   */
-  private async syncCalendar(record: MeetingRecord, options: { background?: boolean } = {}): Promise<MeetingRecord> {
-    if (record.plan.calendar !== 'graph' || record.sync.state === 'done') return record;
-    const { plan, organiser, caseNumber, sync: { operation } } = record;
-    let eventId = plan.eventId;
-    let outcome: CalendarSync;
-    try {
-      const calendar = this.deps.calendar;
-      if (calendar === undefined) throw new CalendarOffError();
-      const base = { mailbox: organiser.email, caseNumber };
-      if (operation === 'cancel') {
-        // No event id: the create never got through, so there is nothing in a calendar to cancel.
-        if (eventId !== undefined) await calendar.cancelEvent({ mailbox: organiser.email, eventId, comment: MEETING_CANCELLED_COMMENT });
-      } else if (eventId === undefined) {
-        eventId = await calendar.createEvent({ ...base, plan, transactionId: meetingTransactionId(plan) });
-        // The create may have found an event an earlier attempt made with an older time.
-        if (plan.revision > 0) await calendar.updateEvent({ ...base, eventId, plan });
-      } else {
-        await calendar.updateEvent({ ...base, eventId, plan });
-      }
-      outcome = { state: 'done', operation };
-      this.deps.logger.info('meeting.calendar_done', { caseId: record.caseId, detail: operation });
-    } catch (error) {
-      outcome = { state: 'failed', operation, failure: this.failureOf(error, record, operation) };
-    }
-    const found = eventId;
-    const now = this.deps.clock.now();
-    // Graph stayed busy within the card action: the outbox tries again in the background, and the card says so.
-    const retryLater = !options.background && outcome.failure?.code === 'CALENDAR.UNAVAILABLE' && this.deps.retryInBackground !== undefined;
-    if (retryLater && outcome.failure !== undefined) outcome = { ...outcome, failure: { ...outcome.failure, message: `${outcome.failure.message} ${MEETING_MESSAGES.retrying}` } };
-    const updated = await this.deps.meetings.update(record.caseId, plan.id, (current) => ({
-      ...current,
-      // The event id is right whatever happened since: it names the event this meeting owns.
-      plan: found !== undefined && current.plan.eventId === undefined ? withEventId(current.plan, found) : current.plan,
-      // A colleague changed the plan meanwhile: their change still needs the calendar, so its state stays.
-      sync: current.plan.revision === plan.revision ? outcome : current.sync,
-      updatedAt: now,
-    }));
-    if (retryLater) await this.deps.retryInBackground?.(record.caseId, plan.id);
-    return updated;
-  }
-
-  private failureOf(error: unknown, record: MeetingRecord, operation: CalendarSyncOperation): CalendarFailure {
-    if (error instanceof CalendarOffError) {
-      this.deps.logger.warn('meeting.calendar_off', { caseId: record.caseId, detail: operation });
-      return { code: 'CALENDAR.OFF', message: MEETING_MESSAGES.calendarOff };
-    }
-    if (isCalendarError(error)) {
-      this.deps.logger.warn('meeting.calendar_failed', { caseId: record.caseId, code: error.code, ...(error.status === undefined ? {} : { status: error.status }), detail: operation });
-      return { code: error.code, message: error.userMessage };
-    }
-    this.deps.logger.error('meeting.calendar_failed', { caseId: record.caseId, code: (error as Error)?.name ?? 'unknown', detail: operation });
-    return { code: 'CALENDAR.UNEXPECTED', message: MEETING_MESSAGES.unexpected };
   }
 
   private async buildForm(c: Case, actorAadObjectId: string, kind: MeetingKind, meetingId: string, withOfficeHolder: boolean): Promise<PlanningForm> {
@@ -649,26 +573,8 @@ export class MeetingService {
   }
 }
 
-/** The background retry could not finish now (Graph still busy, or another call holds the meeting): the outbox tries again later. */
-export class CalendarBusyElsewhereError extends Error {
-  override readonly name = 'CalendarBusyElsewhereError';
-}
-
-/** Thrown inside syncCalendar when a Graph meeting meets a bot whose calendar integration is now off. */
-class CalendarOffError extends Error {
-  override readonly name = 'CalendarOffError';
-}
-
 function isMeetingKind(value: string | undefined): value is MeetingKind {
   return value === 'incidentMeeting' || value === 'restorationMeeting' || value === 'combinedMeeting';
-}
-
-/**
- * A plan's new calendar state: Graph still has to hear of it, claimed by the writer for its call;
- * an .ics plan is done (the link serves the new version).
- */
-function pendingFor(plan: MeetingPlan, operation: CalendarSyncOperation, now: Date): CalendarSync {
-  return plan.calendar === 'graph' ? { state: 'pending', operation, claimedUntil: new Date(now.getTime() + CALENDAR_CLAIM_MS) } : { state: 'done', operation };
 }
 
 function shortName(name: string): string {
