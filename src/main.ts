@@ -50,9 +50,11 @@ import { GraphCalendarGateway } from './graph/calendar.gateway';
 import { calendarModeFromConfig, createGraphClient, defaultScope, type CalendarMode } from './graph/graph-client';
 import { icsFile } from './graph/ics';
 import { INVOKE_CALENDAR_RETRY } from './teams/meeting/meeting-actions';
+import { FiguresService } from './app/figures.service';
+import { TableFiguresRepository } from './storage/figures.repository';
 
 /** Logical table names; the physical names get TABLE_PREFIX in front. */
-export const TABLES = ['ConversationRefs', 'Drafts', 'Profiles', 'Cases', 'Counters', 'CardRefs', 'Reminders', 'Meetings', 'Outbox', 'PerpetratorIndex'] as const;
+export const TABLES = ['ConversationRefs', 'Drafts', 'Profiles', 'Cases', 'Counters', 'CardRefs', 'Reminders', 'Meetings', 'Outbox', 'PerpetratorIndex', 'Figures'] as const;
 
 /** Blob container for evidence copied out of the chat. */
 export const EVIDENCE_CONTAINER = 'evidence';
@@ -71,6 +73,8 @@ export interface RunningBot {
   reminders: ReminderService;
   /** For tests and tools: route cases whose card never reached the desk. */
   routingRepair: RoutingRepairJob;
+  /** For tests and tools: count the cases stored before the figures existed (once per table). */
+  figuresBackfill(): Promise<number>;
   /** For tests and tools: wait until this instance has carried out what it wrote; run the recovery pass now. */
   outbox: { settle(): Promise<void>; recover(): Promise<number> };
   /**
@@ -157,9 +161,11 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   });
   const timer = options.timer ?? realTimer;
   const notifier = new TeamsCaseNotifier({ messenger, cards, directory, postedCards: new TablePostedCardRepository(tables.client('CardRefs')), clock });
+  const figures = new FiguresService({ store: new TableFiguresRepository(tables.client('Figures')), directory, clock });
+  const figuresBackfill = () => figures.backfill(cases.listAllWithRevision(), (c) => recidive.withCount(c));
   // The meeting planner is made below and retries its calendar calls through this outbox: the runner finds it then.
   const later: { meetings?: MeetingService } = {};
-  const outboxService = new OutboxService({ store: outbox, runner: new CaseEffectRunner({ notifier, scheduler: reminders, recidive, meetings: () => later.meetings }), clock, logger });
+  const outboxService = new OutboxService({ store: outbox, runner: new CaseEffectRunner({ notifier, scheduler: reminders, recidive, figures, meetings: () => later.meetings }), clock, logger });
   const outboxWorker = new OutboxWorker({ drainer: outboxService, timer, logger }, { drainOnWake: options.drainOutbox ?? true });
   const caseHandling = new CaseHandlingService({ cases, directory, recidive, outbox, worker: outboxWorker, notifier, clock, logger });
   const intake = new IntakeService({
@@ -216,6 +222,10 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     outboxWorker.start();
     // Cases stored before the perpetrator index existed are filed once, in the background.
     perpetrators.backfill(tables.client('Cases')).catch((error: Error) => logger.error('recidive.backfill_failed', { detail: error.name }));
+    // Cases stored before the figures were kept are counted once; safe beside other instances doing the same.
+    figuresBackfill()
+      .then((count) => count > 0 && logger.info('figures.backfilled', { count }))
+      .catch((error: Error) => logger.error('figures.backfill_failed', { detail: error.name }));
   }
 
   const storageConnection = connectionString;
@@ -247,6 +257,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     storage: azurite ? { kind: 'embedded-azurite', location: azuriteLocation } : { kind: 'connection-string', endpoint: storageEndpoint(connectionString) },
     reminders,
     routingRepair,
+    figuresBackfill,
     outbox: { settle: () => outboxWorker.idle(), recover: () => outboxWorker.recoverNow() },
     repostOpenCaseCards: async () => {
       if (!config.localMode) throw new Error('repostOpenCaseCards is for local mode only');

@@ -2,6 +2,7 @@ import { proposalRound, type Case } from '../domain/case';
 import type { InformedRole } from '../domain/roles';
 import type { CaseEffect } from './case-effects';
 import type { EffectRunner } from './outbox.service';
+import type { CaseChange as FiguresCaseChange } from './figures.service';
 import type { Recidive } from './recidive';
 
 /** Views of a case outside the actor's own card: the desk card, the office holder's chat, informed people. */
@@ -27,12 +28,17 @@ export interface MeetingCalendarCatchUp {
   syncInBackground(caseId: string, meetingId: string): Promise<'booked' | 'nothing'>;
 }
 
-/** Carries out a case's effects through the notifier and the reminder scheduler. */
+/** Counts a case's registration in the figures (FiguresService.applyCaseChange). */
+export interface CaseCounting {
+  applyCaseChange(change: FiguresCaseChange): Promise<unknown>;
+}
+
+/** Carries out a case's effects through the notifier, the reminder scheduler, the meeting planner and the figures. */
 export class CaseEffectRunner implements EffectRunner {
-  constructor(private readonly deps: { notifier: CaseNotifier; scheduler: CaseScheduler; recidive: Recidive; meetings?: () => MeetingCalendarCatchUp | undefined }) {}
+  constructor(private readonly deps: { notifier: CaseNotifier; scheduler: CaseScheduler; recidive: Recidive; figures: CaseCounting; meetings?: () => MeetingCalendarCatchUp | undefined }) {}
 
   async run(effect: CaseEffect, c: Case): Promise<void> {
-    const { notifier, scheduler, recidive } = this.deps;
+    const { notifier, scheduler, recidive, figures } = this.deps;
     switch (effect.kind) {
       case 'postDeskCard':
         // Posted before, and only its bookkeeping was lost: never a second card.
@@ -60,6 +66,12 @@ export class CaseEffectRunner implements EffectRunner {
         if (meetings === undefined) return;
         // Booked now: the desk card is updated, so the handlers' view shows it in the agenda.
         if ((await meetings.syncInBackground(c.id, effect.meetingId)) === 'booked') await notifier.updateDeskCard(await recidive.withCount(c));
+        return;
+      }
+      case 'countFigures': {
+        // The case as it is now (never older than the revision): the table keeps the newest it saw.
+        const counted = await recidive.withCount(c);
+        await figures.applyCaseChange({ caseId: c.id, sequence: effect.revision, after: counted, earlierCasesOfPerpetrator: counted.earlierCasesOfPerpetrator ?? 0 });
         return;
       }
     }

@@ -32,6 +32,11 @@ export const caseEffectSchema = z.discriminatedUnion('kind', [
    * (added outside a change, see MeetingService.syncInBackground); the desk card shows it once done.
    */
   z.object({ kind: z.literal('syncMeetingCalendar'), meetingId: z.string().uuid() }),
+  /**
+   * The case's registration row counted again in the figures' summary table, as of `revision` (the
+   * change's number: the table skips a revision it counted already, or an older one arriving late).
+   */
+  z.object({ kind: z.literal('countFigures'), revision: z.number().int().min(1) }),
 ]);
 export type CaseEffect = z.infer<typeof caseEffectSchema>;
 export type CaseEffectKind = CaseEffect['kind'];
@@ -74,6 +79,16 @@ export function effectsOf(events: readonly CaseEvent[], c: Case, directory: Pick
   if (!isNew && events.some(officeHolderSees)) effects.push({ kind: 'updateOfficeHolderCards' });
   if (events.some((e) => REMINDER_EVENTS.has(e.type))) effects.push({ kind: 'scheduleReminders' });
   return unique(effects);
+}
+
+/**
+ * The figures' effect of a change: every change with events is counted again. The registration row
+ * depends on nearly every event (status, who took it when, deadlines and goals, the checklist, the
+ * response to the perpetrator); the summary table moves its counters from the row it counted last,
+ * so a change that left the row as it was costs a write of the row's revision and nothing else.
+ */
+export function figuresEffectsOf(events: readonly CaseEvent[], revision: number): CaseEffect[] {
+  return events.length === 0 ? [] : [{ kind: 'countFigures', revision }];
 }
 
 /** The informed people of the route (external parties are a task on the case, not a message); never the office holder. */

@@ -4,7 +4,7 @@ import type { Clock } from '../domain/clock';
 import type { Directory } from '../domain/directory';
 import { isDomainError } from '../domain/errors';
 import type { RecidiveSubject } from '../domain/perpetrator';
-import { effectsOf } from './case-effects';
+import { effectsOf, figuresEffectsOf } from './case-effects';
 import type { CaseNotifier } from './case-effect-runner';
 import type { Logger } from './logger';
 import type { OutboxStore, OutboxWake } from './outbox-ports';
@@ -170,7 +170,8 @@ export class CaseHandlingService {
       case: c,
       ...(expected ? { expected } : {}),
       events: change.events,
-      effects: effectsOf(change.events, c, this.deps.directory),
+      // The revision this change becomes (the repository numbers it the same way).
+      effects: [...effectsOf(change.events, c, this.deps.directory), ...figuresEffectsOf(change.events, (expected?.revision ?? 0) + 1)],
       at: now,
       lease: this.deps.worker.lease(now),
     });

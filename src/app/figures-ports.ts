@@ -29,6 +29,10 @@ export interface FiguresStore {
   readDue(scope: CounterScope, months?: { from: string; to: string }): Promise<DueBucket[]>;
   /** The registration rows of a scope registered in months `from`–`to`, oldest month first. */
   listRegistrations(scope: CounterScope, from: string, to: string): Promise<RegistrationRow[]>;
+  /** Whether the one-time count of the cases stored before the figures existed has been done. */
+  isBackfilled(): Promise<boolean>;
+  /** Records that it has (after the last case was counted). */
+  markBackfilled(at: Date): Promise<void>;
 }
 
 /** A drawn chart of the figures (src/reports/figures-chart.ts draws it). */

@@ -100,6 +100,24 @@ export class FiguresService {
     return { scope: chosen, rows: await this.deps.store.listRegistrations(counterScope(chosen), period.from, period.to) };
   }
 
+  /**
+   * Counts every stored case once, for cases stored before the figures were kept (their changes never
+   * went through the outbox's countFigures). Each case is counted as of its stored revision, so a case
+   * counted already (by the outbox, or by another instance's backfill at the same time) is skipped and
+   * a newer change always wins. Done once per table: a marker row says so.
+   */
+  async backfill(cases: AsyncIterable<{ case: Case; revision: number }>, withCount: (c: Case) => Promise<Case>): Promise<number> {
+    if (await this.deps.store.isBackfilled()) return 0;
+    let applied = 0;
+    for await (const { case: c, revision } of cases) {
+      const counted = await withCount(c);
+      const outcome = await this.applyCaseChange({ caseId: c.id, sequence: revision, after: counted, earlierCasesOfPerpetrator: counted.earlierCasesOfPerpetrator ?? 0 });
+      if (outcome === 'applied') applied += 1;
+    }
+    await this.deps.store.markBackfilled(this.deps.clock.now());
+    return applied;
+  }
+
   /** Counts one change of a case (called by the outbox for every case event). */
   async applyCaseChange(change: CaseRevisionForFigures): Promise<'applied' | 'skipped'> {
     const facts = { earlierCasesOfPerpetrator: change.earlierCasesOfPerpetrator };

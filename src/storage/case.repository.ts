@@ -98,6 +98,16 @@ export class TableCaseRepository implements CaseStore {
     return cases.sort((a, b) => a.registeredAt.getTime() - b.registeredAt.getTime());
   }
 
+  /** Every case with its revision (the figures' one-time backfill); a scan of the case rows, page by page. */
+  async *listAllWithRevision(): AsyncGenerator<{ case: Case; revision: number }> {
+    const filter = odata`RowKey eq ${CASE_ROW}`;
+    for await (const entity of this.partition.client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      const stored = this.partition.cases.fromTableEntity(entity as never);
+      const revision = stored.columns.revision;
+      yield { case: stored.value, revision: typeof revision === 'number' ? revision : 1 };
+    }
+  }
+
   /** A user's own cases, newest first. A filtered scan: fine for the province's volume (hundreds a year). */
   async listByOfficeHolder(aadObjectId: string): Promise<Case[]> {
     const cases: Case[] = [];

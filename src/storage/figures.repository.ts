@@ -24,6 +24,9 @@ const CASE_ID = /^[A-Za-z0-9_-]{1,200}$/;
 const COUNTER = /^[A-Za-z][A-Za-z0-9_]{0,200}$/;
 const SYSTEM_PROPERTIES = new Set(['partitionKey', 'rowKey', 'timestamp', 'etag', 'odata.etag', 'odata.metadata']);
 const MAX_ATTEMPTS = 50;
+/** The marker of the one-time count of existing cases (no scope is called 'meta'). */
+const META_PARTITION = 'meta';
+const BACKFILL_ROW = 'backfill-v1';
 
 const storedRegistrationSchema = z.object({ Sequence: z.number().int().nonnegative(), Row: z.string().optional() });
 
@@ -215,6 +218,14 @@ export class TableFiguresRepository implements FiguresStore {
       if (parsed.row !== undefined) rows.push(parsed.row);
     }
     return rows;
+  }
+
+  async isBackfilled(): Promise<boolean> {
+    return (await this.getEntity(META_PARTITION, BACKFILL_ROW)) !== undefined;
+  }
+
+  async markBackfilled(at: Date): Promise<void> {
+    await this.client.upsertEntity({ partitionKey: META_PARTITION, rowKey: BACKFILL_ROW, doneAt: at.toISOString() }, 'Replace');
   }
 
   private parseRegistration(entity: Entity): { sequence: number; row?: RegistrationRow } {

@@ -1,4 +1,4 @@
-import { effectsOf } from '../../src/app/case-effects';
+import { effectsOf, figuresEffectsOf } from '../../src/app/case-effects';
 import {
   agreeToMeasures,
   approveMeasures,
@@ -92,5 +92,11 @@ describe('the policy: which effects a change causes', () => {
 
   it('no events, no effects', () => {
     expect(effectsOf([], taken(), directory)).toEqual([]);
+    expect(figuresEffectsOf([], 3)).toEqual([]);
+  });
+
+  it('every change is counted in the figures as of its revision', () => {
+    expect(figuresEffectsOf(submitted().events, 1)).toEqual([{ kind: 'countFigures', revision: 1 }]);
+    expect(figuresEffectsOf(tickChecklistStep(taken(), 4, HANDLER, later(2)).events, 7)).toEqual([{ kind: 'countFigures', revision: 7 }]);
   });
 });
