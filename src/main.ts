@@ -52,14 +52,22 @@ import { icsFile } from './graph/ics';
 import { INVOKE_CALENDAR_RETRY } from './teams/meeting/meeting-actions';
 import { FiguresService } from './app/figures.service';
 import { TableFiguresRepository } from './storage/figures.repository';
+import { FiguresExportService } from './app/figures-export.service';
+import { FileDeliveryService } from './app/file-delivery.service';
+import { TableDownloadRepository } from './storage/download.repository';
+import { ExpiredFilesJob } from './scheduler/expired-files-job';
+import { renderFiguresChart } from './reports/figures-chart';
+import { registrationCsv, registrationCsvFileName } from './reports/registration-csv';
 
 /** Logical table names; the physical names get TABLE_PREFIX in front. */
-export const TABLES = ['ConversationRefs', 'Drafts', 'Profiles', 'Cases', 'Counters', 'CardRefs', 'Reminders', 'Meetings', 'Outbox', 'PerpetratorIndex', 'Figures'] as const;
+export const TABLES = ['ConversationRefs', 'Drafts', 'Profiles', 'Cases', 'Counters', 'CardRefs', 'Reminders', 'Meetings', 'Outbox', 'PerpetratorIndex', 'Figures', 'Downloads'] as const;
 
 /** Blob container for evidence copied out of the chat. */
 export const EVIDENCE_CONTAINER = 'evidence';
 /** The first background retry of a calendar call Graph refused as busy: after that the outbox's back-off applies. */
 export const MEETING_RETRY_DELAY_MS = 30_000;
+/** Blob container for files offered in the 1:1 chat through a short-lived link (exports, police forms). */
+export const DOWNLOADS_CONTAINER = 'downloads';
 
 /** Where the bot keeps its data, for the start-up banner (never the connection string itself). */
 export type StorageDescription = { kind: 'embedded-azurite'; location: string } | { kind: 'connection-string'; endpoint: string };
@@ -73,6 +81,8 @@ export interface RunningBot {
   reminders: ReminderService;
   /** For tests and tools: route cases whose card never reached the desk. */
   routingRepair: RoutingRepairJob;
+  /** For tests and tools: the files offered for download (delete the expired ones now). */
+  files: FileDeliveryService;
   /** For tests and tools: count the cases stored before the figures existed (once per table). */
   figuresBackfill(): Promise<number>;
   /** For tests and tools: wait until this instance has carried out what it wrote; run the recovery pass now. */
@@ -199,6 +209,15 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   // Known once the server listens (PORT=0 picks a port); the links are only made after that.
   let publicBaseUrl = config.PUBLIC_BASE_URL;
   const icsUrl = (token: string): string => `${publicBaseUrl ?? `http://127.0.0.1:${config.PORT}`}/ics/${token}`;
+  const files = new FileDeliveryService({
+    store: new TableDownloadRepository(tables.client('Downloads'), new EvidenceBlobStore(connectionString, DOWNLOADS_CONTAINER)),
+    clock,
+    newToken: () => randomBytes(32).toString('base64url'),
+    urlFor: (token) => `${publicBaseUrl ?? `http://127.0.0.1:${config.PORT}`}/download/${token}`,
+    lifetimeMs: config.FILE_LINK_MINUTES * 60_000,
+    logger,
+  });
+  const figureExports = new FiguresExportService({ figures, writer: { csv: registrationCsv, fileName: registrationCsvFileName }, delivery: files, clock });
 
   const app = createTeamsApp({
     adapter,
@@ -211,14 +230,17 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     clock,
     ...(config.MicrosoftAppId ? { botAppId: config.MicrosoftAppId } : {}),
     meetings: { service: meetings, icsUrl },
+    figures: { figures, exports: figureExports, drawChart: (months) => renderFiguresChart(months) },
     logger,
   });
 
   const sweeper = new ReminderSweeper({ service: reminders, clock, timer, logger }, { intervalMs: config.REMINDER_SWEEP_INTERVAL_MS });
   const routingRepair = new RoutingRepairJob({ repair: (graceMs) => caseHandling.repairRouting(graceMs), timer, logger });
+  const expiredFiles = new ExpiredFilesJob({ removeExpired: () => files.removeExpired(), timer, logger });
   if (options.sweepReminders ?? true) {
     sweeper.start();
     routingRepair.start();
+    expiredFiles.start();
     outboxWorker.start();
     // Cases stored before the perpetrator index existed are filed once, in the background.
     perpetrators.backfill(tables.client('Cases')).catch((error: Error) => logger.error('recidive.backfill_failed', { detail: error.name }));
@@ -239,11 +261,13 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
         return source && icsFile(source.plan, source.caseNumber, source.organiser, clock.now());
       },
     },
+    downloads: files,
     logger,
   });
   const port = await listen(server, config.PORT, config.listenHost).catch(async (error: unknown) => {
     await sweeper.stop();
     await routingRepair.stop();
+    await expiredFiles.stop();
     await outboxWorker.stop();
     await azurite?.stop();
     throw error;
@@ -258,6 +282,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     reminders,
     routingRepair,
     figuresBackfill,
+    files,
     outbox: { settle: () => outboxWorker.idle(), recover: () => outboxWorker.recoverNow() },
     repostOpenCaseCards: async () => {
       if (!config.localMode) throw new Error('repostOpenCaseCards is for local mode only');
@@ -275,6 +300,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     stop: async () => {
       await sweeper.stop();
       await routingRepair.stop();
+      await expiredFiles.stop();
       await closeServer(server);
       // What this instance wrote is carried out before it stops (or left to the others' recovery).
       await outboxWorker.stop();

@@ -1,3 +1,4 @@
+import type { ShownMonth } from '../domain/registration/figure-view';
 import type { Counters } from '../domain/registration/counters';
 import type { DueBucket } from '../domain/registration/figures';
 import type { RegistrationRow } from '../domain/registration/registration-row';
@@ -43,3 +44,6 @@ export interface ChartImage {
   /** Dutch description for screen readers (the table beside it has the numbers). */
   readonly altText: string;
 }
+
+/** Draws the months of a figures view (oldest first) as a chart (src/reports/figures-chart.ts). */
+export type ChartDrawer = (months: readonly ShownMonth[]) => Promise<ChartImage>;

@@ -49,6 +49,8 @@ const EnvSchema = z
     REMINDER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
     /** A "hoe gaat het?" message to the office holder a week after the report. */
     AFTERCARE_CHECK_IN: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    /** How long a download link in the 1:1 chat works (exports, police forms), in minutes. */
+    FILE_LINK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
   })
   .transform((env) => ({

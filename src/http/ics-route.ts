@@ -1,4 +1,5 @@
 import type { Logger } from '../app/logger';
+import { sendAttachment, sendPlainText } from './file-response';
 import type { Response } from './restify';
 
 /**
@@ -29,34 +30,14 @@ export async function serveIcsFile(res: Response, token: string, source: IcsFile
     return null;
   }) : undefined;
   if (file === null) {
-    sendText(res, 500, 'Het agendabestand kon niet worden gemaakt. Probeer het later opnieuw.');
+    sendPlainText(res, 500, 'Het agendabestand kon niet worden gemaakt. Probeer het later opnieuw.');
     return;
   }
   if (file === undefined) {
     logger.info('ics.not_found');
-    sendText(res, 404, 'Dit agendabestand bestaat niet (meer).');
+    sendPlainText(res, 404, 'Dit agendabestand bestaat niet (meer).');
     return;
   }
-  const body = Buffer.from(file.content, 'utf8');
-  // sendRaw: our bytes as they are, and restify knows the response is sent.
-  res.sendRaw(200, body, {
-    'Content-Type': file.contentType,
-    // ASCII file name (case number only) plus the RFC 5987 form, so every browser saves it under that name.
-    'Content-Disposition': `attachment; filename="${asciiFileName(file.fileName)}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    'Content-Length': String(body.length),
-    // The file holds names and addresses: no shared caches, no content sniffing, no referrer with the token.
-    'Cache-Control': 'private, no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-  });
+  sendAttachment(res, { fileName: file.fileName, contentType: file.contentType, content: Buffer.from(file.content, 'utf8') });
   logger.info('ics.served');
-}
-
-function sendText(res: Response, status: number, text: string): void {
-  const body = Buffer.from(text, 'utf8');
-  res.sendRaw(status, body, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(body.length), 'Cache-Control': 'no-store' });
-}
-
-function asciiFileName(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]/g, '_');
 }

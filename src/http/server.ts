@@ -2,6 +2,7 @@ import type { Server as NodeHttpServer } from 'node:http';
 import type { HealthProbe } from '../app/ports';
 import { errorFields, type Logger } from '../app/logger';
 import { serveIcsFile, type IcsFileSource } from './ics-route';
+import { serveDownload, type DownloadSource } from './download-route';
 import type { ActivityHandler } from '../app/activity-port';
 import { handleMessages } from './messages-route';
 import { restify, type Request, type Response, type Server } from './restify';
@@ -16,6 +17,8 @@ export interface HttpDependencies {
   localMode: boolean;
   /** .ics files of meetings planned while calendar integration is off (GET /ics/:token). */
   icsFiles?: IcsFileSource;
+  /** Files offered to one person through a short-lived link (GET /download/:token). */
+  downloads?: DownloadSource;
 }
 
 /** Slow or stalled clients are cut off well before they tie up the server (Teams itself gives up after 15 s). */
@@ -24,7 +27,7 @@ const HEADERS_TIMEOUT_MS = 15_000;
 
 /**
  * The restify server: POST /api/messages for the Bot Framework, GET /healthz for operators,
- * GET /ics/:token for .ics files. No restify body plugin is used (bodyParser's gunzip ends the
+ * GET /ics/:token for .ics files, GET /download/:token for files offered in the 1:1 chat. No restify body plugin is used (bodyParser's gunzip ends the
  * process on a gzip header with a body that is not gzip: restify/node-restify#1975): the messages
  * route reads the raw request stream through our own guard (json-body.ts).
  */
@@ -42,6 +45,14 @@ export function createHttpServer(deps: HttpDependencies): Server {
       // The router also matches `/ics/` (an empty token): that is no file link, just an unknown path.
       if (token === '') sendError(res, 404);
       else await serveIcsFile(res, token, icsFiles, deps.logger);
+    });
+  }
+  const downloads = deps.downloads;
+  if (downloads) {
+    server.get('/download/:token', async (req: Request, res: Response) => {
+      const token = typeof req.params.token === 'string' ? req.params.token : '';
+      if (token === '') sendError(res, 404);
+      else await serveDownload(res, token, downloads, deps.logger);
     });
   }
   return server;

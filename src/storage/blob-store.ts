@@ -22,7 +22,7 @@ export interface FetchedBlob extends StoredBlob {
   contentType: string;
 }
 
-/** Write-once store for evidence files (screenshots, documents) in one blob container. */
+/** Write-once store for files in one blob container: evidence (screenshots, documents), files offered for download. */
 export class EvidenceBlobStore {
   private readonly container: ContainerClient;
   private containerReady: Promise<unknown> | undefined;
@@ -74,6 +74,16 @@ export class EvidenceBlobStore {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (recorded !== undefined && recorded !== sha256) throw new IntegrityError(this.where(name));
     return { blobName: name, sha256, sizeBytes: bytes.byteLength, bytes, contentType };
+  }
+
+  /** Deletes a blob; one that is gone already is no error. */
+  async delete(name: string): Promise<void> {
+    this.checkName(name);
+    try {
+      await this.container.getBlockBlobClient(name).delete();
+    } catch (err) {
+      if (statusCodeOf(err) !== 404) throw err;
+    }
   }
 
   private ensureContainer(): Promise<unknown> {

@@ -3,17 +3,23 @@ import type { Directory } from '../domain/directory';
 import type { CardRenderer } from './cards/card-renderer';
 import { channelHelpCardViewModel, deskForChannel, helpCardViewModel } from './cards/help-card';
 import { sendCard } from './send-card';
+import { PERSONAL_COMMANDS } from './commands';
+import { FIGURES_COMMAND } from './figures/figures-routes';
 
 /**
  * The help card: in the 1:1 chat the office holder's (112 and "Incident melden" first, then the
  * advice); anywhere else (a handlers' channel, a group chat) the handlers' card with the
  * coordinator VPT from the directory, and no buttons that would post "meld incident" there.
  */
-export async function sendHelp(context: TurnContext, deps: { cards: CardRenderer; directory: Directory }): Promise<void> {
+export async function sendHelp(context: TurnContext, deps: { cards: CardRenderer; directory: Directory; canSeeFigures?: (aadObjectId: string) => boolean }): Promise<void> {
   const { activity } = context;
   const userName = activity.from?.name;
   if (activity.conversation?.conversationType === 'personal') {
-    await sendCard(context, deps.cards.render('help', helpCardViewModel({ userName })), 'Weerbaar Bestuur: zo meld je een incident.');
+    // "cijfers" only for those who may see figures (the coordinator VPT, a desk's handlers).
+    const aadObjectId = activity.from?.aadObjectId;
+    const figures = aadObjectId !== undefined && deps.canSeeFigures?.(aadObjectId) === true;
+    const commands = figures ? [...PERSONAL_COMMANDS.slice(0, -1), FIGURES_COMMAND, ...PERSONAL_COMMANDS.slice(-1)] : PERSONAL_COMMANDS;
+    await sendCard(context, deps.cards.render('help', helpCardViewModel({ userName, commands })), 'Weerbaar Bestuur: zo meld je een incident.');
     return;
   }
   // Teams names the channel in channelData; some events carry it only as the conversation id.

@@ -17,6 +17,7 @@ import type { Directory } from '../domain/directory';
 import type { Logger } from '../app/logger';
 import type { CardRenderer } from './cards/card-renderer';
 import { sendHelp } from './send-help';
+import { isFiguresCommand, registerFiguresActions, sendFigures, type FiguresRouteDependencies } from './figures/figures-routes';
 
 /** What the Teams app needs from the rest of the system. */
 export interface TeamsAppDependencies {
@@ -32,6 +33,8 @@ export interface TeamsAppDependencies {
   botAppId?: string;
   /** Planning meetings with the perpetrator from the case card (issue 5). */
   meetings?: { service: MeetingService; icsUrl: (token: string) => string };
+  /** Figures and their CSV export in the 1:1 chat (issue 11). */
+  figures?: Pick<FiguresRouteDependencies, 'figures' | 'exports' | 'drawChart'>;
   logger: Logger;
 }
 
@@ -58,6 +61,8 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
       logger: deps.logger,
     });
   }
+  const figures: FiguresRouteDependencies | undefined = deps.figures && { ...deps.figures, cards: deps.cards, directory: deps.directory, clock: deps.clock, logger: deps.logger };
+  if (figures) registerFiguresActions(app, figures);
   const meetings = deps.meetings;
   registerCaseActions(app, {
     caseHandling: deps.caseHandling,
@@ -88,10 +93,11 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
     return true;
   });
 
+  const helpDeps = { cards: deps.cards, directory: deps.directory, ...(figures ? { canSeeFigures: (aadObjectId: string) => figures.figures.scopesOf(aadObjectId).length > 0 } : {}) };
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
     const botWasAdded = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
-    if (botWasAdded) await sendHelp(context, deps);
+    if (botWasAdded) await sendHelp(context, helpDeps);
   });
 
   const intakeRoutes: IntakeRouteDependencies = {
@@ -100,15 +106,20 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
     cards: deps.cards,
     clock: deps.clock,
     downloadFiles: (context) => downloadAttachments(context, deps.adapter, deps.botAppId),
-    sendHelp: (context) => sendHelp(context, deps),
+    sendHelp: (context) => sendHelp(context, helpDeps),
   };
 
   app.activity(ActivityTypes.Message, async (context) => {
     // Reports are made in the 1:1 chat only; in a channel the bot explains where to go.
     if (context.activity.conversation?.conversationType === 'personal') {
-      await handlePersonalMessage(context, intakeRoutes);
+      // "cijfers" is a typed command only (a card's value is the intake's or the advice's).
+      if (figures && (context.activity.value === undefined || context.activity.value === null) && isFiguresCommand(context.activity.text)) {
+        await sendFigures(context, figures);
+      } else {
+        await handlePersonalMessage(context, intakeRoutes);
+      }
     } else {
-      await sendHelp(context, deps);
+      await sendHelp(context, helpDeps);
     }
   });
 

@@ -49,6 +49,7 @@ import {
   summaryCardViewModel,
 } from '../../src/teams/intake/intake-cards';
 import { figuresCardSamples } from './figures-card-samples';
+import { fileReadyViewModel } from '../../src/teams/files/file-ready-card';
 
 /** The shipped decree days, as the bot uses them without DECREE_DAYS_PATH. */
 const workingDays = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
@@ -96,6 +97,14 @@ export const cardFixtures: Readonly<Record<string, readonly object[]>> = {
   'meeting-planned': meetingPlannedSamples(),
   // Figures (issue 11): built from sample registrations through the real domain functions.
   figures: figuresCardSamples(),
+  'file-ready': [
+    fileReadyViewModel(
+      'De anonieme registratie van de meldingen van Gemeente Utrecht, 2025-12 tot en met 2026-11 (12 meldingen): een CSV-bestand voor Excel, zonder namen of vrije tekst.',
+      'weerbaar-bestuur-registratie-2025-12-tot-2026-11.csv',
+      { url: 'https://bot.example/download/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', expiresAt: new Date('2026-12-01T13:35:00Z') },
+      new Date('2026-12-01T13:20:00Z'),
+    ),
+  ],
   'case-error': [
     caseErrorViewModel('Deze stap is in de huidige status van de zaak niet mogelijk.', { caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
     caseErrorViewModel('Er ging iets mis.'),

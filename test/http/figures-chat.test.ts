@@ -1,0 +1,106 @@
+import { figurePeriods } from '../../src/domain/registration/figure-periods';
+import { SAMPLE_PEOPLE, startBotUnderTest, type BotUnderTest } from '../support/bot-under-test';
+import { Chat, cardText, type BotReply } from '../support/chat-driver';
+import { executeAction, type CardLocation } from '../support/invoke';
+import { stranger, submitFromSummary, walkToSummary } from '../support/intake-walk';
+import { nodes } from '../support/card-reading';
+
+const { recentMonths } = figurePeriods(new Date());
+const PERIOD = { from: recentMonths[0], to: recentMonths[11] };
+const personal = (who: { id: string }): CardLocation => ({ kind: 'personal', conversationId: `a:personal-${who.id}` });
+const cards = (replies: BotReply[]) => replies.filter((r) => r.card).map((r) => r.card!);
+
+// Issue 11 in the 1:1 chat: "cijfers" for the coordinator VPT (the province, every organisation) and a
+// desk's handler (their own organisation), a refusal for anyone else; the CSV export through a
+// short-lived link in the chat of the person who asked, re-authorised on the server.
+describe('figures in the 1:1 chat (sample directory)', () => {
+  let harness: BotUnderTest;
+  const reporter = stranger('wethouder');
+
+  beforeAll(async () => {
+    harness = await startBotUnderTest();
+    const chat = new Chat(harness, reporter);
+    await submitFromSummary(chat, await walkToSummary(chat, { role: 'wethouder', organisationId: 'gemeente-utrecht' }));
+    await harness.settle();
+  });
+  afterAll(() => harness.stop());
+
+  it('an office holder gets a short Dutch refusal that says who can see figures, and no "cijfers" in the help', async () => {
+    const chat = new Chat(harness, SAMPLE_PEOPLE.sanne);
+    const replies = await chat.say('cijfers');
+    expect(cards(replies)).toHaveLength(0);
+    expect(replies[0].text).toMatch(/coördinator VPT \(Ahmed El Amrani\)/);
+    expect(replies[0].text).toMatch(/afhandelaars van een organisatie/);
+    const help = cardText(chat.lastCard(await chat.say('help')));
+    expect(help).not.toContain('cijfers');
+  });
+
+  it('the coordinator VPT gets the province with a chart, a table and every organisation; small counts show as "< 5"', async () => {
+    const chat = new Chat(harness, SAMPLE_PEOPLE.ahmed);
+    const [card] = cards(await chat.say('statistieken'));
+    const text = cardText(card);
+    expect(text).toMatch(/provincie/i);
+    const image = nodes(card, 'Image')[0] as unknown as { url: string; altText: string } | undefined;
+    expect(image?.url).toMatch(/^data:image\/png;base64,/);
+    expect(image?.altText).toMatch(/Staafdiagram/);
+    expect(nodes(card, 'Table').length > 0).toBe(true);
+    expect(JSON.stringify(card)).toContain('< 5');
+    expect(JSON.stringify(card)).toContain('Gemeente Utrecht');
+    expect(JSON.stringify(card)).not.toContain('rode jas');
+    const help = cardText(chat.lastCard(await chat.say('help')));
+    expect(help).toContain('cijfers');
+  });
+
+  it('a handler gets their own organisation with exact numbers ("hoeveel meldingen")', async () => {
+    const chat = new Chat(harness, SAMPLE_PEOPLE.peter);
+    const [card] = cards(await chat.say('hoeveel meldingen'));
+    expect(cardText(card)).toMatch(/Gemeente Utrecht/);
+    expect(JSON.stringify(card)).not.toContain('< 5');
+  });
+
+  it('the CSV button gives a link in the chat; the file opens with Dutch characters, ";" and no names or free text', async () => {
+    const answer = await executeAction(harness.baseUrl, harness.connector.url, SAMPLE_PEOPLE.peter, 'figuresExportCsv', { scope: 'gemeente-utrecht', ...PERIOD }, personal(SAMPLE_PEOPLE.peter));
+    expect(answer.body.type).toBe('application/vnd.microsoft.activity.message');
+    const sent = harness.connector.sentActivities().filter((a) => (a.conversation as { id?: string }).id === `a:personal-${SAMPLE_PEOPLE.peter.id}`);
+    const ready = sent.map((a) => ((a.attachments ?? []) as { content: Record<string, unknown> }[])[0]?.content).filter((c) => c && cardText(c).includes('Je bestand staat klaar'));
+    expect(ready).toHaveLength(1);
+    const open = nodes(ready[0], 'Action.OpenUrl')[0] as unknown as { title: string; url: string };
+    expect(open.title).toBe('Downloaden');
+    expect(cardText(ready[0])).toMatch(/Link werkt tot/);
+    const download = await fetch(open.url);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="weerbaar-bestuur-registratie-/);
+    expect(download.headers.get('cache-control')).toBe('private, no-store');
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(download.headers.get('referrer-policy')).toBe('no-referrer');
+    const bytes = Buffer.from(await download.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString('utf8');
+    expect(csv).toContain('Categorieën;');
+    expect(csv).toContain('Gemeente Utrecht');
+    expect(csv.split('\r\n').filter((l) => l.trim() !== '')).toHaveLength(2);
+    expect(csv).not.toContain('rode jas');
+    expect(csv).not.toContain(reporter.name);
+    expect(csv).not.toContain('Jansen');
+    // The token is the only key: an unknown one gets the neutral Dutch answer.
+    const unknown = await fetch(open.url.replace(/\/download\/.*/, `/download/${'x'.repeat(43)}`));
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toMatch(/Deze downloadlink werkt niet \(meer\)/);
+  });
+
+  it('a handler cannot export the province or another organisation, whatever the card says', async () => {
+    const before = harness.connector.sentActivities().length;
+    for (const scope of ['province', 'provincie-utrecht', 'hdsr']) {
+      const answer = await executeAction(harness.baseUrl, harness.connector.url, SAMPLE_PEOPLE.peter, 'figuresExportCsv', { scope, ...PERIOD }, personal(SAMPLE_PEOPLE.peter));
+      expect(String(answer.body.value)).toMatch(/coördinator VPT en voor de afhandelaars/);
+    }
+    const office = await executeAction(harness.baseUrl, harness.connector.url, SAMPLE_PEOPLE.sanne, 'figuresExportCsv', { scope: 'gemeente-utrecht', ...PERIOD }, personal(SAMPLE_PEOPLE.sanne));
+    expect(String(office.body.value)).toMatch(/coördinator VPT/);
+    // No file went anywhere.
+    expect(harness.connector.sentActivities().slice(before)).toHaveLength(0);
+    // Never into a channel, not even the handler's own.
+    const channel = await executeAction(harness.baseUrl, harness.connector.url, SAMPLE_PEOPLE.peter, 'figuresExportCsv', { scope: 'gemeente-utrecht', ...PERIOD }, { kind: 'channel', teamId: '19:weerbaar-bestuur-utrecht@thread.tacv2', channelId: '19:meldingen-gemeentesecretaris@thread.tacv2' });
+    expect(String(channel.body.value)).toMatch(/alleen in je eigen chat/);
+    expect(harness.connector.sentActivities().slice(before)).toHaveLength(0);
+  });
+});
