@@ -53,6 +53,8 @@ import { INVOKE_CALENDAR_RETRY } from './teams/meeting/meeting-actions';
 import { FiguresService } from './app/figures.service';
 import { TableFiguresRepository } from './storage/figures.repository';
 import { FiguresExportService } from './app/figures-export.service';
+import { PoliceFormService } from './app/police-form.service';
+import { renderPoliceFormPdf } from './reports/police-form-pdf';
 import { FileDeliveryService } from './app/file-delivery.service';
 import { TableDownloadRepository } from './storage/download.repository';
 import { ExpiredFilesJob } from './scheduler/expired-files-job';
@@ -231,6 +233,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     ...(config.MicrosoftAppId ? { botAppId: config.MicrosoftAppId } : {}),
     meetings: { service: meetings, icsUrl },
     figures: { figures, exports: figureExports, drawChart: (months) => renderFiguresChart(months) },
+    policeForms: new PoliceFormService({ cases, directory, renderPdf: (form) => renderPoliceFormPdf(form), delivery: files, clock }),
     logger,
   });
 

@@ -98,6 +98,12 @@ export class TableCaseRepository implements CaseStore {
     return cases.sort((a, b) => a.registeredAt.getTime() - b.registeredAt.getTime());
   }
 
+  /** The case with this number (an index column), if any. */
+  async findByNumber(caseNumber: string): Promise<Case | undefined> {
+    for await (const row of this.partition.cases.query(odata`RowKey eq ${CASE_ROW} and caseNumber eq ${caseNumber}`)) return row.value;
+    return undefined;
+  }
+
   /** Every case with its revision (the figures' one-time backfill); a scan of the case rows, page by page. */
   async *listAllWithRevision(): AsyncGenerator<{ case: Case; revision: number }> {
     const filter = odata`RowKey eq ${CASE_ROW}`;

@@ -17,6 +17,8 @@ import type { Directory } from '../domain/directory';
 import type { Logger } from '../app/logger';
 import type { CardRenderer } from './cards/card-renderer';
 import { sendHelp } from './send-help';
+import { isPoliceFormCommand, sendPoliceForm } from './files/police-form-route';
+import type { PoliceFormService } from '../app/police-form.service';
 import { isFiguresCommand, registerFiguresActions, sendFigures, type FiguresRouteDependencies } from './figures/figures-routes';
 
 /** What the Teams app needs from the rest of the system. */
@@ -35,6 +37,8 @@ export interface TeamsAppDependencies {
   meetings?: { service: MeetingService; icsUrl: (token: string) => string };
   /** Figures and their CSV export in the 1:1 chat (issue 11). */
   figures?: Pick<FiguresRouteDependencies, 'figures' | 'exports' | 'drawChart'>;
+  /** "politieformulier <zaaknummer>" for a handler of the case (issue 11). */
+  policeForms?: Pick<PoliceFormService, 'offer'>;
   logger: Logger;
 }
 
@@ -113,8 +117,11 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
     // Reports are made in the 1:1 chat only; in a channel the bot explains where to go.
     if (context.activity.conversation?.conversationType === 'personal') {
       // "cijfers" is a typed command only (a card's value is the intake's or the advice's).
-      if (figures && (context.activity.value === undefined || context.activity.value === null) && isFiguresCommand(context.activity.text)) {
+      const typed = context.activity.value === undefined || context.activity.value === null;
+      if (figures && typed && isFiguresCommand(context.activity.text)) {
         await sendFigures(context, figures);
+      } else if (deps.policeForms && typed && isPoliceFormCommand(context.activity.text)) {
+        await sendPoliceForm(context, { policeForms: deps.policeForms, cards: deps.cards, clock: deps.clock, logger: deps.logger });
       } else {
         await handlePersonalMessage(context, intakeRoutes);
       }

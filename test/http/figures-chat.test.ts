@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { figurePeriods } from '../../src/domain/registration/figure-periods';
 import { SAMPLE_PEOPLE, startBotUnderTest, type BotUnderTest } from '../support/bot-under-test';
 import { Chat, cardText, type BotReply } from '../support/chat-driver';
@@ -16,11 +20,12 @@ const cards = (replies: BotReply[]) => replies.filter((r) => r.card).map((r) => 
 describe('figures in the 1:1 chat (sample directory)', () => {
   let harness: BotUnderTest;
   const reporter = stranger('wethouder');
+  let caseNumber = '';
 
   beforeAll(async () => {
     harness = await startBotUnderTest();
     const chat = new Chat(harness, reporter);
-    await submitFromSummary(chat, await walkToSummary(chat, { role: 'wethouder', organisationId: 'gemeente-utrecht' }));
+    ({ caseNumber } = await submitFromSummary(chat, await walkToSummary(chat, { role: 'wethouder', organisationId: 'gemeente-utrecht' })));
     await harness.settle();
   });
   afterAll(() => harness.stop());
@@ -103,4 +108,33 @@ describe('figures in the 1:1 chat (sample directory)', () => {
     expect(String(channel.body.value)).toMatch(/alleen in je eigen chat/);
     expect(harness.connector.sentActivities().slice(before)).toHaveLength(0);
   });
+
+  it('"politieformulier <zaaknummer>": the handler of the case gets the PDF with the 7 W\'s through a link; others hear the case is not theirs', async () => {
+    const peter = new Chat(harness, SAMPLE_PEOPLE.peter);
+    const [ready] = cards(await peter.say(`politieformulier ${caseNumber}`));
+    expect(cardText(ready)).toContain(`zaak ${caseNumber}`);
+    const open = nodes(ready, 'Action.OpenUrl')[0] as unknown as { url: string };
+    const download = await fetch(open.url);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await download.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(pdf);
+    for (const label of ['Wie', 'Wat', 'Waar', 'Waarmee', 'Wanneer', 'Waarom']) expect(text).toContain(label);
+    expect(text).toContain('Stadsplateau 1, 3521 AZ Utrecht');
+    for (const other of [SAMPLE_PEOPLE.lotte, SAMPLE_PEOPLE.sanne, SAMPLE_PEOPLE.ahmed]) {
+      const replies = await new Chat(harness, other).say(`politieformulier ${caseNumber}`);
+      expect(cards(replies)).toHaveLength(0);
+      expect(replies[0].text).toMatch(/geen zaak met dit nummer die jij afhandelt/);
+    }
+    expect((await peter.say('politieformulier'))[0].text).toMatch(/met het zaaknummer erachter/);
+  });
 });
+
+/** The PDF's text, read back with pdf.js in a child process. */
+function pdfText(pdf: Buffer): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'police-form-')), 'form.pdf');
+  writeFileSync(file, pdf);
+  const pages = JSON.parse(execFileSync(process.execPath, [join(__dirname, '..', 'support', 'pdf-text.mjs'), file], { encoding: 'utf8' })) as string[];
+  return pages.join('\n');
+}

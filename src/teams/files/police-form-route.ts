@@ -1,0 +1,47 @@
+import type { TurnContext } from 'botbuilder';
+import type { Logger } from '../../app/logger';
+import type { PoliceFormService } from '../../app/police-form.service';
+import type { Clock } from '../../domain/clock';
+import type { CardRenderer } from '../cards/card-renderer';
+import { normaliseCommandText } from '../commands';
+import { sendCard } from '../send-card';
+import { fileReadyViewModel } from './file-ready-card';
+
+export interface PoliceFormRouteDependencies {
+  policeForms: Pick<PoliceFormService, 'offer'>;
+  cards: CardRenderer;
+  clock: Clock;
+  logger: Logger;
+}
+
+const COMMAND = /^politieformulier(?:\s+(\S+))?$/;
+const CASE_NUMBER = /^wb-\d{4}-\d{5}$/;
+
+/** Whether the message asks for a police form ("politieformulier WB-2026-00012"). */
+export function isPoliceFormCommand(text: string | undefined): boolean {
+  return COMMAND.test(normaliseCommandText(text));
+}
+
+/** "politieformulier <zaaknummer>" in the 1:1 chat: the PDF for a handler of the case, through a short-lived link. */
+export async function sendPoliceForm(context: TurnContext, deps: PoliceFormRouteDependencies): Promise<void> {
+  const number = COMMAND.exec(normaliseCommandText(context.activity.text))?.[1];
+  if (number === undefined || !CASE_NUMBER.test(number)) {
+    await context.sendActivity('Typ "politieformulier" met het zaaknummer erachter, bijvoorbeeld: politieformulier WB-2026-00012.');
+    return;
+  }
+  const actor = context.activity.from?.aadObjectId ?? '';
+  try {
+    const result = await deps.policeForms.offer(actor, number);
+    if (result.outcome === 'notFound') {
+      deps.logger.info('police_form.refused');
+      await context.sendActivity('Ik vind geen zaak met dit nummer die jij afhandelt. Het politieformulier kan alleen een afhandelaar van de zaak opvragen.');
+      return;
+    }
+    const what = `Het informatieformulier voor de politie bij zaak ${result.caseNumber}: de 7 W's uit de melding, de bewijsstukken met hun SHA-256 en het adres van de organisatie. Vul aan wat nog ontbreekt en neem het mee naar de politie.`;
+    await sendCard(context, deps.cards.render('file-ready', fileReadyViewModel(what, result.fileName, result.offer, deps.clock.now())), 'Je politieformulier staat klaar.');
+    deps.logger.info('police_form.offered');
+  } catch (error) {
+    deps.logger.error('police_form.failed', { code: (error as Error).name });
+    await context.sendActivity('Het politieformulier kon nu niet worden gemaakt. Probeer het over een moment opnieuw.');
+  }
+}
