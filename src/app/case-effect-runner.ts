@@ -2,7 +2,7 @@ import { proposalRound, type Case } from '../domain/case';
 import type { InformedRole } from '../domain/roles';
 import type { CaseEffect } from './case-effects';
 import type { EffectRunner } from './outbox.service';
-import type { CaseChange as FiguresCaseChange } from './figures.service';
+import type { CaseRevisionForFigures } from './figures.service';
 import type { Recidive } from './recidive';
 
 /** Views of a case outside the actor's own card: the desk card, the office holder's chat, informed people. */
@@ -30,7 +30,7 @@ export interface MeetingCalendarCatchUp {
 
 /** Counts a case's registration in the figures (FiguresService.applyCaseChange). */
 export interface CaseCounting {
-  applyCaseChange(change: FiguresCaseChange): Promise<unknown>;
+  applyCaseChange(change: CaseRevisionForFigures): Promise<unknown>;
 }
 
 /** Carries out a case's effects through the notifier, the reminder scheduler, the meeting planner and the figures. */
