@@ -27,6 +27,8 @@ export const DOMAIN_ERROR_CODES = [
   'CASE.PROPOSAL_REPLACED',
   'FIGURES.NOT_ALLOWED',
   'FIGURES.INVALID_PERIOD',
+  'RETENTION.NOT_ALLOWED',
+  'OWN_DATA.DRAFT_NOT_FOUND',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -62,6 +64,8 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, string>> = 
   'CASE.PROPOSAL_REPLACED': 'Dit voorstel is inmiddels vervangen door een nieuw voorstel. Bekijk het nieuwste voorstel in je chat.',
   'FIGURES.NOT_ALLOWED': 'Cijfers zijn er voor de coördinator VPT en voor de afhandelaars van een organisatie.',
   'FIGURES.INVALID_PERIOD': 'Kies een periode van hele maanden, niet in de toekomst en hoogstens 36 maanden lang.',
+  'RETENTION.NOT_ALLOWED': 'De bewaartermijn beheert de coördinator VPT.',
+  'OWN_DATA.DRAFT_NOT_FOUND': 'Dit concept bestaat niet meer.',
 };
 
 export interface DomainErrorOptions {

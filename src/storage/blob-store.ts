@@ -76,13 +76,16 @@ export class EvidenceBlobStore {
     return { blobName: name, sha256, sizeBytes: bytes.byteLength, bytes, contentType };
   }
 
-  /** Deletes a blob; one that is gone already is no error. */
-  async delete(name: string): Promise<void> {
+  /** Deletes a blob (retention); false when it was not there (deleted before, or never stored). */
+  async delete(name: string): Promise<boolean> {
     this.checkName(name);
     try {
-      await this.container.getBlockBlobClient(name).delete();
+      const response = await this.container.getBlockBlobClient(name).deleteIfExists({ deleteSnapshots: 'include' });
+      return response.succeeded;
     } catch (err) {
-      if (statusCodeOf(err) !== 404) throw err;
+      // No container yet: nothing was ever stored.
+      if (statusCodeOf(err) === 404) return false;
+      throw err;
     }
   }
 

@@ -58,6 +58,15 @@ export class TablePerpetratorIndex implements PerpetratorIndex {
     );
   }
 
+  /** Removes a case from the index (retention); removing it again changes nothing. */
+  async remove(subject: RecidiveSubject): Promise<void> {
+    await Promise.all(
+      subject.perpetratorKeys.map((perpetratorKey) =>
+        this.entries.delete(perpetratorIndexPartition(subject.organisationId, perpetratorKey), subject.id),
+      ),
+    );
+  }
+
   async find(organisationId: string, keys: readonly string[]): Promise<RecidiveSubject[]> {
     const found = new Map<string, RecidiveSubject>();
     const partitions = await Promise.all(
