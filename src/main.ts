@@ -145,7 +145,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   const conversations = new TableConversationStore(tables.client('ConversationRefs'));
   const outbox = new TableOutboxRepository(tables.client('Cases'), tables.client('Outbox'));
   const cases = new TableCaseRepository(tables.client('Cases'), outbox);
-  const perpetrators = new TablePerpetratorIndex(tables.client('PerpetratorIndex'));
+  const perpetrators = new TablePerpetratorIndex(tables.client('PerpetratorIndex'), config.PERPETRATOR_KEY);
   const recidive = new Recidive(perpetrators);
   const caseNumbers = new TableCounterRepository(tables.client('Counters'));
 

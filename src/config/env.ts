@@ -52,6 +52,10 @@ const EnvSchema = z
     /** How long a download link in the 1:1 chat works (exports, police forms), in minutes. */
     FILE_LINK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+    /** Days a closed case is kept before it is reduced to its anonymous registration row (README "Privacy"). */
+    RETENTION_DAYS_AFTER_CLOSING: z.coerce.number().int().min(30).max(3650).default(730),
+    /** Secret for the keyed hash (HMAC-SHA-256) of perpetrator names and plates; required outside local mode. */
+    PERPETRATOR_KEY: z.string().optional(),
   })
   .transform((env) => ({
     ...env,
@@ -63,9 +67,18 @@ const EnvSchema = z
     GRAPH_CLIENT_ID: env.GRAPH_CLIENT_ID ? env.GRAPH_CLIENT_ID : undefined,
     GRAPH_CLIENT_SECRET: env.GRAPH_CLIENT_SECRET ? env.GRAPH_CLIENT_SECRET : undefined,
     DIRECTORY_PATH: env.DIRECTORY_PATH ? env.DIRECTORY_PATH : undefined,
+    PERPETRATOR_KEY: env.PERPETRATOR_KEY ? env.PERPETRATOR_KEY : undefined,
   }));
 
-export type AppConfig = Omit<z.infer<typeof EnvSchema>, 'LOCAL_MODE' | 'LOG_FORMAT'> & {
+/**
+ * The fixed key local mode uses for the perpetrator hash: a developer's data is no secret. Never used
+ * outside local mode (loadConfig refuses to start without PERPETRATOR_KEY there).
+ */
+export const LOCAL_PERPETRATOR_KEY = 'local-development-perpetrator-key-not-secret';
+
+export type AppConfig = Omit<z.infer<typeof EnvSchema>, 'LOCAL_MODE' | 'LOG_FORMAT' | 'PERPETRATOR_KEY'> & {
+  /** The perpetrator hash key: PERPETRATOR_KEY, or the fixed development key in local mode. */
+  readonly PERPETRATOR_KEY: string;
   readonly CONNECTOR_SERVICE_URL: string;
   /** LOCAL_MODE=true: no Bot Framework auth, listening on 127.0.0.1 only, embedded Azurite and sample directory. */
   readonly localMode: boolean;
@@ -115,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     config.CONNECTOR_SERVICE_URL ?? (localMode ? `http://localhost:${config.PLAYGROUND_PORT}/_connector` : 'https://smba.trafficmanager.net/teams/');
   return {
     ...config,
+    PERPETRATOR_KEY: config.PERPETRATOR_KEY ?? LOCAL_PERPETRATOR_KEY,
     CONNECTOR_SERVICE_URL: connectorServiceUrl,
     localMode,
     listenHost: localMode ? '127.0.0.1' : '0.0.0.0',
@@ -124,8 +138,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 /** Outside local mode nothing falls back to a local default: each missing setting is named. */
-function requiredWhenDeployed(config: { MicrosoftAppId?: string; STORAGE_CONNECTION_STRING?: string; DIRECTORY_PATH?: string }): string[] {
+function requiredWhenDeployed(config: { MicrosoftAppId?: string; STORAGE_CONNECTION_STRING?: string; DIRECTORY_PATH?: string; PERPETRATOR_KEY?: string }): string[] {
   const problems: string[] = [];
+  if (!config.PERPETRATOR_KEY || config.PERPETRATOR_KEY.length < 32) {
+    problems.push('PERPETRATOR_KEY: required, at least 32 characters (the key of the hash under which perpetrators are compared)');
+  }
   if (!config.MicrosoftAppId) problems.push('MicrosoftAppId: required (the bot refuses unauthenticated requests outside local mode)');
   if (!config.STORAGE_CONNECTION_STRING) problems.push('STORAGE_CONNECTION_STRING: required (the embedded Azurite is for local mode only)');
   if (!config.DIRECTORY_PATH) problems.push('DIRECTORY_PATH: required (the sample directory is for local mode only)');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import type { PerpetratorIndex } from '../app/ports';
@@ -7,37 +7,43 @@ import type { RecidiveSubject } from '../domain/perpetrator';
 import { CASE_ROW } from './case-partition';
 import { caseRecordSchema } from './case.mapper';
 import { DocumentTable } from './document-table';
+import { deletePartition } from './partition-delete';
 
 /**
  * The perpetrator index (recidive without scanning cases): table PerpetratorIndex, one partition per
- * organisation and perpetrator key (perpetratorIndexPartition), one row per case filed under it.
+ * organisation and perpetrator key (perpetratorIndexPartition), one row per case filed under it with
+ * the case id, organisation and registration time only: no name, no plate.
  */
 
 /**
- * The partition of a perpetrator key within an organisation: a SHA-256 digest, so keys (names, licence
- * plates) are no plain text in storage and fit the key rules. The one place the lookup key is derived:
- * a later step makes it a keyed hash (HMAC with a secret), for matching across organisations.
+ * The partition of a perpetrator key within an organisation: HMAC-SHA-256 under the deployment's secret
+ * (PERPETRATOR_KEY), so a name or plate can neither be read from storage nor found by hashing a list of
+ * likely names without the key. The one place the lookup key is derived.
  */
-export function perpetratorIndexPartition(organisationId: string, perpetratorKey: string): string {
-  return createHash('sha256').update(`${organisationId}\n${perpetratorKey}`, 'utf8').digest('hex');
+export function perpetratorIndexPartition(secret: string, organisationId: string, perpetratorKey: string): string {
+  return createHmac('sha256', secret).update(`${organisationId}\n${perpetratorKey}`, 'utf8').digest('hex');
 }
 
 const entrySchema = z.object({
   caseId: z.string().min(1),
   organisationId: z.string().min(1),
-  perpetratorKey: z.string().min(1),
   registeredAt: z.union([z.string().datetime({ offset: true }), z.date()]).transform((v) => (v instanceof Date ? v : new Date(v))),
 });
 type Entry = z.infer<typeof entrySchema>;
 
 const BACKFILL_PARTITION = 'backfill';
-const BACKFILL_ROW = 'cases-v1';
+/** v2: the keyed hash, and no plain perpetrator key in the row; v1 rows are removed and every case filed again. */
+const BACKFILL_ROW = 'cases-v2-keyed';
 
 export class TablePerpetratorIndex implements PerpetratorIndex {
   private readonly entries: DocumentTable<Entry>;
   private readonly marker: DocumentTable<{ doneAt: string }>;
 
-  constructor(private readonly client: TableClient) {
+  constructor(
+    private readonly client: TableClient,
+    /** PERPETRATOR_KEY: the HMAC key of the partitions. */
+    private readonly secret: string,
+  ) {
     this.entries = new DocumentTable(client, entrySchema);
     this.marker = new DocumentTable(client, z.object({ doneAt: z.string() }));
   }
@@ -46,10 +52,9 @@ export class TablePerpetratorIndex implements PerpetratorIndex {
     await Promise.all(
       subject.perpetratorKeys.map((perpetratorKey) =>
         this.client.upsertEntity(
-          this.entries.entityOf(perpetratorIndexPartition(subject.organisationId, perpetratorKey), subject.id, {
+          this.entries.entityOf(perpetratorIndexPartition(this.secret, subject.organisationId, perpetratorKey), subject.id, {
             caseId: subject.id,
             organisationId: subject.organisationId,
-            perpetratorKey,
             registeredAt: subject.registeredAt,
           }),
           'Replace',
@@ -62,7 +67,7 @@ export class TablePerpetratorIndex implements PerpetratorIndex {
   async remove(subject: RecidiveSubject): Promise<void> {
     await Promise.all(
       subject.perpetratorKeys.map((perpetratorKey) =>
-        this.entries.delete(perpetratorIndexPartition(subject.organisationId, perpetratorKey), subject.id),
+        this.entries.delete(perpetratorIndexPartition(this.secret, subject.organisationId, perpetratorKey), subject.id),
       ),
     );
   }
@@ -71,8 +76,9 @@ export class TablePerpetratorIndex implements PerpetratorIndex {
     const found = new Map<string, RecidiveSubject>();
     const partitions = await Promise.all(
       [...new Set(keys)].map(async (key) => {
-        const rows: Entry[] = [];
-        for await (const row of this.entries.listPartition(perpetratorIndexPartition(organisationId, key))) rows.push(row.value);
+        const rows: (Entry & { perpetratorKey: string })[] = [];
+        // The row holds no key: the partition asked for says which one it shares.
+        for await (const row of this.entries.listPartition(perpetratorIndexPartition(this.secret, organisationId, key))) rows.push({ ...row.value, perpetratorKey: key });
         return rows;
       }),
     );
@@ -94,6 +100,7 @@ export class TablePerpetratorIndex implements PerpetratorIndex {
    */
   async backfill(casesClient: TableClient): Promise<number> {
     if (await this.marker.get(BACKFILL_PARTITION, BACKFILL_ROW)) return 0;
+    await this.removeAllEntries();
     const cases = new DocumentTable<Case>(casesClient, caseRecordSchema);
     let filed = 0;
     for await (const row of cases.query(odata`RowKey eq ${CASE_ROW}`)) {
@@ -103,5 +110,14 @@ export class TablePerpetratorIndex implements PerpetratorIndex {
     }
     await this.client.upsertEntity(this.marker.entityOf(BACKFILL_PARTITION, BACKFILL_ROW, { doneAt: new Date().toISOString() }), 'Replace');
     return filed;
+  }
+
+  /** Removes every entry row (the rows of an earlier format among them) before the index is filed again. */
+  private async removeAllEntries(): Promise<void> {
+    const partitions = new Set<string>();
+    for await (const row of this.client.listEntities({ queryOptions: { filter: odata`PartitionKey ne ${BACKFILL_PARTITION}`, select: ['PartitionKey'] } })) {
+      partitions.add(row.partitionKey ?? '');
+    }
+    for (const partition of partitions) await deletePartition(this.client, partition);
   }
 }

@@ -12,6 +12,7 @@ const DEPLOYED = {
   MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000aa',
   STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
   DIRECTORY_PATH: 'src/local/sample-directory.json',
+  PERPETRATOR_KEY: 'a-deployment-secret-of-at-least-32-characters',
 };
 
 describe('configuration from the environment', () => {
@@ -36,6 +37,20 @@ describe('configuration from the environment', () => {
     }
     expect(message).toMatch(/STORAGE_CONNECTION_STRING: required/);
     expect(message).not.toMatch(/MicrosoftAppId: required|DIRECTORY_PATH: required/);
+  });
+
+  it('refuses to start outside local mode without a perpetrator key of at least 32 characters; local mode has a fixed development key', () => {
+    const { PERPETRATOR_KEY: _key, ...withoutKey } = DEPLOYED;
+    expect(() => loadConfig(withoutKey)).toThrow(/PERPETRATOR_KEY: required/);
+    expect(() => loadConfig({ ...DEPLOYED, PERPETRATOR_KEY: 'short' })).toThrow(/PERPETRATOR_KEY: required/);
+    expect(loadConfig(DEPLOYED).PERPETRATOR_KEY).toBe(DEPLOYED.PERPETRATOR_KEY);
+    expect(loadConfig({ LOCAL_MODE: 'true' }).PERPETRATOR_KEY).toMatch(/local-development/);
+  });
+
+  it('keeps closed cases 730 days by default; the period is configurable within 30 to 3650 days', () => {
+    expect(loadConfig(DEPLOYED).RETENTION_DAYS_AFTER_CLOSING).toBe(730);
+    expect(loadConfig({ ...DEPLOYED, RETENTION_DAYS_AFTER_CLOSING: '365' }).RETENTION_DAYS_AFTER_CLOSING).toBe(365);
+    expect(() => loadConfig({ ...DEPLOYED, RETENTION_DAYS_AFTER_CLOSING: '7' })).toThrow(/RETENTION_DAYS_AFTER_CLOSING/);
   });
 
   it('listens on every interface, authenticated and with JSON logs, when deployed', () => {

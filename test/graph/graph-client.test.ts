@@ -134,7 +134,7 @@ describe('app-only sign-in with the client secret', () => {
 
 describe('Graph or .ics', () => {
   /** What a deployment must set besides its identity (loadConfig refuses it otherwise). */
-  const DEPLOYED = { STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', DIRECTORY_PATH: 'src/local/sample-directory.json' };
+  const DEPLOYED = { PERPETRATOR_KEY: 'test-perpetrator-key-0123456789abcdef', STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', DIRECTORY_PATH: 'src/local/sample-directory.json' };
 
   it('falls back to .ics in local mode, so the meeting is still planned', () => {
     expect(calendarModeFromConfig(loadConfig({ LOCAL_MODE: 'true' }))).toEqual({ mode: 'ics', reason: 'local mode: no MicrosoftAppId' });

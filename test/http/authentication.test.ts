@@ -25,7 +25,7 @@ describe('POST /api/messages in authenticated mode', () => {
     nock.disableNetConnect();
     nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
     harness = await startBotUnderTest(
-      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT, DIRECTORY_PATH: 'src/local/sample-directory.json' },
+      { PERPETRATOR_KEY: 'test-perpetrator-key-0123456789abcdef', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT, DIRECTORY_PATH: 'src/local/sample-directory.json' },
       { start: { signingKeys: { timeoutMs: 400, failureBackoffMs: 300 } } },
     );
   });

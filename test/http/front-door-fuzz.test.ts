@@ -149,7 +149,7 @@ describe('front-door fuzz, authenticated mode', () => {
         return [200, { id: 'reply' }];
       });
     harness = await startBotUnderTest(
-      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: TENANT, DIRECTORY_PATH: 'src/local/sample-directory.json' },
+      { PERPETRATOR_KEY: 'test-perpetrator-key-0123456789abcdef', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: TENANT, DIRECTORY_PATH: 'src/local/sample-directory.json' },
       { logger },
     );
   });

@@ -626,6 +626,7 @@ describe('planning without Graph credentials: the .ics fallback', () => {
 describe('calendar configuration', () => {
   it('uses the GRAPH_* registration, each part defaulting to the bot’s own, and the configured base URL', () => {
     const bot = {
+      PERPETRATOR_KEY: 'test-perpetrator-key-0123456789abcdef',
       MicrosoftAppId: 'bot-app',
       MicrosoftAppPassword: 'bot-secret',
       MicrosoftAppTenantId: TENANT,

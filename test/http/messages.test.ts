@@ -69,6 +69,7 @@ describe('POST /api/messages with a MicrosoftAppId (authenticated mode)', () => 
 
   beforeAll(async () => {
     harness = await startBotUnderTest({
+      PERPETRATOR_KEY: 'test-perpetrator-key-0123456789abcdef',
       MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
       MicrosoftAppPassword: 'not-a-real-secret',
       MicrosoftAppType: 'SingleTenant',

@@ -32,7 +32,7 @@ describe('retention: a closed case past its period becomes its anonymous registr
     await tables.ensureTables(['Cases', 'Meetings', 'CardRefs', 'Drafts', 'Retention', 'Figures', 'PerpetratorIndex']);
     figuresStore = new TableFiguresRepository(tables.client('Figures'));
     figures = new FiguresService({ store: figuresStore, directory: { coordinatorVpt: { aadObjectId: COORDINATOR } as never, desksOf: () => [] }, clock });
-    index = new TablePerpetratorIndex(tables.client('PerpetratorIndex'));
+    index = new TablePerpetratorIndex(tables.client('PerpetratorIndex'), 'test-perpetrator-key-0123456789abcdef');
     cases = new TableCaseRepository(tables.client('Cases'));
   });
 

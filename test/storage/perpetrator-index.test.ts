@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Recidive } from '../../src/app/recidive';
 import { submitCase, type Case } from '../../src/domain/case';
 import { perpetratorKeys } from '../../src/domain/perpetrator';
@@ -35,7 +36,7 @@ describe('the perpetrator index: recidive without reading or scanning cases', ()
   let recidive: Recidive;
   beforeAll(async () => {
     await tables.ensureTables(['PerpetratorIndex', 'Cases']);
-    index = new TablePerpetratorIndex(tables.client('PerpetratorIndex'));
+    index = new TablePerpetratorIndex(tables.client('PerpetratorIndex'), 'test-perpetrator-key-0123456789abcdef');
     recidive = new Recidive(index);
   });
 
@@ -52,17 +53,26 @@ describe('the perpetrator index: recidive without reading or scanning cases', ()
     expect(await recidive.countEarlier(caseOf('gemeente-utrecht', { known: false, type: 'persoon' }, day(6)))).toBe(0);
   });
 
-  it('keeps names and plates out of the keys', () => {
-    const partition = perpetratorIndexPartition('gemeente-utrecht', perpetratorKeys({ perpetrator: { known: true, type: 'persoon', name: 'Jan de Vries' } })[0]!);
+  it('keeps names and plates out of the keys and the rows: a keyed hash, different under another key', async () => {
+    const key = perpetratorKeys({ perpetrator: { known: true, type: 'persoon', name: 'Jan de Vries' } })[0]!;
+    const partition = perpetratorIndexPartition('test-perpetrator-key-0123456789abcdef', 'gemeente-utrecht', key);
     expect(partition).toMatch(/^[0-9a-f]{64}$/);
+    expect(partition).not.toBe(createHash('sha256').update(`gemeente-utrecht\n${key}`, 'utf8').digest('hex'));
+    expect(perpetratorIndexPartition('another-key-of-at-least-32-characters!!', 'gemeente-utrecht', key)).not.toBe(partition);
+    for await (const row of tables.client('PerpetratorIndex').listEntities()) {
+      expect(JSON.stringify(row)).not.toMatch(/vries|12abc3/i);
+    }
   });
 
-  it('files the cases stored before it existed, once', async () => {
+  it('files the cases stored before it existed, once, and drops rows of the unkeyed format', async () => {
     const cases = new TableCaseRepository(tables.client('Cases'));
+    // A row as the unkeyed (plain SHA-256) index wrote it, with the key in plain text.
+    await tables.client('PerpetratorIndex').createEntity({ partitionKey: createHash('sha256').update('gemeente-houten\nname:piet pieters').digest('hex'), rowKey: 'case-old-format', perpetratorKey: 'name:piet pieters' });
     const old = caseOf('gemeente-houten', { known: true, type: 'persoon', name: 'Piet Pieters' }, day(7));
     await cases.create(old);
     expect(await index.backfill(tables.client('Cases'))).toBe(1);
     expect(await index.backfill(tables.client('Cases'))).toBe(0);
     expect(await recidive.countEarlier(caseOf('gemeente-houten', { known: true, type: 'persoon', name: 'piet pieters' }, day(8)))).toBe(1);
+    for await (const row of tables.client('PerpetratorIndex').listEntities()) expect(row.rowKey).not.toBe('case-old-format');
   });
 });
