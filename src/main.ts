@@ -49,6 +49,13 @@ import { TableMeetingRepository } from './storage/meeting-plan.repository';
 import { GraphCalendarGateway } from './graph/calendar.gateway';
 import { calendarModeFromConfig, createGraphClient, defaultScope, type CalendarMode } from './graph/graph-client';
 import { icsFile } from './graph/ics';
+import { figuresRegistrationKeeper, RetentionService, type PurgeReport } from './app/retention.service';
+import { TableRetentionRepository } from './storage/retention.repository';
+import { RetentionJob } from './scheduler/retention-job';
+import { OwnDataService } from './app/own-data.service';
+import type { FileDelivery } from './app/file-delivery-ports';
+import type { PrivacyRouteDependencies } from './teams/privacy/privacy-routes';
+import { DomainError } from './domain/errors';
 import { INVOKE_CALENDAR_RETRY } from './teams/meeting/meeting-actions';
 import { FiguresService } from './app/figures.service';
 import { TableFiguresRepository } from './storage/figures.repository';
@@ -62,7 +69,7 @@ import { renderFiguresChart } from './reports/figures-chart';
 import { registrationCsv, registrationCsvFileName } from './reports/registration-csv';
 
 /** Logical table names; the physical names get TABLE_PREFIX in front. */
-export const TABLES = ['ConversationRefs', 'Drafts', 'Profiles', 'Cases', 'Counters', 'CardRefs', 'Reminders', 'Meetings', 'Outbox', 'PerpetratorIndex', 'Figures', 'Downloads'] as const;
+export const TABLES = ['ConversationRefs', 'Drafts', 'Profiles', 'Cases', 'Counters', 'CardRefs', 'Reminders', 'Meetings', 'Outbox', 'PerpetratorIndex', 'Figures', 'Downloads', 'Retention'] as const;
 
 /** Blob container for evidence copied out of the chat. */
 export const EVIDENCE_CONTAINER = 'evidence';
@@ -94,6 +101,8 @@ export interface RunningBot {
    * Playground keeps chats in memory and forgets them on a restart. Returns how many were posted.
    */
   repostOpenCaseCards(): Promise<number>;
+  /** For tests and tools: the daily purge now (once per UTC day across instances). */
+  retention: { runDaily(): Promise<PurgeReport> };
   stop(): Promise<void>;
 }
 
@@ -106,6 +115,8 @@ export interface StartOptions {
   /** False: effects are written but this instance never carries them out (a test's instance that dies right after its write). */
   drainOutbox?: boolean;
   signingKeys?: Partial<Pick<SigningKeyOptions, 'timeoutMs' | 'failureBackoffMs'>>;
+  /** Hands files to the person who asked ("mijn gegevens"); tests pass an in-memory one. */
+  fileDelivery?: FileDelivery;
 }
 
 /**
@@ -180,9 +191,11 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   const outboxService = new OutboxService({ store: outbox, runner: new CaseEffectRunner({ notifier, scheduler: reminders, recidive, figures, meetings: () => later.meetings }), clock, logger });
   const outboxWorker = new OutboxWorker({ drainer: outboxService, timer, logger }, { drainOnWake: options.drainOutbox ?? true });
   const caseHandling = new CaseHandlingService({ cases, directory, recidive, outbox, worker: outboxWorker, notifier, clock, logger });
+  const drafts = new TableDraftRepository(tables.client('Drafts'));
+  const profiles = new TableProfileRepository(tables.client('Profiles'));
   const intake = new IntakeService({
-    drafts: new TableDraftRepository(tables.client('Drafts')),
-    profiles: new TableProfileRepository(tables.client('Profiles')),
+    drafts,
+    profiles,
     cases,
     caseNumbers: { next: (year) => caseNumbers.nextSequence(`case-${year}`) },
     directory,
@@ -221,6 +234,37 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   });
   const figureExports = new FiguresExportService({ figures, writer: { csv: registrationCsv, fileName: registrationCsvFileName }, delivery: files, clock });
 
+  // Issue 12: retention (daily purge after RETENTION_DAYS_AFTER_CLOSING, once confirmed by the coordinator VPT).
+  const evidenceBlobs = new EvidenceBlobStore(connectionString, EVIDENCE_CONTAINER);
+  const retention = new RetentionService({
+    store: new TableRetentionRepository(tables.client('Retention'), {
+      cases: tables.client('Cases'),
+      meetings: tables.client('Meetings'),
+      cardRefs: tables.client('CardRefs'),
+      drafts: tables.client('Drafts'),
+    }),
+    evidence: evidenceBlobs,
+    perpetrators,
+    registrations: figuresRegistrationKeeper(figures),
+    countEarlier: (c) => recidive.countEarlier(c),
+    coordinatorAadObjectId: () => directory.coordinatorVpt.aadObjectId,
+    retentionDays: config.RETENTION_DAYS_AFTER_CLOSING,
+    clock,
+    logger,
+    owner: `bot-${randomUUID()}`,
+  });
+  const retentionJob = new RetentionJob({ runDaily: () => retention.runDaily(), timer: options.timer ?? realTimer, logger });
+
+  /**
+   * WIRING POINT (issue 12, own data): the real FileDelivery (blob + hashed token + GET /download/:token)
+   * is wired here at merge; until then "mijn gegevens" answers that it is not available. Tests pass
+   * an in-memory FileDelivery through StartOptions.
+   */
+  const ownDataService = (fileDelivery: FileDelivery | undefined): PrivacyRouteDependencies['ownData'] =>
+    fileDelivery
+      ? new OwnDataService({ sources: { cases, drafts, profiles, conversations }, files: fileDelivery, clock })
+      : { exportFor: () => Promise.reject(new DomainError('OWN_DATA.UNAVAILABLE')) };
+
   const app = createTeamsApp({
     adapter,
     cards,
@@ -228,12 +272,13 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     directory,
     intake,
     caseHandling,
-    evidence: new EvidenceService(new EvidenceBlobStore(connectionString, EVIDENCE_CONTAINER), randomUUID),
+    evidence: new EvidenceService(evidenceBlobs, randomUUID),
     clock,
     ...(config.MicrosoftAppId ? { botAppId: config.MicrosoftAppId } : {}),
     meetings: { service: meetings, icsUrl },
     figures: { figures, exports: figureExports, drawChart: (months) => renderFiguresChart(months) },
     policeForms: new PoliceFormService({ cases, directory, renderPdf: (form) => renderPoliceFormPdf(form), delivery: files, clock }),
+    privacy: { retention, ownData: ownDataService(options.fileDelivery ?? files) },
     logger,
   });
 
@@ -245,6 +290,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     routingRepair.start();
     expiredFiles.start();
     outboxWorker.start();
+    retentionJob.start();
     // Cases stored before the perpetrator index existed are filed once, in the background.
     perpetrators.backfill(tables.client('Cases')).catch((error: Error) => logger.error('recidive.backfill_failed', { detail: error.name }));
     // Cases stored before the figures were kept are counted once; safe beside other instances doing the same.
@@ -272,6 +318,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     await routingRepair.stop();
     await expiredFiles.stop();
     await outboxWorker.stop();
+    await retentionJob.stop();
     await azurite?.stop();
     throw error;
   });
@@ -287,6 +334,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     figuresBackfill,
     files,
     outbox: { settle: () => outboxWorker.idle(), recover: () => outboxWorker.recoverNow() },
+    retention: { runDaily: () => retention.runDaily() },
     repostOpenCaseCards: async () => {
       if (!config.localMode) throw new Error('repostOpenCaseCards is for local mode only');
       let posted = 0;
@@ -304,6 +352,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
       await sweeper.stop();
       await routingRepair.stop();
       await expiredFiles.stop();
+      await retentionJob.stop();
       await closeServer(server);
       // What this instance wrote is carried out before it stops (or left to the others' recovery).
       await outboxWorker.stop();

@@ -28,7 +28,7 @@ export const DOMAIN_ERROR_CODES = [
   'FIGURES.NOT_ALLOWED',
   'FIGURES.INVALID_PERIOD',
   'RETENTION.NOT_ALLOWED',
-  'OWN_DATA.DRAFT_NOT_FOUND',
+  'OWN_DATA.UNAVAILABLE',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -65,7 +65,7 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, string>> = 
   'FIGURES.NOT_ALLOWED': 'Cijfers zijn er voor de coördinator VPT en voor de afhandelaars van een organisatie.',
   'FIGURES.INVALID_PERIOD': 'Kies een periode van hele maanden, niet in de toekomst en hoogstens 36 maanden lang.',
   'RETENTION.NOT_ALLOWED': 'De bewaartermijn beheert de coördinator VPT.',
-  'OWN_DATA.DRAFT_NOT_FOUND': 'Dit concept bestaat niet meer.',
+  'OWN_DATA.UNAVAILABLE': 'Je gegevens opvragen kan op dit moment niet. Vraag de functioneel beheerder of de coördinator VPT om een overzicht.',
 };
 
 export interface DomainErrorOptions {

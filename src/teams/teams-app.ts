@@ -12,6 +12,7 @@ import type { MeetingService } from '../app/meeting.service';
 import type { EvidenceService } from '../app/evidence.service';
 import type { Clock } from '../domain/clock';
 import { handlePersonalMessage, type IntakeRouteDependencies } from './intake/intake-routes';
+import type { PrivacyRouteDependencies } from './privacy/privacy-routes';
 import { downloadAttachments } from './intake/attachments';
 import type { Directory } from '../domain/directory';
 import type { Logger } from '../app/logger';
@@ -39,6 +40,8 @@ export interface TeamsAppDependencies {
   figures?: Pick<FiguresRouteDependencies, 'figures' | 'exports' | 'drawChart'>;
   /** "politieformulier <zaaknummer>" for a handler of the case (issue 11). */
   policeForms?: Pick<PoliceFormService, 'offer'>;
+  /** "mijn gegevens" and "bewaartermijn" in the 1:1 chat (issue 12). */
+  privacy?: PrivacyRouteDependencies;
   logger: Logger;
 }
 
@@ -111,6 +114,7 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
     clock: deps.clock,
     downloadFiles: (context) => downloadAttachments(context, deps.adapter, deps.botAppId),
     sendHelp: (context) => sendHelp(context, helpDeps),
+    ...(deps.privacy ? { privacy: deps.privacy } : {}),
   };
 
   app.activity(ActivityTypes.Message, async (context) => {

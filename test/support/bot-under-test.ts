@@ -25,7 +25,7 @@ export interface BotUnderTestOptions {
   clock?: Clock;
   connector?: ConnectorStandIn;
   logger?: Logger;
-  start?: Pick<StartOptions, 'signingKeys' | 'drainOutbox'>;
+  start?: Pick<StartOptions, 'signingKeys' | 'drainOutbox' | 'fileDelivery'>;
 }
 
 export async function startBotUnderTest(env: Record<string, string> = {}, options: BotUnderTestOptions = {}): Promise<BotUnderTest> {

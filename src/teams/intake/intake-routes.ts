@@ -12,6 +12,7 @@ import { sendCard } from '../send-card';
 import { renderIntakeReplies, type OutgoingMessage } from './intake-cards';
 import { fileAttachments, type DownloadResult } from './attachments';
 import { renderGuidance } from '../guidance/guidance-cards';
+import { handlePrivacyCommand, type PrivacyRouteDependencies } from '../privacy/privacy-routes';
 import {
   behaviourLevelSchema,
   guidanceForAction,
@@ -50,6 +51,8 @@ export interface IntakeRouteDependencies {
   clock: Clock;
   downloadFiles: (context: TurnContext) => Promise<DownloadResult>;
   sendHelp: (context: TurnContext) => Promise<void>;
+  /** "mijn gegevens" and "bewaartermijn" (README "Privacy"); absent: those words are ordinary text. */
+  privacy?: PrivacyRouteDependencies;
 }
 
 /** What one message in the personal chat gets: intake replies, the help card or an advice card. */
@@ -63,6 +66,12 @@ export async function handlePersonalMessage(context: TurnContext, deps: IntakeRo
     return;
   }
   try {
+    if (deps.privacy && (activity(context).value === undefined || activity(context).value === null)) {
+      const outcome = await handlePrivacyCommand(context, reporter.aadObjectId, normaliseCommandText(activity(context).text), deps.privacy);
+      // The open draft can be deleted through the intake's own confirm step ("stop").
+      if (outcome === 'offerDraftDeletion') await send(context, await deps.intake.requestCancel(reporter), deps);
+      if (outcome !== 'notPrivacy') return;
+    }
     const replies = await route(context, reporter, deps);
     if (replies === 'help') return deps.sendHelp(context);
     if (!Array.isArray(replies)) return sendMessage(context, renderGuidance(replies.guidance, deps.cards));
@@ -100,6 +109,8 @@ async function route(context: TurnContext, reporter: Reporter, deps: IntakeRoute
   const idleGuidance = guidanceForIdleWord(command);
   return idleGuidance ? { guidance: idleGuidance } : 'help';
 }
+
+const activity = (context: TurnContext) => context.activity;
 
 const UNKNOWN_BUTTON = 'Deze knop begrijp ik niet (meer). Typ "verder" om door te gaan met je melding.';
 
