@@ -103,6 +103,8 @@ export interface PerpetratorIndex {
   add(subject: RecidiveSubject): Promise<void>;
   /** The cases of the organisation filed under any of these keys (each once, with the keys it shares). */
   find(organisationId: string, keys: readonly string[]): Promise<RecidiveSubject[]>;
+  /** How many cases of other organisations share a key (a count only; matched on the keyed hash). */
+  countElsewhere?(subject: RecidiveSubject): Promise<number>;
 }
 
 export interface CaseNumberSequence {

@@ -16,6 +16,15 @@ export class Recidive {
     return countEarlierCases(subject, await this.index.find(subject.organisationId, subject.perpetratorKeys));
   }
 
+  /**
+   * Cases elsewhere in the province with the same perpetrator (issue 10 point 7): "komt in N andere
+   * zaken elders in de provincie voor", never which ones.
+   */
+  async countElsewhere(subject: RecidiveSubject): Promise<number> {
+    if (subject.perpetratorKeys.length === 0 || !this.index.countElsewhere) return 0;
+    return this.index.countElsewhere(subject);
+  }
+
   /** Files a new case under its perpetrator keys, so later reports find it. */
   async file(c: RecidiveSubject): Promise<void> {
     if (c.perpetratorKeys.length > 0) await this.index.add(c);

@@ -24,6 +24,9 @@ export function perpetratorIndexPartition(secret: string, organisationId: string
   return createHmac('sha256', secret).update(`${organisationId}\n${perpetratorKey}`, 'utf8').digest('hex');
 }
 
+/** Marks the province-wide partitions: no organisation id has this form. */
+const PROVINCE = '*province*';
+
 const entrySchema = z.object({
   caseId: z.string().min(1),
   organisationId: z.string().min(1),
@@ -48,26 +51,37 @@ export class TablePerpetratorIndex implements PerpetratorIndex {
     this.marker = new DocumentTable(client, z.object({ doneAt: z.string() }));
   }
 
+  /** Files the case under each key in its organisation and province-wide (for counts elsewhere, issue 10 point 7). */
   async add(subject: RecidiveSubject): Promise<void> {
+    const entry = { caseId: subject.id, organisationId: subject.organisationId, registeredAt: subject.registeredAt };
     await Promise.all(
-      subject.perpetratorKeys.map((perpetratorKey) =>
-        this.client.upsertEntity(
-          this.entries.entityOf(perpetratorIndexPartition(this.secret, subject.organisationId, perpetratorKey), subject.id, {
-            caseId: subject.id,
-            organisationId: subject.organisationId,
-            registeredAt: subject.registeredAt,
-          }),
-          'Replace',
+      subject.perpetratorKeys.flatMap((perpetratorKey) =>
+        [subject.organisationId, PROVINCE].map((scope) =>
+          this.client.upsertEntity(this.entries.entityOf(perpetratorIndexPartition(this.secret, scope, perpetratorKey), subject.id, entry), 'Replace'),
         ),
       ),
     );
   }
 
+  /**
+   * How many cases of other organisations share a key with `subject`: a count only, matched on the
+   * keyed hash; their handlers' data never leaves their organisation.
+   */
+  async countElsewhere(subject: RecidiveSubject): Promise<number> {
+    const elsewhere = new Set<string>();
+    for (const key of new Set(subject.perpetratorKeys)) {
+      for await (const row of this.entries.listPartition(perpetratorIndexPartition(this.secret, PROVINCE, key))) {
+        if (row.value.organisationId !== subject.organisationId) elsewhere.add(row.value.caseId);
+      }
+    }
+    return elsewhere.size;
+  }
+
   /** Removes a case from the index (retention); removing it again changes nothing. */
   async remove(subject: RecidiveSubject): Promise<void> {
     await Promise.all(
-      subject.perpetratorKeys.map((perpetratorKey) =>
-        this.entries.delete(perpetratorIndexPartition(this.secret, subject.organisationId, perpetratorKey), subject.id),
+      subject.perpetratorKeys.flatMap((perpetratorKey) =>
+        [subject.organisationId, PROVINCE].map((scope) => this.entries.delete(perpetratorIndexPartition(this.secret, scope, perpetratorKey), subject.id)),
       ),
     );
   }

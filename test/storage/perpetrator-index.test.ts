@@ -53,6 +53,20 @@ describe('the perpetrator index: recidive without reading or scanning cases', ()
     expect(await recidive.countEarlier(caseOf('gemeente-utrecht', { known: false, type: 'persoon' }, day(6)))).toBe(0);
   });
 
+  it('counts cases of other organisations with the same perpetrator, a number only, on the keyed hash', async () => {
+    const utrecht = caseOf('gemeente-utrecht', { known: true, type: 'persoon', name: '@utrechtboos' }, day(10));
+    const zeist = caseOf('gemeente-zeist', { known: true, type: 'persoon', name: '@UtrechtBoos' }, day(11));
+    const houten = caseOf('gemeente-houten', { known: false, type: 'persoon', licencePlate: '99-XYZ-9' }, day(12));
+    const houtenAgain = caseOf('gemeente-houten', { known: true, type: 'persoon', name: '@utrechtboos', licencePlate: '99xyz9' }, day(13));
+    for (const c of [utrecht, zeist, houten, houtenAgain]) await recidive.file(c);
+    expect(await recidive.countElsewhere(utrecht)).toBe(2); // zeist and houtenAgain
+    expect(await recidive.countElsewhere(houten)).toBe(0); // the plate is only known in Houten itself
+    expect(await recidive.countElsewhere(houtenAgain)).toBe(2); // utrecht and zeist, not houten's own
+    expect(await recidive.countEarlier(houtenAgain)).toBe(1); // within Houten: the plate
+    await index.remove(zeist);
+    expect(await recidive.countElsewhere(utrecht)).toBe(1);
+  });
+
   it('keeps names and plates out of the keys and the rows: a keyed hash, different under another key', async () => {
     const key = perpetratorKeys({ perpetrator: { known: true, type: 'persoon', name: 'Jan de Vries' } })[0]!;
     const partition = perpetratorIndexPartition('test-perpetrator-key-0123456789abcdef', 'gemeente-utrecht', key);
