@@ -54,8 +54,6 @@ import { TableRetentionRepository } from './storage/retention.repository';
 import { RetentionJob } from './scheduler/retention-job';
 import { OwnDataService } from './app/own-data.service';
 import type { FileDelivery } from './app/file-delivery-ports';
-import type { PrivacyRouteDependencies } from './teams/privacy/privacy-routes';
-import { DomainError } from './domain/errors';
 import { INVOKE_CALENDAR_RETRY } from './teams/meeting/meeting-actions';
 import { FiguresService } from './app/figures.service';
 import { TableFiguresRepository } from './storage/figures.repository';
@@ -255,15 +253,8 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   });
   const retentionJob = new RetentionJob({ runDaily: () => retention.runDaily(), timer: options.timer ?? realTimer, logger });
 
-  /**
-   * WIRING POINT (issue 12, own data): the real FileDelivery (blob + hashed token + GET /download/:token)
-   * is wired here at merge; until then "mijn gegevens" answers that it is not available. Tests pass
-   * an in-memory FileDelivery through StartOptions.
-   */
-  const ownDataService = (fileDelivery: FileDelivery | undefined): PrivacyRouteDependencies['ownData'] =>
-    fileDelivery
-      ? new OwnDataService({ sources: { cases, drafts, profiles, conversations }, files: fileDelivery, clock })
-      : { exportFor: () => Promise.reject(new DomainError('OWN_DATA.UNAVAILABLE')) };
+  // "mijn gegevens": the office holder's own data as a file through the short-lived link (tests may pass another FileDelivery).
+  const ownData = new OwnDataService({ sources: { cases, drafts, profiles, conversations }, files: options.fileDelivery ?? files, clock });
 
   const app = createTeamsApp({
     adapter,
@@ -278,7 +269,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     meetings: { service: meetings, icsUrl },
     figures: { figures, exports: figureExports, drawChart: (months) => renderFiguresChart(months) },
     policeForms: new PoliceFormService({ cases, directory, renderPdf: (form) => renderPoliceFormPdf(form), delivery: files, clock }),
-    privacy: { retention, ownData: ownDataService(options.fileDelivery ?? files) },
+    privacy: { retention, ownData },
     logger,
   });
 

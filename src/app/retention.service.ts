@@ -2,7 +2,7 @@ import type { Case } from '../domain/case';
 import type { Clock } from '../domain/clock';
 import { DomainError } from '../domain/errors';
 import { isPurgeDue, retentionPreview, type RetentionPreviewLine } from '../domain/privacy/retention';
-import type { CaseChange } from './figures.service';
+import type { CaseRevisionForFigures } from './figures.service';
 import type { Logger } from './logger';
 import type { EvidenceRemover, PerpetratorIndexRemover, PurgeConfirmation, RegistrationKeeper, RetentionStore } from './retention-ports';
 
@@ -123,7 +123,7 @@ export class RetentionService {
 export const FINAL_REGISTRATION_SEQUENCE = Number.MAX_SAFE_INTEGER;
 
 /** Keeps the registration through the figures' own idempotent change (FiguresService.applyCaseChange). */
-export function figuresRegistrationKeeper(figures: { applyCaseChange(change: CaseChange): Promise<unknown> }): RegistrationKeeper {
+export function figuresRegistrationKeeper(figures: { applyCaseChange(change: CaseRevisionForFigures): Promise<unknown> }): RegistrationKeeper {
   return {
     keep: async (c, earlierCasesOfPerpetrator) => {
       await figures.applyCaseChange({ caseId: c.id, sequence: FINAL_REGISTRATION_SEQUENCE, after: c, earlierCasesOfPerpetrator });

@@ -93,7 +93,7 @@ describe('figures: every case change reaches the summary table through the outbo
 
     const store = new TableFiguresRepository(tables.client('Figures'));
     const directory = loadDirectory(DIRECTORY);
-    const recidive = new Recidive(new TablePerpetratorIndex(tables.client('PerpetratorIndex')));
+    const recidive = new Recidive(new TablePerpetratorIndex(tables.client('PerpetratorIndex'), 'test-perpetrator-key-0123456789abcdef'));
     const instance = () => new FiguresService({ store, directory, clock: systemClock });
     const [a, b] = await Promise.all([
       instance().backfill(target.listAllWithRevision(), (c) => recidive.withCount(c)),
