@@ -511,10 +511,23 @@ describe('progress card for the office holder', () => {
     expect(progress(caseInStatus('inProgress', { report: { criminalOffenceSuspected: 'no' } }))).not.toContain('Politie');
   });
 
-  it('marks an overdue deadline for the office holder too', () => {
-    const card = render(CASE_CARD_NAMES.progress, caseProgressViewModel(caseInStatus('inProgress'), { now: new Date('2026-12-03T00:30:00Z'), refreshUserIds: [] }));
-    expect(readable(card)).toContain('⚠️ Te laat: 5 uur te laat');
-    expect(readable(card)).toContain('Is een termijn voorbij?');
+  it('shows the office holder a passed deadline as one calm line, never red or "te laat"', () => {
+    const late = render(CASE_CARD_NAMES.progress, caseProgressViewModel(caseInStatus('inProgress'), { now: new Date('2026-12-03T00:30:00Z'), refreshUserIds: [] }));
+    expect(readable(late)).not.toMatch(/te laat|⚠/i);
+    expect(textBlocks(late).filter((b) => b.color === 'Attention')).toEqual([]);
+    expect(readable(late).match(/Je melding krijgt voorrang\./g)).toHaveLength(1);
+    // The handler's card keeps the red deadline.
+    expect(readable(caseCard(caseInStatus('inProgress'), { now: new Date('2026-12-03T00:30:00Z') }))).toContain('⚠️ Te laat: 5 uur te laat');
+    // In time, no such line.
+    expect(readable(render(CASE_CARD_NAMES.progress, caseProgressViewModel(caseInStatus('inProgress'), { now: NOW, refreshUserIds: [] })))).not.toContain('voorrang');
+  });
+
+  it('shows a late proposal without red or "te laat", with the priority line', () => {
+    const late = render(CASE_CARD_NAMES.measuresProposal, measuresProposalViewModel(caseInStatus('measuresProposed'), { now: new Date('2026-12-03T00:30:00Z') }));
+    expect(readable(late)).not.toMatch(/te laat|⚠/i);
+    expect(textBlocks(late).filter((b) => b.color === 'Attention')).toEqual([]);
+    expect(readable(late)).toContain('Je melding krijgt voorrang.');
+    expect(readable(render(CASE_CARD_NAMES.measuresProposal, measuresProposalViewModel(caseInStatus('measuresProposed'), { now: NOW })))).not.toContain('voorrang');
   });
 
   it('shows when the case was closed', () => {

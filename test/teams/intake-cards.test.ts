@@ -399,19 +399,26 @@ describe('case submitted card', () => {
     expect(text).toContain('Arbeidsinspectie waarschuwen\nUiterlijk maandag 30 november 2026 om 21:30\nNog 11 uur en 30 minuten');
   });
 
-  it('marks overdue deadlines clearly, in the attention colour', () => {
+  it('greets a late report calmly: no red, no "te laat", one line that it gets priority', () => {
     const threeHoursLate = new Date(Date.parse('2026-12-02T20:30:00Z') + 3 * 3600 * 1000);
     const c = card({ kind: 'submitted', case: wethouder, supportLines: [], repeated: false }, threeHoursLate);
-    const late = nodes(c, 'TextBlock').filter((b) => b.color === 'Attention');
-    // Police: Wednesday 17:00; measures: Wednesday 21:30.
-    expect(late.map((b) => b.text)).toEqual(['⚠️ 7 uur en 30 minuten te laat', '⚠️ 3 uur te laat']);
-    expect(readable(c)).toContain('Is een termijn al voorbij? Dan pakt de afhandelaar het zo snel mogelijk op.');
+    const text = readable(c);
+    expect(nodes(c, 'TextBlock').filter((b) => b.color === 'Attention')).toEqual([]);
+    expect(text).not.toMatch(/te laat|⚠/i);
+    // Police (Wednesday 17:00) and measures (Wednesday 21:30) have passed: they are the handler's concern.
+    expect(text).not.toContain('Afspraak met de politie');
+    expect(text.match(/Je melding krijgt voorrang\./g)).toHaveLength(1);
 
-    // Long past, the due line says when; the mark stays.
-    const tenDaysLater = new Date(now.getTime() + 10 * 24 * 3600 * 1000);
-    const old = card({ kind: 'submitted', case: wethouder, supportLines: [], repeated: false }, tenDaysLater);
-    expect(nodes(old, 'TextBlock').filter((b) => b.color === 'Attention').map((b) => b.text)).toEqual(['⚠️ Te laat', '⚠️ Te laat']);
-    expect(readable(old)).toContain('Maatregelen treffen\nUiterlijk woensdag 2 december 2026 om 21:30\n⚠️ Te laat');
+    // One deadline passed, one still running: the running one stays, neutral.
+    const between = new Date('2026-12-02T18:00:00Z');
+    const mixed = readable(card({ kind: 'submitted', case: wethouder, supportLines: [], repeated: false }, between));
+    expect(mixed).toContain('Maatregelen treffen\nUiterlijk woensdag 2 december 2026 om 21:30\nNog 2 uur en 30 minuten');
+    expect(mixed).toContain('Je melding krijgt voorrang.');
+    expect(mixed).not.toContain('Afspraak met de politie');
+  });
+
+  it('says nothing about priority while every deadline still runs', () => {
+    expect(readable(card({ kind: 'submitted', case: wethouder, supportLines: [], repeated: false }))).not.toContain('voorrang');
   });
 
   it('says when the police deadline was counted without the decree days of a year not yet known', () => {

@@ -100,6 +100,29 @@ export function deadlinesOf(c: Case, now: Date): CaseDeadlineViewModel[] {
   return c.deadlines.map((deadline) => deadlineViewModel(c, deadline, now));
 }
 
+/** The one calm line the office holder reads when a deadline has passed: a passed deadline is the handler's concern, never blame. */
+export const REPORTER_PRIORITY_TEXT = 'Je melding krijgt voorrang.';
+
+/** The office holder's deadlines: those still running or reached, never a red or "te laat" line, and whether any has passed. */
+export interface ReporterDeadlines {
+  deadlines: CaseDeadlineViewModel[];
+  /** REPORTER_PRIORITY_TEXT when a deadline has passed unmet; '' otherwise. */
+  priorityText: string;
+}
+
+/** Deadlines as the office holder sees them: a passed one is left off (the handler's card shows it in red) and replaced by one neutral line. */
+export function reporterDeadlinesOf(c: Case, now: Date, kinds?: readonly Deadline['kind'][]): ReporterDeadlines {
+  const chosen = kinds === undefined ? c.deadlines : c.deadlines.filter((d) => kinds.includes(d.kind));
+  const views = chosen.map((deadline) => deadlineViewModel(c, deadline, now));
+  const passed = views.some((view) => view.overdue);
+  return {
+    deadlines: views
+      .filter((view) => !view.overdue)
+      .map((view) => ({ ...view, status: view.status.replace(' (na de termijn)', ''), color: view.color === 'Attention' ? 'Default' : view.color })),
+    priorityText: passed ? REPORTER_PRIORITY_TEXT : '',
+  };
+}
+
 /** What the office holder agrees to is shown in full when shared (one form, one explanation), else up to this much per measure. */
 export const OFFICE_HOLDER_MEASURE_LIMITS = { each: 600, shared: TEXT_LIMITS.medium } as const;
 

@@ -6,7 +6,7 @@ import { TEXT_LIMITS } from '../../domain/report';
 import { supportLinesFor } from '../../domain/support-lines';
 import { toCardText } from '../cards/escape';
 import { CASE_CARD_TEXT_MAX } from './case-card-contract';
-import { capitalisedDesk, type CaseDeadlineViewModel, deadlinesOf, deadlineViewModel, type FactViewModel, handlerDesk, measureList, type MeasureViewModel, OFFICE_HOLDER_MEASURE_LIMITS, quoted, refreshIds, sentBackComment } from './case-view-parts';
+import { capitalisedDesk, type CaseDeadlineViewModel, type FactViewModel, handlerDesk, measureList, type MeasureViewModel, OFFICE_HOLDER_MEASURE_LIMITS, quoted, refreshIds, reporterDeadlinesOf, sentBackComment } from './case-view-parts';
 
 // ---------------------------------------------------------------------------------------------
 // Progress card (the office holder's 1:1 chat)
@@ -24,8 +24,10 @@ export interface CaseProgressViewModel {
   nextStep: string;
   /** The office holder's own comment when they sent the proposal back; '' otherwise. */
   sentBackComment: string;
+  /** Running and reached deadlines; a passed one is left off (it is the handler's, in red on their card). */
   deadlines: CaseDeadlineViewModel[];
-  anyOverdue: boolean;
+  /** "Je melding krijgt voorrang." when a deadline has passed; '' otherwise. */
+  priorityText: string;
   measuresHeading: string;
   measures: MeasureViewModel[];
   measuresNote: string;
@@ -38,7 +40,7 @@ export interface CaseProgressViewModel {
 
 /** Builds the office holder's progress card: status, what happens next, deadlines and the measures; no handler internals. */
 export function caseProgressViewModel(c: Case, options: { now: Date; refreshUserIds: string[]; notice?: string }): CaseProgressViewModel {
-  const deadlines = deadlinesOf(c, options.now);
+  const { deadlines, priorityText } = reporterDeadlinesOf(c, options.now);
   const comment = sentBackComment(c);
   const closedAt = c.status === 'closed' ? c.statusHistory.at(-1)?.at : undefined;
   const measures = c.status === 'closed' ? c.measures.filter((m) => m.status === 'approved') : c.measures;
@@ -58,7 +60,7 @@ export function caseProgressViewModel(c: Case, options: { now: Date; refreshUser
     nextStep: nextStepText(c, comment !== undefined),
     sentBackComment: quoted(comment, CASE_CARD_TEXT_MAX.comment),
     deadlines,
-    anyOverdue: deadlines.some((d) => d.overdue),
+    priorityText,
     measuresHeading: measures.length === 0 ? '' : progressMeasuresHeading(c.status),
     ...measureList(measures, OFFICE_HOLDER_MEASURE_LIMITS),
     policeText: policeProgressText(c),
@@ -129,6 +131,8 @@ export interface MeasuresProposalViewModel {
   measures: MeasureViewModel[];
   measuresNote: string;
   deadlines: CaseDeadlineViewModel[];
+  /** "Je melding krijgt voorrang." when the measures deadline has passed; '' otherwise. */
+  priorityText: string;
   /** True while the office holder can agree or send the proposal back. */
   canRespond: boolean;
   /** Where the proposal stands once answered; '' while open. */
@@ -147,7 +151,7 @@ export function measuresProposalViewModel(c: Case, options: { now: Date }): Meas
     caseNumber: toCardText(c.caseNumber, 40),
     intro: `${capitalisedDesk(c)} stelt${proposedAt === undefined ? '' : ` op ${formatDutchDateTime(proposedAt)}`} de volgende maatregelen voor naar aanleiding van je melding van het incident op ${incidentOn}. Maatregelen worden in overleg met jou genomen.`,
     ...measureList(c.measures, OFFICE_HOLDER_MEASURE_LIMITS),
-    deadlines: c.deadlines.filter((d) => d.kind === 'measures').map((d) => deadlineViewModel(c, d, options.now)),
+    ...reporterDeadlinesOf(c, options.now, ['measures']),
     canRespond: allowed.has('agreeMeasures') && allowed.has('sendBackMeasures'),
     stateText: proposalStateText(c),
     commentMaxLength: TEXT_LIMITS.medium,

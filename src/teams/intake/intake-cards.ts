@@ -16,6 +16,7 @@ import { amsterdamDate } from '../../domain/working-days';
 import type { CardRenderer } from '../cards/card-renderer';
 import { toCardText } from '../cards/escape';
 import { CONFIDENTIAL_PHONE_ON_CARD } from '../cards/support-line-text';
+import { REPORTER_PRIORITY_TEXT } from '../case/case-view-parts';
 
 /** One message for the chat: a card or a text; `summary` is what notifications and screen readers show (Dutch). */
 export interface OutgoingMessage {
@@ -244,9 +245,8 @@ export interface DeadlineViewModel {
   label: string;
   /** "maandag 30 november 2026 om 17:00". */
   due: string;
-  /** "Nog 2 dagen en 3 uur", or "⚠️ 3 uur te laat". */
+  /** "Nog 2 dagen en 3 uur". */
   status: string;
-  overdue: boolean;
   /** Why the moment may shift, e.g. a year's decree days are not known yet; '' when nothing to say. */
   note: string;
 }
@@ -257,8 +257,10 @@ export interface CaseSubmittedViewModel {
   caseNumber: string;
   /** Who takes it from here, by role and organisation. */
   nextSteps: string;
+  /** Deadlines still running; a passed one is the handler's concern and left off. */
   deadlines: DeadlineViewModel[];
-  anyOverdue: boolean;
+  /** "Je melding krijgt voorrang." when a deadline has already passed (a late report); '' otherwise. */
+  priorityText: string;
   supportLines: { name: string; phone: string; description: string }[];
   /** The level the office holder chose, for the button to the matching advice. */
   level: BehaviourLevel;
@@ -266,13 +268,14 @@ export interface CaseSubmittedViewModel {
 
 /** Builds the confirmation: case number, who handles it, the deadlines as of `now`, and the support lines. */
 export function caseSubmittedViewModel(submitted: Case, supportLines: readonly SupportLine[], repeated: boolean, now: Date): CaseSubmittedViewModel {
-  const deadlines = submitted.deadlines.map((deadline) => deadlineViewModel(deadline, now));
+  const passed = submitted.deadlines.filter((deadline) => timeLeft(deadline.dueAt, now).overdue);
+  const deadlines = submitted.deadlines.filter((deadline) => !passed.includes(deadline)).map((deadline) => deadlineViewModel(deadline, now));
   return {
     repeated,
     caseNumber: toCardText(submitted.caseNumber, 40),
     nextSteps: toCardText(nextStepsText(submitted)),
     deadlines,
-    anyOverdue: deadlines.some((deadline) => deadline.overdue),
+    priorityText: passed.length > 0 ? REPORTER_PRIORITY_TEXT : '',
     supportLines: supportLines.map((line) => ({
       name: toCardText(line.name),
       phone: toCardText(line.phone ?? ''),
@@ -291,10 +294,8 @@ function nextStepsText(submitted: Case): string {
 }
 
 function deadlineViewModel(deadline: Deadline, now: Date): DeadlineViewModel {
-  const left = timeLeft(deadline.dueAt, now);
-  // Long overdue, timeLeft names the moment it expired: the due line above already says that.
-  const status = left.overdue ? `⚠️ ${left.text.includes('te laat') ? capitalise(left.text) : 'Te laat'}` : capitalise(left.text);
-  return { label: DEADLINE_LABELS[deadline.kind], due: formatDutchDateTime(deadline.dueAt), status, overdue: left.overdue, note: decreeDaysNote(deadline) ?? '' };
+  const status = capitalise(timeLeft(deadline.dueAt, now).text);
+  return { label: DEADLINE_LABELS[deadline.kind], due: formatDutchDateTime(deadline.dueAt), status, note: decreeDaysNote(deadline) ?? '' };
 }
 
 function capitalise(text: string): string {
