@@ -5,6 +5,9 @@ import type { EffectRunner } from './outbox.service';
 import type { CaseRevisionForFigures } from './figures.service';
 import type { Recidive } from './recidive';
 
+/** What the office holder is sent in their chat: a card, or a short message. */
+export type OfficeHolderMessage = 'progress' | 'proposal' | 'taken' | 'approved' | 'closed';
+
 /** Views of a case outside the actor's own card: the desk card, the office holder's chat, informed people. */
 export interface CaseNotifier {
   /** Whether the case card was posted to the desk already. */
@@ -14,7 +17,7 @@ export interface CaseNotifier {
   updateDeskCard(c: Case): Promise<void>;
   /** The office holder's progress card, and an answered proposal (it then shows where it stands, without buttons). */
   updateOfficeHolderCards(c: Case): Promise<void>;
-  sendOfficeHolder(c: Case, what: 'progress' | 'proposal' | 'approved' | 'closed'): Promise<void>;
+  sendOfficeHolder(c: Case, what: OfficeHolderMessage): Promise<void>;
   notifyInformed(c: Case, aadObjectId: string, role: InformedRole): Promise<void>;
 }
 

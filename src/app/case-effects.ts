@@ -23,8 +23,8 @@ export const caseEffectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('updateOfficeHolderCards') }),
   /** A measures proposal to agree to or answer, in the office holder's chat. */
   z.object({ kind: z.literal('sendProposal'), round: z.number().int().min(1) }),
-  /** A short message to the office holder: their measures were approved, or their case closed. */
-  z.object({ kind: z.literal('tellOfficeHolder'), message: z.enum(['approved', 'closed']) }),
+  /** A short message to the office holder: a handler took their case (by name), their measures were approved, or their case closed. */
+  z.object({ kind: z.literal('tellOfficeHolder'), message: z.enum(['taken', 'approved', 'closed']) }),
   /** The case's reminders planned again (its deadlines, goals or status changed). */
   z.object({ kind: z.literal('scheduleReminders') }),
   /**
@@ -65,6 +65,8 @@ export function effectsOf(events: readonly CaseEvent[], c: Case, directory: Pick
   for (const event of events) {
     if (event.type === 'caseSubmitted') {
       effects.push({ kind: 'postDeskCard' }, ...informedNotices(c, directory), { kind: 'sendProgressCard' });
+    } else if (event.type === 'caseTaken') {
+      effects.push({ kind: 'tellOfficeHolder', message: 'taken' });
     } else if (event.type === 'measuresProposed') {
       effects.push({ kind: 'sendProposal', round: event.round });
     } else if (event.type === 'measuresApproved') {

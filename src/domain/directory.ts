@@ -150,6 +150,11 @@ export class Directory {
     return everyone.find((p) => p.aadObjectId === aadObjectId && p.teamsUserId)?.teamsUserId;
   }
 
+  /** The name of the handler with this object id on the given desk, if the directory knows them there. */
+  handlerName(organisationId: string, role: HandlerRole, aadObjectId: string): string | undefined {
+    return this.desk(organisationId, role)?.handlers.find((h) => h.aadObjectId === aadObjectId)?.name;
+  }
+
   /** The organisation's address for the police form, if configured. */
   organisationAddress(organisationId: string): string | undefined {
     return this.entry(organisationId)?.address;

@@ -52,8 +52,12 @@ describe('the policy: which effects a change causes', () => {
     ]);
   });
 
-  it('taking the case updates both views; the reminders stay as they are', () => {
-    expect(kinds(takeCase(submitted().case, HANDLER, later(1)))).toEqual(['updateDeskCard', 'updateOfficeHolderCards']);
+  it('taking the case tells the office holder who took it and updates both views; the reminders stay as they are', () => {
+    expect(effects(takeCase(submitted().case, HANDLER, later(1)))).toEqual([
+      { kind: 'tellOfficeHolder', message: 'taken' },
+      { kind: 'updateDeskCard' },
+      { kind: 'updateOfficeHolderCards' },
+    ]);
   });
 
   it('a proposal goes to the office holder; approval and closing tell them; reminders are planned again when deadlines or goals change', () => {

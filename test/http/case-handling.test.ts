@@ -186,6 +186,17 @@ describe('case handling: routing, the case card and its actions', () => {
       expect(stored.statusHistory.filter((s) => s.status === 'inProgress')).toHaveLength(1);
     });
 
+    it('the office holder is told, once, by name and role, who took the case; the progress card names them too', async () => {
+      await harness.settle();
+      const toReporter = harness.connector.calls.filter((c) => c.method === 'POST' && c.path === `/v3/conversations/a:personal-${reporter.id}/activities`);
+      const told = toReporter.filter((c) => /in behandeling genomen/.test(String(c.body.text ?? '')));
+      expect(told).toHaveLength(1);
+      expect(String(told[0].body.text)).toMatch(/^Peter Jansen, gemeentesecretaris van Utrecht, heeft je melding WB-\d{4}-\d{5} in behandeling genomen\./);
+      const progress = await act(reporter, 'case.refresh', { caseId }, personal);
+      expect(cardText(progress.body.value)).toContain('Peter Jansen, gemeentesecretaris van Utrecht');
+      expect(cardText(progress.body.value)).not.toContain('Je krijgt bericht zodra dat gebeurt');
+    });
+
     it('an invalid measures payload is refused with a clear message', async () => {
       const answer = await act(handler, 'case.proposeMeasures', { caseId, measures: 'launchMissiles' }, desk);
       expect(cardText(answer.body.value)).toMatch(/Kies minstens één maatregel|niet verwerken/);

@@ -19,6 +19,7 @@ import {
   caseCardViewModel,
   caseErrorViewModel,
   caseProgressViewModel,
+  caseTakenMessage,
   informedNoticeViewModel,
   measuresProposalViewModel,
   REFRESH_USER_IDS_MAX,
@@ -528,6 +529,17 @@ describe('progress card for the office holder', () => {
     expect(textBlocks(late).filter((b) => b.color === 'Attention')).toEqual([]);
     expect(readable(late)).toContain('Je melding krijgt voorrang.');
     expect(readable(render(CASE_CARD_NAMES.measuresProposal, measuresProposalViewModel(caseInStatus('measuresProposed'), { now: NOW })))).not.toContain('voorrang');
+  });
+
+  it('names the handler who took the case, by name and role; the desk before it is taken or when the name is unknown', () => {
+    const progress = (c: Case, handlerName?: string): string => readable(render(CASE_CARD_NAMES.progress, caseProgressViewModel(c, { now: NOW, refreshUserIds: [], handlerName })));
+    const taken = caseInStatus('inProgress');
+    expect(progress(taken, 'Peter Jansen')).toContain('Afhandelaar: Peter Jansen, gemeentesecretaris van Utrecht');
+    expect(progress(taken, 'Peter Jansen')).toContain('Peter Jansen, gemeentesecretaris van Utrecht werkt aan je melding');
+    expect(progress(taken)).toContain('Afhandelaar: De gemeentesecretaris van Gemeente Utrecht');
+    expect(progress(caseInStatus('submitted'), 'Peter Jansen')).not.toContain('Peter Jansen');
+    expect(caseTakenMessage(taken, 'Peter Jansen')).toMatch(/^Peter Jansen, gemeentesecretaris van Utrecht, heeft je melding WB-\d{4}-\d{5} in behandeling genomen\./);
+    expect(caseTakenMessage(taken, undefined)).toMatch(/^De gemeentesecretaris van Gemeente Utrecht heeft je melding/);
   });
 
   it('shows when the case was closed', () => {

@@ -195,7 +195,7 @@ async function cardFor(deps: CardDependencies, outcome: CaseActionOutcome, notic
   if (outcome.access === 'officeHolder') {
     const key = notice ? undefined : renderedCardKey(c.id, outcome.version, 'officeHolder', now);
     return deps.rendered.get(key, () =>
-      deps.cards.render('case-progress', caseProgressViewModel(c, { now, refreshUserIds: [userMri(c.officeHolder.aadObjectId)], ...(notice ? { notice } : {}) })),
+      deps.cards.render('case-progress', caseProgressViewModel(c, { now, refreshUserIds: [userMri(c.officeHolder.aadObjectId)], handlerName: takenHandlerName(deps.directory, c), ...(notice ? { notice } : {}) })),
     );
   }
   const viewer = outcome.access === 'handler' ? 'handler' : 'readOnly';
@@ -224,6 +224,11 @@ export function userMri(aadObjectId: string): string {
 }
 
 /** The handlers who get their own view of a case card automatically (Teams refreshes it for them). */
+/** The name of the handler who took the case, as the directory knows them on its desk; undefined before it is taken. */
+export function takenHandlerName(directory: Directory, c: Case): string | undefined {
+  return c.handler === undefined ? undefined : directory.handlerName(c.route.handler.organisationId, c.route.handler.role, c.handler.aadObjectId);
+}
+
 export function deskHandlerIds(directory: Directory, c: Case): string[] {
   return (directory.desk(c.route.handler.organisationId, c.route.handler.role)?.handlers ?? []).map((h) => userMri(h.aadObjectId)).slice(0, 60);
 }

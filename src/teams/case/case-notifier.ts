@@ -1,4 +1,4 @@
-import type { CaseNotifier } from '../../app/case-effect-runner';
+import type { CaseNotifier, OfficeHolderMessage } from '../../app/case-effect-runner';
 import type { PostedCardStore } from '../../app/ports';
 import type { Case } from '../../domain/case';
 import type { Clock } from '../../domain/clock';
@@ -7,8 +7,8 @@ import type { InformedRole } from '../../domain/roles';
 import { VERTROUWENSLIJN } from '../../domain/support-lines';
 import type { CardRenderer } from '../cards/card-renderer';
 import { ProactiveMessenger } from '../proactive-messenger';
-import { deskHandlerIds, userMri } from './case-actions';
-import { caseCardViewModel, caseProgressViewModel, informedNoticeViewModel, measuresProposalViewModel } from './case-cards';
+import { deskHandlerIds, takenHandlerName, userMri } from './case-actions';
+import { caseCardViewModel, caseProgressViewModel, caseTakenMessage, informedNoticeViewModel, measuresProposalViewModel } from './case-cards';
 
 export interface TeamsCaseNotifierDependencies {
   messenger: ProactiveMessenger;
@@ -49,7 +49,7 @@ export class TeamsCaseNotifier implements CaseNotifier {
     if (proposal && c.status !== 'measuresProposed') await this.deps.messenger.update(proposal, this.progressCard(c));
   }
 
-  async sendOfficeHolder(c: Case, what: 'progress' | 'proposal' | 'approved' | 'closed'): Promise<void> {
+  async sendOfficeHolder(c: Case, what: OfficeHolderMessage): Promise<void> {
     const to = c.officeHolder.aadObjectId;
     if (what === 'progress') {
       const posted = await this.deps.messenger.sendToUser(to, this.progressCard(c));
@@ -63,9 +63,11 @@ export class TeamsCaseNotifier implements CaseNotifier {
       return;
     }
     const text =
-      what === 'approved'
-        ? `De maatregelen bij je melding ${c.caseNumber} zijn vastgesteld. De afhandelaar voert ze nu uit; je houdt de voortgang in je overzicht.`
-        : `Je melding ${c.caseNumber} is afgesloten. Dank je wel dat je het hebt gemeld. Heb je nog steun nodig? Bel de Vertrouwenslijn: ${VERTROUWENSLIJN.phone}.`;
+      what === 'taken'
+        ? caseTakenMessage(c, takenHandlerName(this.deps.directory, c))
+        : what === 'approved'
+          ? `De maatregelen bij je melding ${c.caseNumber} zijn vastgesteld. De afhandelaar voert ze nu uit; je houdt de voortgang in je overzicht.`
+          : `Je melding ${c.caseNumber} is afgesloten. Dank je wel dat je het hebt gemeld. Heb je nog steun nodig? Bel de Vertrouwenslijn: ${VERTROUWENSLIJN.phone}.`;
     await this.deps.messenger.sendToUser(to, ProactiveMessenger.message({ text, summary: text }));
   }
 
@@ -83,7 +85,10 @@ export class TeamsCaseNotifier implements CaseNotifier {
   }
 
   private progressCard(c: Case) {
-    const card = this.deps.cards.render('case-progress', caseProgressViewModel(c, { now: this.deps.clock.now(), refreshUserIds: [userMri(c.officeHolder.aadObjectId)] }));
+    const card = this.deps.cards.render(
+      'case-progress',
+      caseProgressViewModel(c, { now: this.deps.clock.now(), refreshUserIds: [userMri(c.officeHolder.aadObjectId)], handlerName: takenHandlerName(this.deps.directory, c) }),
+    );
     return ProactiveMessenger.message({ card, summary: `Voortgang van je melding ${c.caseNumber}` });
   }
 }

@@ -58,6 +58,13 @@ export function organisationName(organisationId: string): string {
   return findOrganisation(organisationId)?.name ?? 'de organisatie';
 }
 
+/** "Utrecht" for Gemeente Utrecht (a role reads "gemeentesecretaris van Utrecht"); other organisations by their full name. */
+export function shortOrganisationName(organisationId: string): string {
+  const organisation = findOrganisation(organisationId);
+  if (organisation === undefined) return 'de organisatie';
+  return organisation.kind === 'gemeente' ? organisation.name.replace(/^Gemeente /, '') : organisation.name;
+}
+
 export function levelTitle(report: IncidentReport): string {
   const level = BEHAVIOUR_LEVELS.find((l) => l.level === report.level);
   // "4 – …", not "4. …": a TextBlock would render "4." at the start as a numbered list.

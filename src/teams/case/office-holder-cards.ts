@@ -3,10 +3,11 @@ import { allowedCommands, type Case, CASE_STATUS_LABELS, type CaseStatus, propos
 import { formatDutchDate, formatDutchDateTime } from '../../domain/deadlines';
 import { POLICE_APPOINTMENT_STEP, POLICE_REPORT_STEP, policeChecklistItems } from '../../domain/police-checklist';
 import { TEXT_LIMITS } from '../../domain/report';
+import { HANDLER_ROLE_LABELS } from '../../domain/roles';
 import { supportLinesFor } from '../../domain/support-lines';
 import { toCardText } from '../cards/escape';
 import { CASE_CARD_TEXT_MAX } from './case-card-contract';
-import { capitalisedDesk, type CaseDeadlineViewModel, type FactViewModel, handlerDesk, measureList, type MeasureViewModel, OFFICE_HOLDER_MEASURE_LIMITS, quoted, refreshIds, reporterDeadlinesOf, sentBackComment } from './case-view-parts';
+import { capitalisedDesk, type CaseDeadlineViewModel, type FactViewModel, handlerDesk, lowerFirst, measureList, type MeasureViewModel, OFFICE_HOLDER_MEASURE_LIMITS, quoted, refreshIds, reporterDeadlinesOf, sentBackComment, shortOrganisationName } from './case-view-parts';
 
 // ---------------------------------------------------------------------------------------------
 // Progress card (the office holder's 1:1 chat)
@@ -39,7 +40,8 @@ export interface CaseProgressViewModel {
 }
 
 /** Builds the office holder's progress card: status, what happens next, deadlines and the measures; no handler internals. */
-export function caseProgressViewModel(c: Case, options: { now: Date; refreshUserIds: string[]; notice?: string }): CaseProgressViewModel {
+export function caseProgressViewModel(c: Case, options: { now: Date; refreshUserIds: string[]; notice?: string; handlerName?: string }): CaseProgressViewModel {
+  const handler = takenByText(c, options.handlerName);
   const { deadlines, priorityText } = reporterDeadlinesOf(c, options.now);
   const comment = sentBackComment(c);
   const closedAt = c.status === 'closed' ? c.statusHistory.at(-1)?.at : undefined;
@@ -54,10 +56,10 @@ export function caseProgressViewModel(c: Case, options: { now: Date; refreshUser
     facts: [
       { title: 'Status', value: CASE_STATUS_LABELS[c.status] },
       { title: 'Gemeld op', value: formatDutchDateTime(c.registeredAt) },
-      { title: 'Afhandelaar', value: capitalisedDesk(c) },
+      { title: 'Afhandelaar', value: handler ?? capitalisedDesk(c) },
       ...(closedAt === undefined ? [] : [{ title: 'Afgesloten op', value: formatDutchDateTime(closedAt) }]),
     ],
-    nextStep: nextStepText(c, comment !== undefined),
+    nextStep: nextStepText(c, comment !== undefined, handler),
     sentBackComment: quoted(comment, CASE_CARD_TEXT_MAX.comment),
     deadlines,
     priorityText,
@@ -88,7 +90,24 @@ function progressMeasuresHeading(status: CaseStatus): string {
   }
 }
 
-function nextStepText(c: Case, sentBack: boolean): string {
+/**
+ * "Peter Jansen, gemeentesecretaris van Utrecht": who took the case, by name and role; undefined
+ * before it is taken or when the directory no longer knows the name (the desk is said instead).
+ */
+export function takenByText(c: Case, handlerName: string | undefined): string | undefined {
+  const name = toCardText(handlerName?.trim(), CASE_CARD_TEXT_MAX.name);
+  if (c.handler === undefined || name === '') return undefined;
+  return `${name}, ${lowerFirst(HANDLER_ROLE_LABELS[c.route.handler.role])} van ${shortOrganisationName(c.route.handler.organisationId)}`;
+}
+
+/** The 1:1 message when a handler takes the case: who took it, by name and role, and what comes next. */
+export function caseTakenMessage(c: Case, handlerName: string | undefined): string {
+  const named = takenByText(c, handlerName);
+  const who = named === undefined ? capitalisedDesk(c) : `${named},`;
+  return `${who} heeft je melding ${c.caseNumber} in behandeling genomen. Het voorstel voor maatregelen komt in deze chat; je beslist mee.`;
+}
+
+function nextStepText(c: Case, sentBack: boolean, handler: string | undefined): string {
   const desk = handlerDesk(c);
   switch (c.status) {
     case 'submitted':
@@ -96,7 +115,7 @@ function nextStepText(c: Case, sentBack: boolean): string {
     case 'inProgress':
       return sentBack
         ? 'Je hebt op het voorstel gereageerd. De afhandelaar past het aan en legt het opnieuw aan je voor.'
-        : 'De afhandelaar werkt aan je melding en stelt maatregelen voor. Het voorstel komt in deze chat; je beslist mee.';
+        : `${handler ?? 'De afhandelaar'} werkt aan je melding en stelt maatregelen voor. Het voorstel komt in deze chat; je beslist mee.`;
     case 'measuresProposed':
       return 'Er ligt een voorstel voor maatregelen voor je klaar in deze chat. Geef akkoord of reageer met je opmerkingen.';
     case 'measuresAgreed':
