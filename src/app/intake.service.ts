@@ -127,7 +127,12 @@ export class IntakeService {
       return copy ? DECIDE_FRESH : [{ kind: 'staleCard' }, ...this.show(stored.draft)];
     }
     const result = answer(stored.draft, input, this.context(stored.draft));
-    if (!result.ok) return copy ? DECIDE_FRESH : [{ kind: 'invalid', message: result.error }, ...this.show(stored.draft)];
+    if (!result.ok) {
+      if (copy) return DECIDE_FRESH;
+      // A follow-up question remembers what was understood so far: the refused answer changed the draft.
+      if (result.draft !== stored.draft) await this.deps.drafts.save(result.draft, { etag: stored.etag });
+      return [{ kind: 'invalid', message: result.error }, ...this.show(stored.draft)];
+    }
     try {
       await this.deps.drafts.save(result.draft, { etag: stored.etag });
     } catch (error) {

@@ -150,15 +150,20 @@ function answerStep<K extends IntakeStepId>(
   if (input.kind === 'text') {
     if (step.skipped !== undefined && isSkipText(input.text)) outcome = { ok: true, value: step.skipped(state) };
     else if (!step.optional && isExplicitSkip(input.text)) outcome = { ok: false, error: REQUIRED_QUESTION };
-    else outcome = step.fromText(input.text, state);
+    else outcome = readWithFollowUp(step, draft.followUp, input.text, state);
   } else if (step.skipped !== undefined && isSkipForm(input.values)) {
     outcome = { ok: true, value: step.skipped(state) };
   } else {
     outcome = step.fromForm(input.values, state);
   }
-  if (!outcome.ok) return { ok: false, draft, error: outcome.error };
+  if (!outcome.ok) {
+    // Remember what a follow-up question already understood; the draft is saved with it.
+    if (outcome.followUp === undefined) return { ok: false, draft, error: outcome.error };
+    return { ok: false, draft: { ...draft, followUp: { stepId: id, prefix: outcome.followUp }, updatedAt: ctx.now.toISOString() }, error: outcome.error };
+  }
 
-  let next: IntakeDraft = { ...draft, answers: withAnswer(draft.answers, id, outcome.value), updatedAt: ctx.now.toISOString() };
+  const { followUp: _answered, ...rest } = draft;
+  let next: IntakeDraft = { ...rest, answers: withAnswer(draft.answers, id, outcome.value), updatedAt: ctx.now.toISOString() };
   if (next.answers.who !== undefined && id === 'who') next = { ...next, office: { ...next.answers.who } };
   const notices: IntakeNotice[] = [...(outcome.notices ?? [])];
   if (outcome.stay) return { ok: true, draft: next, notices };
@@ -166,6 +171,16 @@ function answerStep<K extends IntakeStepId>(
   const pending = findAddress(id, outcome.value, 0);
   if (pending !== undefined) return { ok: true, draft: { ...next, pendingAddress: pending }, notices: [...notices, { kind: 'addressWarning' }] };
   return { ok: true, draft: advance(next), notices };
+}
+
+/**
+ * A typed answer, read alone first (a complete new answer wins); when that fails and the step had
+ * asked a follow-up question, read after what it understood then ("wethouder" + "Zeist").
+ */
+function readWithFollowUp<K extends IntakeStepId>(step: StepDefinition<K>, followUp: IntakeDraft['followUp'], text: string, state: StepState): StepOutcome<IntakeAnswer<K>> {
+  const alone = step.fromText(text, state);
+  if (alone.ok || followUp === undefined || followUp.stepId !== step.id) return alone;
+  return step.fromText(`${followUp.prefix} ${text}`, state);
 }
 
 function withAnswer<K extends IntakeStepId>(answers: IntakeAnswers, id: K, value: IntakeAnswer<K>): IntakeAnswers {

@@ -17,8 +17,12 @@ export interface StepState {
 /** The question part of a prompt; the flow adds position, optionality and the current value. */
 export type StepQuestion = Pick<IntakePrompt, 'title' | 'text' | 'help' | 'examples' | 'kind' | 'options' | 'fields'>;
 
-/** An accepted answer (maybe staying on the step), or a Dutch explanation. */
-export type StepOutcome<V> = { ok: true; value: V; stay?: boolean; notices?: IntakeNotice[] } | { ok: false; error: string };
+/**
+ * An accepted answer (maybe staying on the step), or a Dutch explanation. An explanation that asks
+ * for the missing part ("Bij welke organisatie ben je wethouder?") names, as `followUp`, the part it
+ * understood: the next typed answer is then also read after it ("wethouder" + "Zeist").
+ */
+export type StepOutcome<V> = { ok: true; value: V; stay?: boolean; notices?: IntakeNotice[] } | { ok: false; error: string; followUp?: string };
 
 /** How one question is asked, read and summarised. */
 export interface StepDefinition<K extends IntakeStepId> {
@@ -42,8 +46,8 @@ export type StepRegistry = { readonly [K in IntakeStepId]: StepDefinition<K> };
 
 
 
-export function failure(error: string): { ok: false; error: string } {
-  return { ok: false, error };
+export function failure(error: string, followUp?: string): { ok: false; error: string; followUp?: string } {
+  return followUp === undefined ? { ok: false, error } : { ok: false, error, followUp };
 }
 
 export function accepted<V>(value: V, extra: { stay?: boolean; notices?: IntakeNotice[] } = {}): StepOutcome<V> {

@@ -99,6 +99,13 @@ export interface PendingAddress {
   withoutAddress: string;
 }
 
+/** The understood part of an answer to a step that asked for the rest. */
+export interface IntakeFollowUp {
+  stepId: IntakeStepId;
+  /** Words the next answer is read after, e.g. "wethouder". */
+  prefix: string;
+}
+
 /** An intake in progress; stored between chat turns, so everything is JSON (dates as ISO strings). */
 export interface IntakeDraft {
   id: string;
@@ -116,6 +123,11 @@ export interface IntakeDraft {
   /** Set by "wijzig" on the summary: after the next accepted answer the flow returns to the summary. */
   returnToSummary: boolean;
   pendingAddress?: PendingAddress;
+  /**
+   * What the office holder already said when the bot asked a follow-up question ("wethouder", then
+   * "Bij welke organisatie ben je wethouder?"): the next typed answer to that step is read together with it.
+   */
+  followUp?: IntakeFollowUp;
   status: 'open' | 'submitted' | 'cancelled';
   startedAt: string;
   updatedAt: string;
@@ -137,6 +149,7 @@ export const intakeDraftSchema = z.object({
     original: z.string().max(TEXT_LIMITS.long),
     withoutAddress: z.string().max(TEXT_LIMITS.long),
   }).strict().optional(),
+  followUp: z.object({ stepId: z.enum(INTAKE_STEP_IDS), prefix: z.string().min(1).max(200) }).strict().optional(),
   status: z.enum(['open', 'submitted', 'cancelled']),
   startedAt: z.string().datetime({ offset: false }),
   updatedAt: z.string().datetime({ offset: false }),

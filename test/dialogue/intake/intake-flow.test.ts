@@ -165,6 +165,56 @@ describe('a complete intake for each of the nine offices', () => {
   });
 });
 
+describe('a follow-up question accepts the answer it asked for', () => {
+  /** Types each answer at the who question in turn; returns the refusals and the final draft. */
+  function typeAtWho(...typed: string[]): { refusals: string[]; draft: IntakeDraft } {
+    let draft = draftAt('who');
+    const refusals: string[] = [];
+    for (const t of typed) {
+      const result = answer(draft, text(t), CTX);
+      if (!result.ok) refusals.push(result.error);
+      draft = result.draft;
+    }
+    return { refusals, draft };
+  }
+
+  it.each<[string[], string, { role: OfficeHolderRole; organisationId: string }]>([
+    // typed answers, in order; the question asked in between; the office that results
+    [['wethouder', 'Zeist'], 'Bij welke organisatie ben je wethouder?', { role: 'wethouder', organisationId: 'gemeente-zeist' }],
+    [['wethouder', 'gemeente Zeist'], 'Bij welke organisatie ben je wethouder?', { role: 'wethouder', organisationId: 'gemeente-zeist' }],
+    [['Wethouder', 'in Utrechtse Heuvelrug'], 'Bij welke organisatie ben je wethouder?', { role: 'wethouder', organisationId: 'gemeente-utrechtse-heuvelrug' }],
+    [['raadslid', 'Utrecht'], 'Bij welke organisatie ben je gemeenteraadslid?', { role: 'gemeenteraadslid', organisationId: 'gemeente-utrecht' }],
+    [['burgemeester', 'Zeist'], 'Bij welke organisatie ben je burgemeester?', { role: 'burgemeester', organisationId: 'gemeente-zeist' }],
+    [['algemeen bestuurslid', 'HDSR'], 'Bij welke organisatie ben je algemeen bestuurslid?', { role: 'algemeenBestuurslid', organisationId: 'hdsr' }],
+    [['dijkgraaf', 'Rivierenland'], 'Bij welke organisatie ben je dijkgraaf?', { role: 'dijkgraaf', organisationId: 'waterschap-rivierenland' }],
+    // A complete new answer wins over the follow-up.
+    [['wethouder', 'statenlid'], 'Bij welke organisatie ben je wethouder?', { role: 'statenlid', organisationId: 'provincie-utrecht' }],
+    // A typo in between keeps the question open.
+    [['wethouder', 'Zeistt', 'Zeist'], 'Bij welke organisatie ben je wethouder?', { role: 'wethouder', organisationId: 'gemeente-zeist' }],
+  ])('%j', (typed, asked, office) => {
+    const { refusals, draft } = typeAtWho(...typed);
+    expect(refusals[0]).toContain(asked);
+    expect(refusals.join(' ')).not.toContain('Ik herken je functie niet');
+    expect(draft.answers.who).toEqual(office);
+    expect(draft.current).toBe('when');
+    expect(draft.followUp).toBeUndefined();
+  });
+
+  it('says when the organisation does not have that office, instead of "functie niet herkend"', () => {
+    const { refusals, draft } = typeAtWho('wethouder', 'HDSR');
+    expect(refusals[1]).toContain('De functie Wethouder bestaat niet bij Hoogheemraadschap De Stichtse Rijnlanden');
+    expect(draft.current).toBe('who');
+  });
+
+  it('keeps what it understood in the stored draft, and the draft stays valid', () => {
+    const { draft } = typeAtWho('wethouder');
+    expect(draft.followUp).toEqual({ stepId: 'who', prefix: 'wethouder' });
+    expect(intakeDraftSchema.parse(draft)).toEqual(draft);
+    // A place name alone at a question that asked nothing is not read as an office.
+    expect(refusal(answer(draftAt('who'), text('Zeist'), CTX))).toContain('Ik herken je functie niet');
+  });
+});
+
 describe('a known office', () => {
   it('skips the who question and counts one step fewer', () => {
     let draft = start({ role: 'burgemeester', organisationId: 'gemeente-zeist' });
@@ -237,7 +287,6 @@ describe('refused answers leave the draft as it was', () => {
     ['safety', { kind: 'form', values: null as unknown as Record<string, unknown> }, 'Het formulier kon niet worden gelezen'],
     ['safety', { kind: 'form', values: ['safe'] as unknown as Record<string, unknown> }, 'Het formulier kon niet worden gelezen'],
     ['who', text('voorzitter'), 'Ik herken je functie niet. Kies uit: Commissaris van de Koning'],
-    ['who', text('wethouder'), 'Bij welke organisatie ben je wethouder?'],
     ['who', form({ role: 'koning', organisationId: 'gemeente-zeist' }), 'Kies bij "Functie" een van de opties'],
     ['who', form({ role: 'wethouder', organisationId: 'gemeente-baarn' }), 'Kies bij "Organisatie" een van de opties'],
     ['who', form({ role: 'wethouder' }), 'Kies bij "Organisatie" een van de opties'],

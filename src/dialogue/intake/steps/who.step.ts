@@ -94,12 +94,12 @@ function whoFromText(text: string, ctx: IntakeContext): StepOutcome<Who> {
   const named = organisationsNamed(typed, allowed);
   const fitting = named.filter((organisation) => roleFitsOrganisation(role, organisation.id));
   if (fitting.length === 1) return checkOffice(role, fitting[0].id, ctx);
-  if (fitting.length > 1) return failure(`Welke organisatie bedoel je: ${listInDutch(fitting.map((o) => o.name))}?`);
+  if (fitting.length > 1) return failure(`Welke organisatie bedoel je: ${listInDutch(fitting.map((o) => o.name))}?`, ROLE_WORDS[role][0]);
   if (named.length > 0) return failure(roleMismatch(role, named[0]));
   const candidates = allowed.filter((organisation) => roleFitsOrganisation(role, organisation.id));
   if (candidates.length === 1) return checkOffice(role, candidates[0].id, ctx);
   if (candidates.length === 0) return failure(`Er is nog geen organisatie aangesloten waar de functie ${OFFICE_HOLDER_ROLE_LABELS[role]} bestaat.`);
-  return failure(`Bij welke organisatie ben je ${ROLE_WORDS[role][0]}? Typ bijvoorbeeld "${ROLE_WORDS[role][0]} ${candidates[0].name}".`);
+  return failure(`Bij welke organisatie ben je ${ROLE_WORDS[role][0]}? Typ bijvoorbeeld "${candidates[0].name}".`, ROLE_WORDS[role][0]);
 }
 
 export const whoStep: StepDefinition<'who'> = {
