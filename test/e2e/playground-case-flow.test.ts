@@ -16,7 +16,7 @@ describe('Playground: from report to approved measures', () => {
 
   beforeAll(async () => {
     session = await startPlaygroundSession();
-  }, 90000);
+  }, 180000);
   afterAll(async () => {
     await session?.stop();
   });

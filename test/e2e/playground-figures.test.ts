@@ -7,7 +7,7 @@ describe('Playground: the coordinator VPT asks for the figures', () => {
 
   beforeAll(async () => {
     session = await startPlaygroundSession({ as: 'ahmed' });
-  }, 90000);
+  }, 180000);
   afterAll(async () => {
     await session?.stop();
   });

@@ -23,7 +23,7 @@ describe('Playground: a newcomer says hello and finds the advice', () => {
 
   beforeAll(async () => {
     session = await startPlaygroundSession();
-  }, 90000);
+  }, 180000);
   afterAll(async () => {
     await session?.stop();
   });

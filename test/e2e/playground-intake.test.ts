@@ -11,7 +11,7 @@ describe('Playground: Sanne (wethouder) reports an incident', () => {
 
   beforeAll(async () => {
     session = await startPlaygroundSession();
-  }, 90000);
+  }, 180000);
   afterAll(async () => {
     await session?.stop();
   });

@@ -70,7 +70,15 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
   }
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const page = await browser.newPage({ locale: 'nl-NL', viewport: { width: 1400, height: 900 } });
-  await page.goto(playground.url);
+  try {
+    // The Playground's first page load compiles a large bundle: slow on a busy two-core machine.
+    await page.goto(playground.url, { timeout: 90_000 });
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    await playground.stop();
+    await harness.stop();
+    throw error;
+  }
   return {
     harness,
     playground,
