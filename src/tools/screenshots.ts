@@ -94,9 +94,14 @@ async function waitFor(page: Page, target: Locator, what: string): Promise<void>
 /** Saves one card as a PNG (the card only, not the page). */
 async function save(page: Page, target: Locator, name: string): Promise<void> {
   await waitFor(page, target, name);
+  // The chat pane scrolls inside the page: a card taller than the viewport would be cut (blank above,
+  // the Playground's bar across it). The page grows to hold the whole card, then scrolls it into view.
+  const box = await target.boundingBox();
+  const viewport = page.viewportSize();
+  if (box && viewport && box.height + 400 > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.ceil(box.height) + 600 });
   await target.scrollIntoViewIfNeeded();
-  // The viewport is taller than any card, so no bar of the Playground overlaps it; images load after the card appears.
-  await page.waitForTimeout(300);
+  // Images (the figures chart) load after the card appears.
+  await page.waitForTimeout(500);
   const file = path.join(OUT, `${name}.png`);
   await target.screenshot({ path: file });
   console.info(`  ${path.relative(REPO_ROOT, file)}`);
