@@ -24,7 +24,9 @@ npx tsc -p tsconfig.build.json || { echo "Build failed."; echo "0 passed, 1 fail
 mkdir -p .data
 results=.data/jest-results.json
 rm -f "$results"
-npx jest --json --outputFile="$results" "$@"
+# --forceExit: a child process left by a failed end-to-end set-up (a Playground, a browser) must not
+# keep CI waiting after the results are written; the tests themselves stop what they start.
+npx jest --json --outputFile="$results" --forceExit "$@"
 status=$?
 if [ -f "$results" ]; then
   node -e '
