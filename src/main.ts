@@ -12,6 +12,7 @@ import { checkStorageHealth, createTableClientFactory } from './storage/table-cl
 import { TableConversationStore } from './storage/conversation.repository';
 import { TableDraftRepository } from './storage/draft.repository';
 import { TableProfileRepository } from './storage/profile.repository';
+import { TableCaseHistoryRepository } from './storage/case-history.repository';
 import { TableCaseRepository } from './storage/case.repository';
 import { TableCounterRepository } from './storage/counter.repository';
 import { EvidenceBlobStore } from './storage/blob-store';
@@ -188,7 +189,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   const later: { meetings?: MeetingService } = {};
   const outboxService = new OutboxService({ store: outbox, runner: new CaseEffectRunner({ notifier, scheduler: reminders, recidive, figures, meetings: () => later.meetings }), clock, logger });
   const outboxWorker = new OutboxWorker({ drainer: outboxService, timer, logger }, { drainOnWake: options.drainOutbox ?? true });
-  const caseHandling = new CaseHandlingService({ cases, directory, recidive, outbox, worker: outboxWorker, notifier, clock, logger });
+  const caseHandling = new CaseHandlingService({ cases, history: new TableCaseHistoryRepository(tables.client('Cases')), directory, recidive, outbox, worker: outboxWorker, notifier, clock, logger });
   const drafts = new TableDraftRepository(tables.client('Drafts'));
   const profiles = new TableProfileRepository(tables.client('Profiles'));
   const intake = new IntakeService({

@@ -1,9 +1,10 @@
-import { applyCommand, commandActor, recordMeetingPlanned, type Case, type CaseChange, type CaseCommand, type MeetingKind } from '../domain/case';
+import { applyCommand, commandActor, isConsequenceEvent, recordMeetingPlanned, type Case, type CaseChange, type CaseCommand, type MeetingKind } from '../domain/case';
 import { accessOf, type CaseAccess } from '../domain/case-access';
 import type { Clock } from '../domain/clock';
 import type { Directory } from '../domain/directory';
 import { isDomainError } from '../domain/errors';
 import type { RecidiveSubject } from '../domain/perpetrator';
+import type { CaseHistoryReader, CaseHistoryRecord } from './case-history';
 import { effectsOf, figuresEffectsOf } from './case-effects';
 import type { CaseNotifier } from './case-effect-runner';
 import type { Logger } from './logger';
@@ -12,6 +13,9 @@ import { isConflict, type CaseStore } from './ports';
 import type { Recidive } from './recidive';
 
 export type { CaseCommand } from '../domain/case';
+
+/** Refusals that mean the case already moved past what the card showed: the refused person hears who moved it. */
+const MOVED_ON_CODES: ReadonlySet<string> = new Set(['CASE.INVALID_TRANSITION', 'CASE.ALREADY_TAKEN', 'CASE.CLOSED', 'CASE.PROPOSAL_REPLACED']);
 
 /** How long a new case's own submission may take to route it before the repair job steps in. */
 export const ROUTING_GRACE_MS = 2 * 60 * 1000;
@@ -28,12 +32,16 @@ interface CaseInView {
 /** The outcome of a card action; every kind comes with the current case when there is one. */
 export type CaseActionOutcome =
   | ({ outcome: 'done' } & CaseInView)
-  | ({ outcome: 'conflict' } & CaseInView)
-  | ({ outcome: 'refused'; message: string } & CaseInView)
+  /** Someone else changed the case first; `lastChange` is what they did (from the history), when known. */
+  | ({ outcome: 'conflict'; lastChange?: CaseHistoryRecord } & CaseInView)
+  /** `lastChange`: set when the case had already moved on (e.g. taken, measures proposed) — what, and by whom. */
+  | ({ outcome: 'refused'; message: string; lastChange?: CaseHistoryRecord } & CaseInView)
   | { outcome: 'notFound' };
 
 export interface CaseHandlingDependencies {
   cases: CaseStore;
+  /** The case's history rows: the "Geschiedenis" on the card, and who won a race. */
+  history: CaseHistoryReader;
   directory: Directory;
   recidive: Recidive;
   outbox: OutboxStore;
@@ -144,7 +152,9 @@ export class CaseHandlingService {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info('case.action_rejected', { caseId, code: error.code, detail: command.kind });
-      return { outcome: 'refused', message: error.userMessage, ...(await this.inView(current, stored.etag, actorAadObjectId)) };
+      // The card was older than the case: someone already moved it on. Say who and what, not the rule.
+      const movedOn = MOVED_ON_CODES.has(error.code) ? await this.lastChange(caseId) : undefined;
+      return { outcome: 'refused', message: error.userMessage, ...(movedOn ? { lastChange: movedOn } : {}), ...(await this.inView(current, stored.etag, actorAadObjectId)) };
     }
     // Nothing changed (e.g. a second click on a ticked step): nothing to write, nothing to tell anyone.
     if (change.events.length === 0) return { outcome: 'done', ...(await this.inView(current, stored.etag, actorAadObjectId)) };
@@ -156,10 +166,22 @@ export class CaseHandlingService {
       // Someone acted at the same moment: theirs stands, and nothing of this attempt was written or sent.
       const fresh = await this.deps.cases.get(caseId);
       if (!fresh) return { outcome: 'notFound' };
-      return { outcome: 'conflict', ...(await this.inView(fresh.case, fresh.etag, actorAadObjectId)) };
+      const lastChange = await this.lastChange(caseId);
+      return { outcome: 'conflict', ...(lastChange ? { lastChange } : {}), ...(await this.inView(fresh.case, fresh.etag, actorAadObjectId)) };
     }
     this.deps.logger.info('case.action_done', { caseId, detail: command.kind });
     return { outcome: 'done', ...(await this.inView(change.case, version, actorAadObjectId)) };
+  }
+
+  /** The case's history, oldest first (for the card's "Geschiedenis"). */
+  history(caseId: string): Promise<CaseHistoryRecord[]> {
+    return this.deps.history.list(caseId);
+  }
+
+  /** The newest change that is not a consequence of another (a deadline set or reached). */
+  private async lastChange(caseId: string): Promise<CaseHistoryRecord | undefined> {
+    const records = await this.deps.history.list(caseId);
+    return [...records].reverse().find((r) => !isConsequenceEvent(r.type));
   }
 
   /** One conditional write of the change, its history and its effects; then the outbox worker starts on them. Returns the new version. */

@@ -7,7 +7,9 @@ import { takeCase } from './case-transition';
 import { DomainError } from './errors';
 import type { MeasureInput } from './measures';
 import type { MeetingKind } from './meeting-kinds';
-import { tickChecklistStep, untickChecklistStep, type PoliceChecklistStep } from './police-checklist';
+import { completePoliceForm } from './police-facts';
+import type { PoliceFormCompletions } from './seven-ws';
+import { setChecklistSteps, tickChecklistStep, untickChecklistStep, type PoliceChecklistStep } from './police-checklist';
 
 /** What a handler or the office holder asks for with a card button, already parsed from the card's data. */
 export type CaseCommand =
@@ -19,6 +21,9 @@ export type CaseCommand =
   | { kind: 'approveMeasures' }
   | { kind: 'tickChecklistStep'; step: PoliceChecklistStep }
   | { kind: 'untickChecklistStep'; step: PoliceChecklistStep }
+  /** The checklist form: `ticked` are the steps shown as done when it was saved; every other step is open. */
+  | { kind: 'setChecklist'; ticked: PoliceChecklistStep[] }
+  | { kind: 'completePoliceForm'; completions: PoliceFormCompletions }
   | { kind: 'recordInspectorateWarned' }
   | { kind: 'recordMeetingHeld'; meetingKind: MeetingKind; heldAt: Date }
   | { kind: 'recordResponse'; response: PerpetratorResponseInput }
@@ -48,6 +53,10 @@ export function applyCommand(c: Case, by: string, command: CaseCommand, now: Dat
       return tickChecklistStep(c, command.step, by, now);
     case 'untickChecklistStep':
       return untickChecklistStep(c, command.step, by, now);
+    case 'setChecklist':
+      return setChecklistSteps(c, command.ticked, by, now);
+    case 'completePoliceForm':
+      return completePoliceForm(c, command.completions, by, now);
     case 'recordInspectorateWarned':
       return recordLabourInspectorateWarned(c, by, now);
     case 'recordMeetingHeld':

@@ -6,6 +6,7 @@ import { MEASURE_KINDS } from './measures';
 import { MEETING_KINDS } from './meeting-kinds';
 import { BEHAVIOUR_LEVELS } from './report';
 import { HANDLER_ROLES, INFORMED_ROLES, OFFICE_HOLDER_ROLES } from './roles';
+import { SEVEN_WS } from './seven-ws';
 
 /**
  * What happened to a case, as the named operations report it. Each operation returns the new case
@@ -57,6 +58,8 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   event('measuresApproved', { round }),
   event('checklistStepTicked', { step }),
   event('checklistStepUnticked', { step }),
+  /** A handler completed or changed 7 W's for the police form (which ones; the texts stay in the case). */
+  event('policeFormCompleted', { ws: z.array(z.enum(SEVEN_WS)).min(1) }),
   event('labourInspectorateWarned', {}),
   /** A conversation with the perpetrator was planned (the meeting planner keeps the plan). */
   event('meetingPlanned', { meetingKind: z.enum(MEETING_KINDS) }),
@@ -77,6 +80,14 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   /** A reached goal was taken back (a mis-click corrected): its reminders resume. */
   event('goalReopened', { deadline }),
 ]);
+
+/** Events that follow from a change (a deadline set, moved or reached) rather than being one of their own. */
+const CONSEQUENCE_EVENT_TYPES: ReadonlySet<string> = new Set(['deadlineSet', 'deadlineDropped', 'goalReached', 'goalReopened']);
+
+/** True for an event that only follows from another one in the same change: a history shows the change, not these. */
+export function isConsequenceEvent(type: string): boolean {
+  return CONSEQUENCE_EVENT_TYPES.has(type);
+}
 
 /** One thing that happened to a case. */
 export type CaseEvent = z.output<typeof caseEventSchema>;

@@ -4,6 +4,7 @@ import type { MeetingKind } from './meeting-kinds';
 import type { PoliceChecklist } from './police-checklist';
 import type { IncidentReport } from './report';
 import type { InformedRole, OfficeHolderRole } from './roles';
+import type { PoliceFormCompletions } from './seven-ws';
 import type { ResolvedRoute } from './routing';
 import type { CaseStatus } from './case-status';
 
@@ -124,6 +125,8 @@ export interface Case {
   /** Present when a police appointment is needed, or once a melding/aangifte is proposed. */
   readonly policeChecklist?: PoliceChecklist;
   readonly labourInspectorateWarned?: LabourInspectorateWarning;
+  /** The 7 W's the handler added at checklist step 2 where the report says too little (police form). */
+  readonly policeFormCompletions?: PoliceFormCompletions;
   readonly meetings: readonly HeldMeeting[];
   /**
    * Whether a conversation with the perpetrator was ever planned for the case (the plans themselves are

@@ -28,6 +28,8 @@ export const CASE_COMMAND_KINDS = [
   'approveMeasures',
   'tickChecklistStep',
   'untickChecklistStep',
+  'setChecklist',
+  'completePoliceForm',
   'recordInspectorateWarned',
   'recordMeetingHeld',
   'recordResponse',
@@ -72,6 +74,8 @@ export function commandRefusal(c: Case, kind: CaseCommandKind, actor: CaseActor)
       return transitionRefusal(c, COMMAND_TRANSITIONS[kind] as CaseStatus, actor);
     case 'tickChecklistStep':
     case 'untickChecklistStep':
+    case 'setChecklist':
+    case 'completePoliceForm':
       return handlerWorkRefusal(c, actor) ?? (c.policeChecklist === undefined ? refusal('CASE.NO_POLICE_CHECKLIST', { detail: `case ${c.id}` }) : undefined);
     case 'recordInspectorateWarned':
       return (

@@ -46,7 +46,7 @@ export {
   type TransitionRequirement,
   type TransitionRule,
 } from './case-status';
-export { CASE_EVENT_TYPES, caseEventSchema, type CaseChange, type CaseEvent, type CaseEventOf, type CaseEventType } from './case-events';
+export { CASE_EVENT_TYPES, caseEventSchema, isConsequenceEvent, type CaseChange, type CaseEvent, type CaseEventOf, type CaseEventType } from './case-events';
 export { allowedCommands, assertHandlerMayWork, CASE_COMMAND_KINDS, commandActor, commandRefusal, type CaseCommandKind, type Refusal } from './case-preconditions';
 export { reachGoal, withoutGoal } from './case-rules';
 export { submitCase, type SubmitCaseInput } from './case-submit';

@@ -143,11 +143,12 @@ export class Directory {
 
   /** The Teams user id configured for a person anywhere in the directory, if any. */
   teamsUserIdOf(aadObjectId: string): string | undefined {
-    const everyone = [
-      this.file.coordinatorVpt,
-      ...this.file.organisations.flatMap((o) => [...o.desks.flatMap((d) => d.handlers), ...o.members, ...(o.escalation ? [o.escalation] : [])]),
-    ];
-    return everyone.find((p) => p.aadObjectId === aadObjectId && p.teamsUserId)?.teamsUserId;
+    return this.everyone().find((p) => p.aadObjectId === aadObjectId && p.teamsUserId)?.teamsUserId;
+  }
+
+  /** A person's display name anywhere in the directory (handler, member, coordinator), if listed. */
+  nameOf(aadObjectId: string): string | undefined {
+    return this.everyone().find((p) => p.aadObjectId === aadObjectId)?.name;
   }
 
   /** The name of the handler with this object id on the given desk, if the directory knows them there. */
@@ -163,6 +164,13 @@ export class Directory {
   /** The person who receives escalations for an organisation. */
   escalationContact(organisationId: string): DirectoryPerson {
     return this.entry(organisationId)?.escalation ?? this.file.coordinatorVpt;
+  }
+
+  private everyone(): DirectoryPerson[] {
+    return [
+      this.file.coordinatorVpt,
+      ...this.file.organisations.flatMap((o) => [...o.desks.flatMap((d) => d.handlers), ...o.members, ...(o.escalation ? [o.escalation] : [])]),
+    ];
   }
 
   private entry(organisationId: string) {

@@ -104,3 +104,23 @@ export function untickChecklistStep(c: Case, step: PoliceChecklistStep, handlerA
   const base = eventBase(c, handlerAadObjectId, now);
   return changeOf(c, step === POLICE_APPOINTMENT_STEP ? withoutGoal(unticked, 'policeAppointment') : unticked, base, [caseEvent(base, 'checklistStepUnticked', { step })]);
 }
+
+/**
+ * The checklist form (one toggle per step, one "Opslaan"): ticks the steps in `ticked` that are open
+ * and unticks the done steps not in it, each through tickChecklistStep / untickChecklistStep, so every
+ * step is refused or recorded exactly as by its own button. Saving the form unchanged changes nothing.
+ */
+export function setChecklistSteps(c: Case, ticked: readonly PoliceChecklistStep[], handlerAadObjectId: string, now: Date): CaseChange {
+  throwIf(commandRefusal(c, 'setChecklist', actorOf(c, handlerAadObjectId)));
+  const wanted = new Set<number>(ticked);
+  let current = c;
+  const events: CaseChange['events'][number][] = [];
+  for (const step of POLICE_CHECKLIST_STEPS) {
+    const done = (current.policeChecklist?.ticks ?? []).some((t) => t.step === step);
+    if (done === wanted.has(step)) continue;
+    const change = done ? untickChecklistStep(current, step, handlerAadObjectId, now) : tickChecklistStep(current, step, handlerAadObjectId, now);
+    current = change.case;
+    events.push(...change.events);
+  }
+  return events.length === 0 ? unchanged(c) : { case: current, events };
+}

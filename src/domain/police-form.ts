@@ -4,6 +4,7 @@ import { detectHomeAddress } from './intake/home-address';
 import { findOrganisation } from './organisations';
 import { BEHAVIOUR_LEVELS, INCIDENT_KIND_LABELS, ONLINE_CHANNEL_LABELS, PERPETRATOR_TYPE_LABELS, TEXT_LIMITS } from './report';
 import { OFFICE_HOLDER_ROLE_LABELS } from './roles';
+import { SEVEN_W_LABELS, SEVEN_WS, type PoliceFormCompletions, type SevenW } from './seven-ws';
 
 /**
  * The police information form the handler takes to the police (checklist step 4), built from the
@@ -13,21 +14,7 @@ import { OFFICE_HOLDER_ROLE_LABELS } from './roles';
  * at step 2 (the completions), and the form is made again.
  */
 
-export const SEVEN_WS = ['wie', 'wat', 'waar', 'waarmee', 'opWelkeWijze', 'wanneer', 'waarom'] as const;
-export type SevenW = (typeof SEVEN_WS)[number];
-
-export const SEVEN_W_LABELS: Readonly<Record<SevenW, { readonly label: string; readonly question: string }>> = {
-  wie: { label: 'Wie', question: 'Wie deed het, wie was erbij (pleger, getuigen)?' },
-  wat: { label: 'Wat', question: 'Wat is er gebeurd?' },
-  waar: { label: 'Waar', question: 'Waar gebeurde het (plaats of kanaal)?' },
-  waarmee: { label: 'Waarmee', question: 'Waarmee (wapen, voorwerp, middel, bericht)?' },
-  opWelkeWijze: { label: 'Op welke wijze', question: 'Hoe ging het in zijn werk?' },
-  wanneer: { label: 'Wanneer', question: 'Datum en tijd van het incident.' },
-  waarom: { label: 'Waarom', question: 'Wat was voor zover bekend de aanleiding?' },
-};
-
-/** What the handler adds at checklist step 2, per W (free text, validated here). */
-export type PoliceFormCompletions = Readonly<Partial<Record<SevenW, string>>>;
+export { SEVEN_W_LABELS, SEVEN_WS, type PoliceFormCompletions, type SevenW } from './seven-ws';
 
 /** Shown where something is still to be filled in. */
 export const STILL_TO_COMPLETE = 'Nog aanvullen';
@@ -108,10 +95,11 @@ function cleanCompletion(text: string | undefined): string | undefined {
 }
 
 /**
- * The form's content for a case at `now`, with the handler's completions (optional). The
- * organisation's address comes from the directory (configuration), never from the report.
+ * The form's content for a case at `now`, with the handler's completions (by default those stored on
+ * the case at checklist step 2). The organisation's address comes from the directory (configuration),
+ * never from the report.
  */
-export function policeFormFields(c: Case, completions: PoliceFormCompletions = {}, context: { now: Date; organisationAddress?: string }): PoliceForm {
+export function policeFormFields(c: Case, completions: PoliceFormCompletions = c.policeFormCompletions ?? {}, context: { now: Date; organisationAddress?: string }): PoliceForm {
   const report = fromReport(c);
   const fields = SEVEN_WS.map((w): PoliceFormField => {
     const completion = cleanCompletion(completions[w]);

@@ -5,6 +5,7 @@ import { MEASURE_EVENT_ACTIONS, MEASURE_KINDS, MEASURE_STATUSES, whyNoIncidentMe
 import { perpetratorKeys } from '../domain/perpetrator';
 import { POLICE_CHECKLIST_STEPS } from '../domain/police-checklist';
 import { incidentReportSchema, needsPoliceAppointment } from '../domain/report';
+import { SEVEN_W_MAX_LENGTH, SEVEN_WS, type SevenW } from '../domain/seven-ws';
 import { HANDLER_ROLES, INFORMED_ROLES, OFFICE_HOLDER_ROLES } from '../domain/roles';
 
 /** ISO timestamps in storage, Dates in the domain. */
@@ -117,6 +118,7 @@ export const caseRecordSchema: z.ZodType<Case, z.ZodTypeDef, unknown> = z.object
   goalReachedAt: goalReachedAtSchema.default({}),
   policeChecklist: checklistSchema.optional(),
   labourInspectorateWarned: z.object({ at: instant, byAadObjectId: z.string() }).optional(),
+  policeFormCompletions: z.object(Object.fromEntries(SEVEN_WS.map((w) => [w, z.string().max(SEVEN_W_MAX_LENGTH).optional()])) as Record<SevenW, z.ZodOptional<z.ZodString>>).strict().optional(),
   meetings: z
     .array(z.object({ kind: z.enum(MEETING_KINDS), heldAt: instant, recordedAt: instant, recordedByAadObjectId: z.string() }))
     .default([]),

@@ -57,6 +57,8 @@ const VALID: Readonly<Record<CaseCommandKind, CaseCommand>> = {
   approveMeasures: { kind: 'approveMeasures' },
   tickChecklistStep: { kind: 'tickChecklistStep', step: 2 },
   untickChecklistStep: { kind: 'untickChecklistStep', step: 2 },
+  setChecklist: { kind: 'setChecklist', ticked: [1, 2] },
+  completePoliceForm: { kind: 'completePoliceForm', completions: { waarmee: 'Met een fles.' } },
   recordInspectorateWarned: { kind: 'recordInspectorateWarned' },
   recordMeetingHeld: { kind: 'recordMeetingHeld', meetingKind: 'incidentMeeting', heldAt: later(1) },
   recordResponse: { kind: 'recordResponse', response: { kind: 'notPossible', reason: 'perpetratorUnknown' } },

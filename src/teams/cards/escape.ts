@@ -73,3 +73,12 @@ function truncate(text: string, maxLength: number): string {
   }
   return `${text.slice(0, end).replace(/[\s\u200B]+$/u, '')}${ELLIPSIS}`;
 }
+
+/**
+ * Text put back into an input (a form shown again with what was typed): inputs show no Markdown, so
+ * it stays as typed (toCardText would swap characters and so change what is saved again); only a
+ * template binding is broken up, and it is cut to the input's maximum length.
+ */
+export function toInputValue(text: string | null | undefined, maxLength: number): string {
+  return (text ?? '').slice(0, maxLength).replace(/\$\{/g, '$\u200B{');
+}

@@ -8,9 +8,14 @@ import { EVALUATION_QUESTIONS, MEETING_KINDS, NO_RESPONSE_REASONS, type Case } f
 import type { Clock } from '../../domain/clock';
 import type { Directory } from '../../domain/directory';
 import { MEASURE_KINDS } from '../../domain/measures';
-import { isPoliceChecklistStep, type PoliceChecklistStep } from '../../domain/police-checklist';
+import { isPoliceChecklistStep, POLICE_CHECKLIST_STEPS, type PoliceChecklistStep } from '../../domain/police-checklist';
+import { SEVEN_W_MAX_LENGTH, SEVEN_WS } from '../../domain/seven-ws';
+import { CHECKLIST_INPUT_PREFIX, POLICE_FACT_INPUT_PREFIX } from './case-card';
+import { colleagueNotice } from './case-history-view';
+import { proposalFormState } from './proposal-form';
 import type { CardRenderer } from '../cards/card-renderer';
 import { replyWithCardForInteractor } from '../invoke-response';
+import type { ProposalFormState } from './case-card-actions';
 import { CASE_VERBS, caseCardViewModel, caseErrorViewModel, caseProgressViewModel, type PlannedMeetingInfo } from './case-cards';
 import { RenderedCaseCards, renderedCardKey } from './rendered-cards';
 
@@ -18,8 +23,9 @@ const ZONE = 'Europe/Amsterdam';
 const PICK_MEASURE = 'Kies minstens één maatregel.';
 const PICK_DATE = 'Kies een datum.';
 const PICK_TIME = 'Kies een tijd.';
+const TOO_LONG_W = `Elk van de 7 W's mag hoogstens ${SEVEN_W_MAX_LENGTH} tekens hebben.`;
 /** Our own Dutch validation messages may be shown; zod's English ones never are. */
-const SHOWN_MESSAGES = new Set([PICK_MEASURE, PICK_DATE, PICK_TIME]);
+const SHOWN_MESSAGES = new Set([PICK_MEASURE, PICK_DATE, PICK_TIME, TOO_LONG_W]);
 
 const caseId = z.string().uuid();
 const text = (max: number) => z.string().trim().max(max);
@@ -30,6 +36,16 @@ const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, PICK_DATE);
 const localTime = z.string().regex(/^\d{2}:\d{2}$/, PICK_TIME);
 const proposalRoundOnCard = z.coerce.number().int().min(1).max(1000).optional();
 const checklistStep = z.coerce.number().refine(isPoliceChecklistStep).transform((n) => n as PoliceChecklistStep);
+/** An Input.Toggle's value: 'true' or 'false' (its valueOn / valueOff). */
+const toggle = z.enum(['true', 'false']);
+const checklistForm = z.object({
+  caseId,
+  ...Object.fromEntries(POLICE_CHECKLIST_STEPS.map((step) => [`${CHECKLIST_INPUT_PREFIX}${step}`, toggle])),
+}) as z.ZodType<{ caseId: string } & Record<string, 'true' | 'false'>>;
+const policeFactsForm = z.object({
+  caseId,
+  ...Object.fromEntries(SEVEN_WS.map((w) => [`${POLICE_FACT_INPUT_PREFIX}${w}`, z.string().trim().max(SEVEN_W_MAX_LENGTH, TOO_LONG_W).optional()])),
+}) as z.ZodType<{ caseId: string } & Record<string, string | undefined>>;
 
 /** Amsterdam wall-clock date (and time) from a card input, as an instant. */
 function amsterdam(date: string, time?: string): Date {
@@ -67,6 +83,20 @@ const ACTIONS = {
   [CASE_VERBS.untickChecklistStep]: {
     schema: z.object({ caseId, step: checklistStep }),
     command: (d: { step: PoliceChecklistStep }): CaseCommand => ({ kind: 'untickChecklistStep', step: d.step }),
+  },
+  [CASE_VERBS.saveChecklist]: {
+    schema: checklistForm,
+    command: (d: Record<string, string>): CaseCommand => ({
+      kind: 'setChecklist',
+      ticked: POLICE_CHECKLIST_STEPS.filter((step) => d[`${CHECKLIST_INPUT_PREFIX}${step}`] === 'true'),
+    }),
+  },
+  [CASE_VERBS.completePoliceForm]: {
+    schema: policeFactsForm,
+    command: (d: Record<string, string | undefined>): CaseCommand => ({
+      kind: 'completePoliceForm',
+      completions: Object.fromEntries(SEVEN_WS.map((w) => [w, d[`${POLICE_FACT_INPUT_PREFIX}${w}`] ?? ''])),
+    }),
   },
   [CASE_VERBS.recordInspectorateWarned]: { schema: z.object({ caseId }), command: (): CaseCommand => ({ kind: 'recordInspectorateWarned' }) },
   [CASE_VERBS.recordMeetingHeld]: {
@@ -147,11 +177,16 @@ export function registerCaseActions(app: Application<TurnState>, actionDeps: Cas
         const parsed = action.schema.safeParse(data);
         if (!parsed.success) {
           const shown = parsed.error.issues.map((i) => i.message).find((m) => SHOWN_MESSAGES.has(m));
-          return await cardFor(deps, await deps.caseHandling.view(id.data.caseId, actor), shown ?? INVALID_INPUT);
+          // A refused measures form comes back open, with what was typed and the error at its field.
+          const form = verb === CASE_VERBS.proposeMeasures ? proposalFormState(data, { zodIssues: parsed.error.issues }) : undefined;
+          return await cardFor(deps, await deps.caseHandling.view(id.data.caseId, actor), shown ?? INVALID_INPUT, form);
         }
         const outcome = await deps.caseHandling.execute(id.data.caseId, actor, action.command(parsed.data as never));
-        const notice = outcome.outcome === 'refused' ? outcome.message : outcome.outcome === 'conflict' ? CONFLICT : undefined;
-        return await cardFor(deps, outcome, notice);
+        const notice = noticeFor(deps, outcome, actor);
+        const form = verb === CASE_VERBS.proposeMeasures && outcome.outcome === 'refused' && outcome.lastChange === undefined
+          ? proposalFormState(data, { refusal: outcome.message })
+          : undefined;
+        return await cardFor(deps, outcome, notice, form);
       });
       return '';
     });
@@ -187,8 +222,19 @@ async function respond(context: TurnContext, deps: CaseActionDependencies, work:
 
 type CardDependencies = CaseActionDependencies & { rendered: RenderedCaseCards };
 
+/**
+ * The line on top after an action: who beat the caller to it ("Peter Jansen heeft net maatregelen
+ * voorgesteld.") when the case moved on under their card, else the refusal or the generic conflict.
+ */
+function noticeFor(deps: CaseActionDependencies, outcome: CaseActionOutcome, actor: string): string | undefined {
+  if (outcome.outcome !== 'refused' && outcome.outcome !== 'conflict') return undefined;
+  const moved = colleagueNotice(outcome.case, outcome.lastChange, actor, (id) => deps.directory.nameOf(id), deps.clock.now());
+  if (moved !== undefined) return moved;
+  return outcome.outcome === 'refused' ? outcome.message : CONFLICT;
+}
+
 /** The card this person may see: handler view, the office holder's progress, or the read-only view. */
-async function cardFor(deps: CardDependencies, outcome: CaseActionOutcome, notice?: string): Promise<object> {
+async function cardFor(deps: CardDependencies, outcome: CaseActionOutcome, notice?: string, proposalForm?: ProposalFormState): Promise<object> {
   if (outcome.outcome === 'notFound') return errorCard(deps, NOT_FOUND);
   const now = deps.clock.now();
   const c = outcome.case;
@@ -201,9 +247,13 @@ async function cardFor(deps: CardDependencies, outcome: CaseActionOutcome, notic
   const viewer = outcome.access === 'handler' ? 'handler' : 'readOnly';
   const shownNotice = notice ?? (viewer === 'readOnly' ? READ_ONLY : undefined);
   const meetingsToRead = viewer === 'handler' && deps.meetingsFor !== undefined && c.hasPlannedMeetings !== false;
-  const key = notice || meetingsToRead ? undefined : renderedCardKey(c.id, outcome.version, viewer, now);
+  const key = notice || meetingsToRead || proposalForm ? undefined : renderedCardKey(c.id, outcome.version, viewer, now);
   return deps.rendered.get(key, async () => {
     const meetings = meetingsToRead ? await deps.meetingsFor?.(c) : undefined;
+    // The handler's view names people and shows the history; the read-only view shows neither.
+    const history = viewer === 'handler' ? await deps.caseHandling.history(c.id) : undefined;
+    const nameOf = (id: string): string | undefined => deps.directory.nameOf(id);
+    const handlerName = c.handler === undefined ? undefined : nameOf(c.handler.aadObjectId);
     return deps.cards.render(
       'case-card',
       caseCardViewModel(c, {
@@ -212,6 +262,9 @@ async function cardFor(deps: CardDependencies, outcome: CaseActionOutcome, notic
         earlierCasesOfPerpetrator: outcome.earlierCases,
         refreshUserIds: deskHandlerIds(deps.directory, c),
         ...(meetings ? { meetings } : {}),
+        ...(history ? { history, nameOf } : {}),
+        ...(handlerName ? { handlerName } : {}),
+        ...(proposalForm ? { proposalForm } : {}),
         ...(shownNotice ? { notice: shownNotice } : {}),
       }),
     );

@@ -20,6 +20,10 @@ export const CASE_VERBS = {
   approveMeasures: 'case.approveMeasures',
   tickChecklistStep: 'case.tickChecklistStep',
   untickChecklistStep: 'case.untickChecklistStep',
+  /** The checklist form: every step's toggle at once. */
+  saveChecklist: 'case.saveChecklist',
+  /** The 7 W's completed at checklist step 2. */
+  completePoliceForm: 'case.completePoliceForm',
   recordInspectorateWarned: 'case.recordInspectorateWarned',
   recordMeetingHeld: 'case.recordMeetingHeld',
   recordResponse: 'case.recordResponse',
@@ -77,5 +81,5 @@ export const CASE_CARD_VIEW_MODEL_BUDGET = 12_000;
 export const MIN_TEXT_LIMIT = 20;
 /** The case card lists at most this many held meetings, the newest. */
 export const MEETINGS_MAX = 6;
-/** The status history shows the newest this many steps. */
+/** "Geschiedenis" shows the newest this many changes, then "en N eerdere wijzigingen". */
 export const HISTORY_MAX = 8;

@@ -8,9 +8,13 @@ import { formatDutchDate, formatDutchDateTime } from '../../domain/deadlines';
 import { policeChecklistItems } from '../../domain/police-checklist';
 import { CRIMINAL_OFFENCE_ANSWER_LABELS, INCIDENT_KIND_LABELS, type IncidentReport, INJURY_LABELS, PERPETRATOR_TYPE_LABELS, TEXT_LIMITS } from '../../domain/report';
 import { HANDLER_ROLE_LABELS, OFFICE_HOLDER_ROLE_LABELS } from '../../domain/roles';
-import { toCardText } from '../cards/escape';
-import { actionsPart, type CaseCardActionsViewModel } from './case-card-actions';
-import { CASE_CARD_TEXT_MAX, CASE_CARD_VIEW_MODEL_BUDGET, HISTORY_MAX, MEETINGS_MAX, MIN_TEXT_LIMIT, type TextLimits } from './case-card-contract';
+import { toCardText, toInputValue } from '../cards/escape';
+import type { CaseHistoryRecord } from '../../app/case-history';
+import { policeFormFields } from '../../domain/police-form';
+import { SEVEN_W_LABELS, SEVEN_W_MAX_LENGTH } from '../../domain/seven-ws';
+import { actionsPart, type CaseCardActionsViewModel, type ProposalFormState } from './case-card-actions';
+import { historyLines } from './case-history-view';
+import { CASE_CARD_TEXT_MAX, CASE_CARD_VIEW_MODEL_BUDGET, MEETINGS_MAX, MIN_TEXT_LIMIT, type TextLimits } from './case-card-contract';
 import { type CaseDeadlineViewModel, type CaseViewer, deadlinesOf, type FactViewModel, levelTitle, measureList, type MeasureViewModel, organisationName, placeText, quoted, refreshIds, sentBackComment, shortDateTime } from './case-view-parts';
 import { type PlannedMeetingInfo, plannedMeetingsPart, type PlannedMeetingViewModel } from './planned-meetings-view';
 
@@ -28,6 +32,12 @@ export interface CaseCardOptions {
   handlerName?: string;
   /** Meetings planned with the perpetrator (issue 5), for the handler view; none when absent. */
   meetings?: readonly PlannedMeetingInfo[];
+  /** The case's history rows, oldest first: "Geschiedenis" (absent: the status changes on the case are shown). */
+  history?: readonly CaseHistoryRecord[];
+  /** Display names from the directory, for the history; absent: only `handlerName` is known. */
+  nameOf?: (aadObjectId: string) => string | undefined;
+  /** The measures form as the handler sent it, with the server's errors: shown open, nothing typed lost. */
+  proposalForm?: ProposalFormState;
 }
 
 
@@ -36,9 +46,27 @@ export interface ChecklistRowViewModel {
   step: number;
   /** "☐ 4. Doe een melding …" or "☑ 3. Maak een afspraak … (gedaan op 30-11-2026 11:10)". */
   label: string;
+  /** The same without the box, for the toggle: "3. Maak een afspraak … (gedaan op …)". */
+  toggleTitle: string;
+  /** The toggle's input id, `checklistStep<step>`; its value is 'true' or 'false'. */
+  inputId: string;
+  toggleValue: 'true' | 'false';
   done: boolean;
   canTick: boolean;
   canUntick: boolean;
+}
+
+/** One of the 7 W's the handler can complete at checklist step 2. */
+export interface PoliceFactViewModel {
+  /** The input id: `policeFact_<w>`. */
+  id: string;
+  label: string;
+  question: string;
+  /** What the handler added before (escaped for the card). */
+  value: string;
+  /** "Uit de melding: …" or "Ontbreekt in de melding."; shortened. */
+  fromReport: string;
+  maxLength: number;
 }
 
 /** One handler task (e.g. inform the Minister of BZK). */
@@ -79,6 +107,14 @@ export interface CaseCardViewModel extends CaseCardActionsViewModel {
   hasChecklist: boolean;
   checklistProgress: string;
   checklist: ChecklistRowViewModel[];
+  /** The folding button of the checklist: "Stappenplan melding en aangifte (3 van 9 gedaan)". */
+  checklistTitle: string;
+  /** The toggles and their "Opslaan" show (the domain allows ticking). */
+  canEditChecklist: boolean;
+  canCompletePoliceFacts: boolean;
+  policeFacts: PoliceFactViewModel[];
+  /** The headline facts stay on top; these fold with the report ("Melding en pleger"). */
+  reportFacts: FactViewModel[];
   showInspectorate: boolean;
   inspectorateText: string;
   canRecordInspectorate: boolean;
@@ -91,9 +127,12 @@ export interface CaseCardViewModel extends CaseCardActionsViewModel {
   cancelledMeetingsTitle: string;
   responseText: string;
   evaluation: { title: string; answer: string }[];
-  /** One line per step, oldest first: "30-11-2026 10:30 · In behandeling (door …)", with a quoted comment. */
+  meetingsTitle: string;
+  /** One line per change, newest first: "30-11-2026 10:30 · Maatregelen voorgesteld · Peter Jansen". */
   history: string[];
+  /** "en 4 eerdere wijzigingen", or ''. */
   historyOmittedText: string;
+  historyTitle: string;
 }
 
 const READ_ONLY_TEXT = 'Alleen de afhandelaars van deze zaak zien de details en kunnen de zaak behandelen.';
@@ -161,11 +200,12 @@ function buildCaseCard(c: Case, options: CaseCardOptions, limits: TextLimits): C
     ...common,
     isHandlerView: true,
     readOnlyText: '',
-    facts: handlerFacts(c, options, limits),
+    ...handlerFacts(c, options, limits),
     details: reportDetails(c.report, limits),
     ...perpetratorPart(c, options.earlierCasesOfPerpetrator, limits),
     ...measuresPart(c, limits),
     ...checklistPart(c, allowed),
+    ...policeFactsPart(c, allowed, limits),
     ...inspectoratePart(c, allowed),
     tasks: c.tasks.map((task): TaskViewModel => ({
       taskId: task.id,
@@ -179,11 +219,12 @@ function buildCaseCard(c: Case, options: CaseCardOptions, limits: TextLimits): C
       .slice(-MEETINGS_MAX)
       .map((m) => `${MEETING_KIND_LABELS[m.kind]} gevoerd op ${shortDateTime(m.heldAt)}`),
     ...plannedMeetingsPart(c, options.meetings, limits),
+    meetingsTitle: meetingsTitle(c, options.meetings),
     responseText: responseText(c, limits),
     evaluation: c.evaluation === undefined
       ? []
       : EVALUATION_QUESTIONS.map((q) => ({ title: EVALUATION_LABELS[q].title, answer: toCardText(c.evaluation?.[q], limits.text) })),
-    ...historyPart(c, options.handlerName, limits),
+    ...historyPart(c, options, limits),
     ...actionsPart(c, options),
   };
 }
@@ -201,6 +242,21 @@ const EMPTY_HANDLER_PART = {
   hasChecklist: false,
   checklistProgress: '',
   checklist: [],
+  checklistTitle: '',
+  canEditChecklist: false,
+  canCompletePoliceFacts: false,
+  policeFacts: [],
+  reportFacts: [],
+  meetingsTitle: '',
+  historyTitle: '',
+  measureDescriptionValue: '',
+  restrictionsEndValue: '',
+  restrictionsRequired: false,
+  restrictionsHint: '',
+  measuresError: '',
+  restrictionsEndError: '',
+  descriptionError: '',
+  proposalFormOpen: false,
   showInspectorate: false,
   inspectorateText: '',
   canRecordInspectorate: false,
@@ -234,11 +290,11 @@ const EMPTY_HANDLER_PART = {
   textMaxLength: TEXT_LIMITS.medium,
 } as const satisfies Partial<CaseCardViewModel>;
 
-function handlerFacts(c: Case, options: CaseCardOptions, limits: TextLimits): FactViewModel[] {
+function handlerFacts(c: Case, options: CaseCardOptions, limits: TextLimits): Pick<CaseCardViewModel, 'facts' | 'reportFacts'> {
   const report = c.report;
-  const handlerName = toCardText(options.handlerName?.trim(), limits.name);
+  const handlerName = toCardText((options.handlerName ?? (c.handler ? options.nameOf?.(c.handler.aadObjectId) : undefined))?.trim(), limits.name);
   const damage = [report.damage.propertyDamage ? 'Schade aan eigendommen' : '', report.damage.absenceFromWork ? 'Verzuim' : ''].filter((d) => d !== '');
-  return [
+  const facts: FactViewModel[] = [
     { title: 'Status', value: CASE_STATUS_LABELS[c.status] },
     { title: 'Gemeld door', value: `${toCardText(c.officeHolder.name, limits.name)} (${OFFICE_HOLDER_ROLE_LABELS[c.officeHolder.role]}, ${organisationName(c.organisationId)})` },
     { title: 'Gemeld op', value: formatDutchDateTime(c.registeredAt) },
@@ -249,8 +305,10 @@ function handlerFacts(c: Case, options: CaseCardOptions, limits: TextLimits): Fa
         : `${handlerName === '' ? 'In behandeling' : `In behandeling bij ${handlerName}`} sinds ${formatDutchDateTime(c.handler.takenAt)}`,
     },
     { title: 'Niveau', value: levelTitle(report) },
-    { title: 'Soort', value: report.kinds.map((k) => INCIDENT_KIND_LABELS[k]).join(', ') },
     { title: 'Wanneer', value: formatDutchDateTime(new Date(report.incidentAt)) },
+  ];
+  const reportFacts: FactViewModel[] = [
+    { title: 'Soort', value: report.kinds.map((k) => INCIDENT_KIND_LABELS[k]).join(', ') },
     { title: 'Waar', value: placeText(report, limits) },
     { title: 'Strafbaar feit vermoed', value: CRIMINAL_OFFENCE_ANSWER_LABELS[report.criminalOffenceSuspected] },
     { title: 'Letsel', value: report.injury.length === 0 ? 'Geen' : report.injury.map((i) => INJURY_LABELS[i]).join(', ') },
@@ -258,6 +316,7 @@ function handlerFacts(c: Case, options: CaseCardOptions, limits: TextLimits): Fa
     { title: 'Hinder ervaren', value: report.feltHindered ? 'Ja' : 'Nee' },
     { title: 'Bewijs', value: report.evidence.files.length === 0 ? 'Geen bestanden' : report.evidence.files.length === 1 ? '1 bestand' : `${report.evidence.files.length} bestanden` },
   ];
+  return { facts, reportFacts };
 }
 
 function reportDetails(report: IncidentReport, limits: TextLimits): { title: string; text: string }[] {
@@ -330,21 +389,52 @@ function measuresPart(c: Case, limits: TextLimits): Pick<CaseCardViewModel, 'mea
   };
 }
 
-function checklistPart(c: Case, allowed: ReadonlySet<CaseCommandKind>): Pick<CaseCardViewModel, 'hasChecklist' | 'checklistProgress' | 'checklist'> {
+function checklistPart(
+  c: Case,
+  allowed: ReadonlySet<CaseCommandKind>,
+): Pick<CaseCardViewModel, 'hasChecklist' | 'checklistProgress' | 'checklist' | 'checklistTitle' | 'canEditChecklist'> {
   const items = policeChecklistItems(c);
-  if (items === undefined) return { hasChecklist: false, checklistProgress: '', checklist: [] };
+  if (items === undefined) return { hasChecklist: false, checklistProgress: '', checklist: [], checklistTitle: '', canEditChecklist: false };
   const done = items.filter((item) => item.done !== undefined).length;
   return {
     hasChecklist: true,
     checklistProgress: `${done} van de ${items.length} stappen gedaan. De afhandelaar doet de melding of aangifte, nooit de betrokkene zelf.`,
+    checklistTitle: `Stappenplan melding en aangifte (${done} van ${items.length} gedaan)`,
+    canEditChecklist: allowed.has('setChecklist'),
     checklist: items.map((item): ChecklistRowViewModel => ({
       step: item.step,
       label: item.done === undefined ? `☐ ${item.step}. ${item.label}` : `☑ ${item.step}. ${item.label} (gedaan op ${shortDateTime(item.done.at)})`,
+      toggleTitle: item.done === undefined ? `${item.step}. ${item.label}` : `${item.step}. ${item.label} (gedaan op ${shortDateTime(item.done.at)})`,
+      inputId: `${CHECKLIST_INPUT_PREFIX}${item.step}`,
+      toggleValue: item.done === undefined ? 'false' : 'true',
       done: item.done !== undefined,
       canTick: allowed.has('tickChecklistStep') && item.done === undefined,
       canUntick: allowed.has('untickChecklistStep') && item.done !== undefined,
     })),
   };
+}
+
+/** The 7 W's at checklist step 2: what the report says (short), and the handler's own completion to edit. */
+function policeFactsPart(c: Case, allowed: ReadonlySet<CaseCommandKind>, limits: TextLimits): Pick<CaseCardViewModel, 'canCompletePoliceFacts' | 'policeFacts'> {
+  if (c.policeChecklist === undefined || !allowed.has('completePoliceForm')) return { canCompletePoliceFacts: false, policeFacts: [] };
+  const fromReport = policeFormFields(c, {}, { now: c.registeredAt }).fields;
+  const completions = c.policeFormCompletions ?? {};
+  return {
+    canCompletePoliceFacts: true,
+    policeFacts: fromReport.map((field): PoliceFactViewModel => ({
+      id: `${POLICE_FACT_INPUT_PREFIX}${field.w}`,
+      label: `${SEVEN_W_LABELS[field.w].label}${field.missing ? ' (ontbreekt in de melding)' : ''}`,
+      question: SEVEN_W_LABELS[field.w].question,
+      value: toInputValue(completions[field.w], SEVEN_W_MAX_LENGTH),
+      fromReport: field.text === undefined ? '' : `Uit de melding: ${toCardText(field.text, limits.comment)}`,
+      maxLength: SEVEN_W_MAX_LENGTH,
+    })),
+  };
+}
+
+function meetingsTitle(c: Case, planned: readonly PlannedMeetingInfo[] | undefined): string {
+  const count = c.meetings.length + (planned?.length ?? 0);
+  return count === 0 ? 'Gesprekken met de pleger' : `Gesprekken met de pleger (${count})`;
 }
 
 function inspectoratePart(c: Case, allowed: ReadonlySet<CaseCommandKind>): Pick<CaseCardViewModel, 'showInspectorate' | 'inspectorateText' | 'canRecordInspectorate'> {
@@ -377,20 +467,30 @@ function responseText(c: Case, limits: TextLimits): string {
   return `Geen reactie mogelijk (${on}): ${NO_RESPONSE_REASON_LABELS[response.reason]}${explanation === '' ? '' : `. ${explanation}`}`;
 }
 
-function historyPart(c: Case, handlerName: string | undefined, limits: TextLimits): Pick<CaseCardViewModel, 'history' | 'historyOmittedText'> {
-  const name = toCardText(handlerName?.trim(), limits.name);
-  const who = (id: string): string => {
-    if (id === c.officeHolder.aadObjectId) return 'de betrokkene';
-    if (id === c.handler?.aadObjectId && name !== '') return name;
-    return 'een afhandelaar';
-  };
-  const shown = c.statusHistory.slice(-HISTORY_MAX);
-  const omitted = c.statusHistory.length - shown.length;
-  return {
-    history: shown.map((change) => {
-      const comment = quoted(change.comment, limits.comment);
-      return `${shortDateTime(change.at)} · ${CASE_STATUS_LABELS[change.status]} (door ${who(change.byAadObjectId)})${comment === '' ? '' : `: ${comment}`}`;
-    }),
-    historyOmittedText: omitted === 0 ? '' : `${omitted === 1 ? '1 eerdere stap' : `${omitted} eerdere stappen`} niet getoond.`,
-  };
+function historyPart(c: Case, options: CaseCardOptions, limits: TextLimits): Pick<CaseCardViewModel, 'history' | 'historyOmittedText' | 'historyTitle'> {
+  const handlerName = options.handlerName?.trim();
+  const nameOf = (id: string): string | undefined => options.nameOf?.(id) ?? (id === c.handler?.aadObjectId ? handlerName : undefined);
+  // Without the history rows (a case stored before they were kept): its status changes, the same way.
+  const records: readonly CaseHistoryRecord[] = options.history ?? c.statusHistory.map((change, index) => statusChangeRecord(c, change, index));
+  const { total, ...lines } = historyLines(c, records, nameOf, limits.name);
+  return { ...lines, historyTitle: `Geschiedenis (${total})` };
 }
+
+/** A status change as the history record it stands for (no free text: the comment stays out). */
+function statusChangeRecord(c: Case, change: Case['statusHistory'][number], index: number): CaseHistoryRecord {
+  const base = { caseId: c.id, at: change.at, byAadObjectId: change.byAadObjectId, actor: change.byAadObjectId === c.officeHolder.aadObjectId ? 'officeHolder' : 'handler', revision: index + 1, sequence: 1 } as const;
+  const round = Math.max(1, c.measureHistory.filter((e) => e.action === 'proposed' && e.at.getTime() <= change.at.getTime()).length);
+  switch (change.status) {
+    case 'submitted': return { ...base, type: 'caseSubmitted', organisationId: c.organisationId, officeHolderRole: c.officeHolder.role, handlerRole: c.route.handler.role, level: c.report.level };
+    case 'inProgress': return c.statusHistory[index - 1]?.status === 'measuresProposed' ? { ...base, type: 'proposalSentBack', round } : { ...base, type: 'caseTaken' };
+    case 'measuresProposed': return { ...base, type: 'measuresProposed', round, measureKinds: c.measures.length > 0 ? c.measures.map((m) => m.kind) : ['writtenWarning'] };
+    case 'measuresAgreed': return { ...base, type: 'measuresAgreed', round };
+    case 'measuresApproved': return { ...base, type: 'measuresApproved', round };
+    case 'closed': return { ...base, type: 'caseClosed', withApprovedMeasures: c.measures.some((m) => m.status === 'approved') };
+  }
+}
+
+/** Input ids of the checklist toggles: `checklistStep1` … `checklistStep9`. */
+export const CHECKLIST_INPUT_PREFIX = 'checklistStep';
+/** Input ids of the 7 W's: `policeFact_wie` … */
+export const POLICE_FACT_INPUT_PREFIX = 'policeFact_';

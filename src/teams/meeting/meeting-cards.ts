@@ -3,6 +3,7 @@
  * planned-meeting lines of the case card. No card JSON is built here and nothing is read from the
  * environment: the .ics link comes in as a value.
  */
+import { toInputValue } from '../cards/escape';
 import { DateTime } from 'luxon';
 import { noIncidentMeetingDeadlineReason, type Case } from '../../domain/case';
 import { DEADLINE_LABELS, formatDutchDateTime, timeLeft } from '../../domain/deadlines';
@@ -91,13 +92,7 @@ function durationChoices(current: number): Choice[] {
   return minutes.map((m) => ({ title: `${m} minuten`, value: String(m) }));
 }
 
-/**
- * Text put back into an input: inputs show no Markdown, so it stays as typed (toCardText would swap
- * characters and so change an address); only a template binding is broken up.
- */
-function inputValue(text: string | undefined, max: number): string {
-  return (text ?? '').slice(0, max).replace(/\$\{/g, '$\u200B{');
-}
+const inputValue = toInputValue;
 
 /** Dutch issue lines: the field's label, then the domain's message. */
 export function issueLines(issues: readonly MeetingIssue[]): string[] {
