@@ -79,18 +79,21 @@ function bytes(card: Json): number {
 }
 
 /** Verbs per step of the handler view, in card order: the checklist (steps 1–9) is there because an offence is suspected. */
-const TICK_ALL = Array<string>(9).fill(CASE_VERBS.tickChecklistStep);
-const RECORDING = [CASE_VERBS.recordResponse, CASE_VERBS.recordResponse, CASE_VERBS.planMeeting, CASE_VERBS.recordMeetingHeld];
+// The checklist is one form now: one "Opslaan" for all nine toggles, and the 7 W's of step 2.
+const CHECKLIST = [CASE_VERBS.saveChecklist, CASE_VERBS.completePoliceForm];
+const RESPONSE = [CASE_VERBS.recordResponse, CASE_VERBS.recordResponse];
+const MEETINGS = [CASE_VERBS.planMeeting, CASE_VERBS.recordMeetingHeld];
 
 describe('case card, handler view', () => {
   it.each<[CaseSampleStep, string[]]>([
     ['submitted', [CASE_VERBS.take]],
-    ['inProgress', [CASE_VERBS.proposeMeasures, ...TICK_ALL, ...RECORDING]],
-    ['measuresProposed', [...TICK_ALL, ...RECORDING]],
-    ['sentBack', [CASE_VERBS.proposeMeasures, ...TICK_ALL, ...RECORDING]],
-    ['measuresAgreed', [CASE_VERBS.approveMeasures, ...TICK_ALL, ...RECORDING]],
-    // Approved with police steps 1–3 ticked; no response recorded yet, so no closing.
-    ['measuresApproved', [...Array<string>(3).fill(CASE_VERBS.untickChecklistStep), ...Array<string>(6).fill(CASE_VERBS.tickChecklistStep), ...RECORDING]],
+    // The step for the state comes first (under the headline facts); the folded sections follow.
+    ['inProgress', [CASE_VERBS.proposeMeasures, ...RESPONSE, ...CHECKLIST, ...MEETINGS]],
+    ['measuresProposed', [...RESPONSE, ...CHECKLIST, ...MEETINGS]],
+    ['sentBack', [CASE_VERBS.proposeMeasures, ...RESPONSE, ...CHECKLIST, ...MEETINGS]],
+    ['measuresAgreed', [CASE_VERBS.approveMeasures, ...RESPONSE, ...CHECKLIST, ...MEETINGS]],
+    // Approved, no response recorded yet, so no closing.
+    ['measuresApproved', [...RESPONSE, ...CHECKLIST, ...MEETINGS]],
     ['closed', []],
   ])('offers exactly the steps the domain allows when the case is %s', (step, expected) => {
     expect(verbs(caseCard(caseInStatus(step)))).toEqual(expected);
