@@ -15,7 +15,7 @@ import type { Recidive } from './recidive';
 export type { CaseCommand } from '../domain/case';
 
 /** Refusals that mean the case already moved past what the card showed: the refused person hears who moved it. */
-const MOVED_ON_CODES: ReadonlySet<string> = new Set(['CASE.INVALID_TRANSITION', 'CASE.ALREADY_TAKEN', 'CASE.CLOSED', 'CASE.PROPOSAL_REPLACED']);
+const MOVED_ON_CODES: ReadonlySet<string> = new Set(['CASE.INVALID_TRANSITION', 'CASE.ALREADY_TAKEN', 'CASE.CLOSED']);
 
 /** How long a new case's own submission may take to route it before the repair job steps in. */
 export const ROUTING_GRACE_MS = 2 * 60 * 1000;
