@@ -189,7 +189,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   const later: { meetings?: MeetingService } = {};
   const outboxService = new OutboxService({ store: outbox, runner: new CaseEffectRunner({ notifier, scheduler: reminders, recidive, figures, meetings: () => later.meetings }), clock, logger });
   const outboxWorker = new OutboxWorker({ drainer: outboxService, timer, logger }, { drainOnWake: options.drainOutbox ?? true });
-  const caseHandling = new CaseHandlingService({ cases, history: new TableCaseHistoryRepository(tables.client('Cases')), directory, recidive, outbox, worker: outboxWorker, notifier, clock, logger });
+  const caseHandling = new CaseHandlingService({ cases, history: new TableCaseHistoryRepository(tables.client('Cases')), directory, recidive, outbox, worker: outboxWorker, notifier, clock, workingDays, logger });
   const drafts = new TableDraftRepository(tables.client('Drafts'));
   const profiles = new TableProfileRepository(tables.client('Profiles'));
   const intake = new IntakeService({

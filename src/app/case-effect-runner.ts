@@ -6,7 +6,7 @@ import type { CaseRevisionForFigures } from './figures.service';
 import type { Recidive } from './recidive';
 
 /** What the office holder is sent in their chat: a card, or a short message. */
-export type OfficeHolderMessage = 'progress' | 'proposal' | 'taken' | 'approved' | 'closed';
+export type OfficeHolderMessage = 'progress' | 'proposal' | 'taken' | 'approved' | 'closed' | 'restrictionsAdjusted';
 
 /** Views of a case outside the actor's own card: the desk card, the office holder's chat, informed people. */
 export interface CaseNotifier {
@@ -19,6 +19,8 @@ export interface CaseNotifier {
   updateOfficeHolderCards(c: Case): Promise<void>;
   sendOfficeHolder(c: Case, what: OfficeHolderMessage): Promise<void>;
   notifyInformed(c: Case, aadObjectId: string, role: InformedRole): Promise<void>;
+  /** The coordinator VPT is asked for support (Arbeidsinspectie): a short 1:1 notice without incident details. */
+  notifyCoordinator(c: Case): Promise<void>;
 }
 
 /** The reminders a case calls for now (issue 6). */
@@ -61,6 +63,8 @@ export class CaseEffectRunner implements EffectRunner {
         return notifier.sendOfficeHolder(c, 'proposal');
       case 'tellOfficeHolder':
         return notifier.sendOfficeHolder(c, effect.message);
+      case 'notifyCoordinator':
+        return notifier.notifyCoordinator(c);
       case 'scheduleReminders':
         await scheduler.scheduleFor(c);
         return;

@@ -23,8 +23,10 @@ export const caseEffectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('updateOfficeHolderCards') }),
   /** A measures proposal to agree to or answer, in the office holder's chat. */
   z.object({ kind: z.literal('sendProposal'), round: z.number().int().min(1) }),
-  /** A short message to the office holder: a handler took their case (by name), their measures were approved, or their case closed. */
-  z.object({ kind: z.literal('tellOfficeHolder'), message: z.enum(['taken', 'approved', 'closed']) }),
+  /** A short message to the office holder: a handler took their case (by name), their measures were approved or their restrictions adjusted, or their case closed. */
+  z.object({ kind: z.literal('tellOfficeHolder'), message: z.enum(['taken', 'approved', 'closed', 'restrictionsAdjusted']) }),
+  /** A short notice to the coordinator VPT: support asked with the Arbeidsinspectie (no incident details). */
+  z.object({ kind: z.literal('notifyCoordinator') }),
   /** The case's reminders planned again (its deadlines, goals or status changed). */
   z.object({ kind: z.literal('scheduleReminders') }),
   /**
@@ -50,6 +52,12 @@ function officeHolderSees(event: CaseEvent): boolean {
     case 'caseSubmitted':
     case 'taskCompleted':
     case 'meetingPlanned':
+    case 'informedPersonAdded':
+    case 'informedPersonRemoved':
+    case 'coordinatorInvolved':
+    case 'meetingReportRecorded':
+    case 'policeReportRecorded':
+    case 'restrictionsConfirmed':
       return false;
     case 'checklistStepTicked':
     case 'checklistStepUnticked':
@@ -73,6 +81,13 @@ export function effectsOf(events: readonly CaseEvent[], c: Case, directory: Pick
       effects.push({ kind: 'tellOfficeHolder', message: 'approved' });
     } else if (event.type === 'caseClosed') {
       effects.push({ kind: 'tellOfficeHolder', message: 'closed' });
+    } else if (event.type === 'restrictionsAdjusted') {
+      effects.push({ kind: 'tellOfficeHolder', message: 'restrictionsAdjusted' });
+    } else if (event.type === 'informedPersonAdded') {
+      // The same short notice as at the start.
+      effects.push({ kind: 'notifyInformed', aadObjectId: event.aadObjectId, role: event.role });
+    } else if (event.type === 'coordinatorInvolved') {
+      effects.push({ kind: 'notifyCoordinator' });
     }
   }
   // A new case's cards are posted as they are: nothing to update yet.

@@ -1,3 +1,4 @@
+import type { WorkingDayCalendar } from '../domain/working-days';
 import { applyCommand, commandActor, isConsequenceEvent, recordMeetingPlanned, type Case, type CaseChange, type CaseCommand, type MeetingKind } from '../domain/case';
 import { accessOf, type CaseAccess } from '../domain/case-access';
 import type { Clock } from '../domain/clock';
@@ -50,6 +51,8 @@ export interface CaseHandlingDependencies {
   /** For the routing repair job: whether the desk card is there. */
   notifier: Pick<CaseNotifier, 'hasCaseCard'>;
   clock: Clock;
+  /** Working days with the configured decree days: a police deadline decided later in the case counts them. */
+  workingDays: WorkingDayCalendar;
   logger: Logger;
 }
 
@@ -148,7 +151,7 @@ export class CaseHandlingService {
     }
     let change: CaseChange;
     try {
-      change = applyCommand(current, actorAadObjectId, command, this.deps.clock.now());
+      change = applyCommand(current, actorAadObjectId, command, this.deps.clock.now(), { calendar: this.deps.workingDays, directory: this.deps.directory });
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info('case.action_rejected', { caseId, code: error.code, detail: command.kind });

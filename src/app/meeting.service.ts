@@ -582,14 +582,21 @@ function shortName(name: string): string {
 }
 
 /**
- * The herstelgesprek once the incident conversation is behind us (held, or planned) and the case
- * has restrictions with an end date; the incidentgesprek otherwise.
+ * The kind of conversation the form offers first, following the chosen measures: the incidentgesprek
+ * or the combined one as chosen, until it is held or planned; then the herstelgesprek when restrictions
+ * end or a herstelgesprek was chosen. Without a choice yet: the incidentgesprek.
  */
 export function defaultKind(c: Case, meetings: readonly MeetingRecord[]): MeetingKind {
-  if (!c.deadlines.some((d) => d.kind === 'restorationMeeting')) return 'incidentMeeting';
-  const incidentDone = c.goalReachedAt.incidentMeeting !== undefined;
-  const incidentPlanned = meetings.some((m) => m.plan.status === 'planned' && m.plan.kind !== 'restorationMeeting');
-  return incidentDone || incidentPlanned ? 'restorationMeeting' : 'incidentMeeting';
+  const chosen = new Set(c.measures.map((m) => m.kind));
+  const incidentKind: MeetingKind = chosen.has('combinedMeeting') ? 'combinedMeeting' : 'incidentMeeting';
+  const incidentChosen = chosen.has('combinedMeeting') || chosen.has('incidentMeeting');
+  const restorationDue = c.deadlines.some((d) => d.kind === 'restorationMeeting') || chosen.has('restorationMeeting');
+  const incidentDone = c.goalReachedAt.incidentMeeting !== undefined
+    || c.meetings.some((m) => m.kind !== 'restorationMeeting')
+    || meetings.some((m) => m.plan.status === 'planned' && m.plan.kind !== 'restorationMeeting');
+  if (incidentChosen && !incidentDone) return incidentKind;
+  if (restorationDue) return 'restorationMeeting';
+  return incidentKind;
 }
 
 /**

@@ -4,6 +4,7 @@ import { NO_RESPONSE_REASONS } from './case-model';
 import { DEADLINE_KINDS } from './deadlines';
 import { MEASURE_KINDS } from './measures';
 import { MEETING_KINDS } from './meeting-kinds';
+import { POLICE_JUDGEMENTS, POLICE_REPORT_KINDS, RESTRICTIONS_CLOSING_DECISIONS } from './follow-up-terms';
 import { BEHAVIOUR_LEVELS } from './report';
 import { HANDLER_ROLES, INFORMED_ROLES, OFFICE_HOLDER_ROLES } from './roles';
 import { SEVEN_WS } from './seven-ws';
@@ -68,9 +69,21 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   /** The response towards the perpetrator was recorded (or changed). */
   event('responseRecorded', { responseKind: z.enum(['given', 'notPossible']), reason: z.enum(NO_RESPONSE_REASONS).optional() }),
   /** A handler task (e.g. inform the Minister of BZK) was done. */
-  event('taskCompleted', { taskId: z.string().min(1), role: z.enum(INFORMED_ROLES) }),
-  /** A handler closed the case with the evaluation. */
-  event('caseClosed', { withApprovedMeasures: z.boolean() }),
+  event('taskCompleted', { taskId: z.string().min(1), role: z.enum(INFORMED_ROLES).optional() }),
+  /** A handler closed the case with the evaluation; `restrictions`: what was decided about restrictions still running. */
+  event('caseClosed', { withApprovedMeasures: z.boolean(), restrictions: z.enum(RESTRICTIONS_CLOSING_DECISIONS).optional() }),
+  /** The melding or aangifte was recorded (or corrected), with the police's judgement. */
+  event('policeReportRecorded', { reportKind: z.enum(POLICE_REPORT_KINDS), madeAt: instant, judgement: z.enum(POLICE_JUDGEMENTS) }),
+  /** Restrictions extended or adjusted after the herstelgesprek (new agreements stay in the case). */
+  event('restrictionsAdjusted', { endsAt: instant }),
+  /** The written confirmation to the perpetrator was recorded. */
+  event('restrictionsConfirmed', { sentOn: instant }),
+  /** The report of the incidentgesprek was written (its text stays in the case). */
+  event('meetingReportRecorded', { shareableWithPerpetrator: z.boolean() }),
+  event('informedPersonAdded', { aadObjectId: z.string().min(1), role: z.enum(INFORMED_ROLES) }),
+  event('informedPersonRemoved', { aadObjectId: z.string().min(1), role: z.enum(INFORMED_ROLES) }),
+  /** The coordinator VPT was asked for support (Arbeidsinspectie). */
+  event('coordinatorInvolved', {}),
   /** A deadline was set or moved: at registration, or by a proposal (the incidentgesprek, the herstelgesprek). */
   event('deadlineSet', { deadline, dueAt: instant, overdueWhenSet: z.boolean() }),
   /** A later proposal took a deadline away again. */

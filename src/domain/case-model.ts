@@ -6,6 +6,12 @@ import type { IncidentReport } from './report';
 import type { InformedRole, OfficeHolderRole } from './roles';
 import type { PoliceFormCompletions } from './seven-ws';
 import type { ResolvedRoute } from './routing';
+import type { CoordinatorSupport } from './coordinator-support';
+import type { DamageRecoveryWaiver } from './damage-recovery';
+import type { InformedChange } from './informed-people';
+import type { MeetingReport } from './meeting-report';
+import type { PoliceRecord } from './police-record';
+import type { RestrictionsState } from './restrictions';
 import type { CaseStatus } from './case-status';
 
 /**
@@ -32,11 +38,19 @@ export interface CaseHandler {
   readonly takenAt: Date;
 }
 
+/**
+ * The kinds of to-do: informing an external party (the Minister of BZK), asking the hulpofficier van
+ * justitie for a second opinion (police-record.ts), reporting the damage claim (damage-recovery.ts).
+ */
+export const CASE_TASK_KINDS = ['informExternalParty', 'secondOpinion', 'reportDamageClaim'] as const;
+export type CaseTaskKind = (typeof CASE_TASK_KINDS)[number];
+
 /** A to-do for the handler; external parties (the Minister of BZK) are informed through one. */
 export interface CaseTask {
   readonly id: string;
-  readonly kind: 'informExternalParty';
-  readonly role: InformedRole;
+  readonly kind: CaseTaskKind;
+  /** The party to inform (informExternalParty only). */
+  readonly role?: InformedRole;
   /** Dutch, shown to the handler. */
   readonly title: string;
   readonly status: 'open' | 'done';
@@ -136,6 +150,18 @@ export interface Case {
   readonly hasPlannedMeetings?: boolean;
   /** Given when the case is closed. */
   readonly evaluation?: Evaluation;
+  /** The melding or aangifte as made, and the police's judgement (police-record.ts). */
+  readonly policeRecord?: PoliceRecord;
+  /** Restrictions adjusted after the herstelgesprek, confirmations to the perpetrator, the decision at closing (restrictions.ts). */
+  readonly restrictions?: RestrictionsState;
+  /** The short report of the incidentgesprek (meeting-report.ts). */
+  readonly meetingReport?: MeetingReport;
+  /** People the handler added to or removed from the informed parties (informed-people.ts). */
+  readonly informedChanges?: readonly InformedChange[];
+  /** The coordinator VPT asked for support with the Arbeidsinspectie (coordinator-support.ts). */
+  readonly coordinatorSupport?: CoordinatorSupport;
+  /** Why damage or absence that was reported is not recovered (damage-recovery.ts). */
+  readonly damageRecoveryWaiver?: DamageRecoveryWaiver;
 }
 
 /** Which proposal round is current (1 for the first proposal); a card carries it so an old one cannot agree to a newer proposal. */

@@ -2,6 +2,8 @@ import type { CaseAccess } from './case-access';
 import type { Case } from './case-model';
 import { CASE_STATUS_LABELS, findTransition, STATE_REQUIREMENTS, type CaseActor, type CaseStatus, type TransitionRequirement } from './case-status';
 import { DomainError, type DomainErrorCode } from './errors';
+import { incidentConversationHeld } from './meeting-report';
+import { approvedRestrictions, restorationKeptAfterClosing, restorationMeetingHeld } from './restrictions';
 
 /**
  * Whether a command may be given on a case now, by whom — the one answer to "which buttons does the
@@ -35,6 +37,13 @@ export const CASE_COMMAND_KINDS = [
   'recordResponse',
   'completeTask',
   'close',
+  'recordPoliceReport',
+  'adjustRestrictions',
+  'recordRestrictionsConfirmed',
+  'recordMeetingReport',
+  'addInformed',
+  'removeInformed',
+  'involveCoordinator',
 ] as const;
 export type CaseCommandKind = (typeof CASE_COMMAND_KINDS)[number];
 
@@ -83,8 +92,45 @@ export function commandRefusal(c: Case, kind: CaseCommandKind, actor: CaseActor)
         (c.deadlines.some((d) => d.kind === 'labourInspectorate') ? undefined : refusal('CASE.LABOUR_INSPECTORATE_NOT_NEEDED', { detail: `case ${c.id}` }))
       );
     case 'recordMeetingHeld':
+      // Restrictions kept running after closing: the herstelgesprek can still be planned and recorded.
+      if (restorationKeptAfterClosing(c)) return actorRefusal(c, 'handler', actor);
+      return handlerWorkRefusal(c, actor);
     case 'recordResponse':
       return handlerWorkRefusal(c, actor);
+    case 'recordPoliceReport':
+      return handlerWorkRefusal(c, actor) ?? (c.policeChecklist === undefined ? refusal('CASE.NO_POLICE_CHECKLIST', { detail: `case ${c.id}` }) : undefined);
+    case 'adjustRestrictions':
+      return (
+        handlerWorkRefusal(c, actor) ??
+        (c.status === 'measuresApproved' && approvedRestrictions(c) !== undefined && restorationMeetingHeld(c)
+          ? undefined
+          : refusal('CASE.STEP_NOT_NEEDED', {
+            detail: `adjust restrictions on case ${c.id}`,
+            userMessage: 'Verlengen of aanpassen kan na het herstelgesprek, als er beperkende maatregelen zijn vastgesteld.',
+          }))
+      );
+    case 'recordRestrictionsConfirmed':
+      return (
+        handlerWorkRefusal(c, actor) ??
+        (approvedRestrictions(c) !== undefined
+          ? undefined
+          : refusal('CASE.STEP_NOT_NEEDED', { detail: `confirm restrictions on case ${c.id}`, userMessage: 'Er zijn geen vastgestelde beperkende maatregelen om te bevestigen.' }))
+      );
+    case 'recordMeetingReport':
+      return (
+        handlerWorkRefusal(c, actor) ??
+        (incidentConversationHeld(c)
+          ? undefined
+          : refusal('CASE.STEP_NOT_NEEDED', { detail: `meeting report on case ${c.id}`, userMessage: 'Leg eerst vast dat het incidentgesprek is gevoerd.' }))
+      );
+    case 'addInformed':
+    case 'removeInformed':
+      return handlerWorkRefusal(c, actor);
+    case 'involveCoordinator':
+      return (
+        handlerWorkRefusal(c, actor) ??
+        (c.deadlines.some((d) => d.kind === 'labourInspectorate') ? undefined : refusal('CASE.LABOUR_INSPECTORATE_NOT_NEEDED', { detail: `case ${c.id}` }))
+      );
     case 'completeTask':
       // A task only needs an open case: informing the Minister need not wait until the case is taken.
       return c.status === 'closed' ? closed(c) : actorRefusal(c, 'handler', actor);

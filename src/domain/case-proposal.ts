@@ -3,7 +3,9 @@ import { actorOf, type Case } from './case-model';
 import { commandRefusal } from './case-preconditions';
 import { throwIf } from './case-rules';
 import { eventBase, move } from './case-transition';
-import { incidentMeetingDeadline, restorationMeetingDeadline, sortDeadlines, type Deadline } from './deadlines';
+import { damageClaimTask, damageRecoveryWaiverFor } from './damage-recovery';
+import { incidentMeetingDeadline, policeAppointmentDeadline, restorationMeetingDeadline, sortDeadlines, type Deadline } from './deadlines';
+import type { WorkingDayCalendar } from './working-days';
 import { validateMeasureItems, whyNoIncidentMeetingDeadline, type Measure, type MeasureInput, type NoIncidentMeetingDeadline } from './measures';
 
 /** Measures: proposed by a handler, agreed (or sent back) by the office holder, approved by a handler. */
@@ -16,8 +18,20 @@ import { validateMeasureItems, whyNoIncidentMeetingDeadline, type Measure, type 
  * - the herstelgesprek when the restrictive measures end (their end date may change with a proposal).
  * Deadlines from the registration stay as they are.
  */
-function deadlinesForProposal(c: Case, measures: readonly Measure[], now: Date): Deadline[] {
-  const kept = c.deadlines.filter((d) => d.kind !== 'incidentMeeting' && d.kind !== 'restorationMeeting');
+function deadlinesForProposal(c: Case, measures: readonly Measure[], now: Date, calendar: WorkingDayCalendar | undefined): Deadline[] {
+  const kept = c.deadlines.filter((d) => d.kind !== 'incidentMeeting' && d.kind !== 'restorationMeeting' && !policeDeadlineOfAProposal(c, d));
+  const police = c.deadlines.find((d) => d.kind === 'policeAppointment');
+  if (measures.some((m) => m.kind === 'policeReport')) {
+    // "idealiter binnen 2 werkdagen": a melding or aangifte decided later in the case gets the same term, from the decision.
+    if (police === undefined) {
+      if (calendar === undefined) throw new Error('proposeMeasures needs the working-day calendar for a police report');
+      kept.push(policeAppointmentDeadline(now, calendar));
+    } else if (policeDeadlineOfAProposal(c, police)) {
+      kept.push(police);
+    }
+  } else if (police !== undefined && policeDeadlineOfAProposal(c, police) && c.goalReachedAt.policeAppointment !== undefined) {
+    kept.push(police); // met already: history, not a reminder
+  }
   const incident = c.deadlines.find((d) => d.kind === 'incidentMeeting');
   if (whyNoIncidentMeetingDeadline(measures, c.report) === undefined) {
     kept.push(incident ?? incidentMeetingDeadline(new Date(c.report.incidentAt), now));
@@ -28,6 +42,11 @@ function deadlinesForProposal(c: Case, measures: readonly Measure[], now: Date):
     kept.push(restoration?.dueAt.getTime() === endsAt.getTime() ? restoration : restorationMeetingDeadline(endsAt, now));
   }
   return sortDeadlines(kept);
+}
+
+/** A police deadline that came with a proposal (not with the registration): a later proposal without the police report takes it away. */
+function policeDeadlineOfAProposal(c: Case, d: Deadline): boolean {
+  return d.kind === 'policeAppointment' && d.setAt.getTime() > c.registeredAt.getTime();
 }
 
 /** Why the case has no incidentgesprek deadline (nothing chosen, or nobody to talk to); undefined when it has one. */
@@ -41,15 +60,25 @@ export function noIncidentMeetingDeadlineReason(c: Case): NoIncidentMeetingDeadl
  * holder sent a proposal back. The proposal sets the incidentgesprek and herstelgesprek deadlines
  * (deadlinesForProposal); a proposed melding/aangifte brings the police checklist if the case had none.
  */
-export function proposeMeasures(c: Case, handlerAadObjectId: string, items: readonly MeasureInput[], now: Date): CaseChange {
+export interface ProposalOptions {
+  /** Needed when the proposal brings a police deadline (a melding or aangifte decided now). */
+  readonly calendar?: WorkingDayCalendar;
+  /** Why reported damage or absence is not recovered (damage-recovery.ts). */
+  readonly noDamageRecoveryReason?: string;
+}
+
+export function proposeMeasures(c: Case, handlerAadObjectId: string, items: readonly MeasureInput[], now: Date, options: ProposalOptions = {}): CaseChange {
   // Status and actor first: a wrong step is reported as such, whatever the items say.
   throwIf(commandRefusal(c, 'proposeMeasures', actorOf(c, handlerAadObjectId)));
   const round = c.measureHistory.filter((e) => e.action === 'proposed').length + 1;
   const measures = validateMeasureItems(items, round, now);
+  const waiver = damageRecoveryWaiverFor(c, measures, options.noDamageRecoveryReason, handlerAadObjectId, now);
+  const { damageRecoveryWaiver: _earlier, ...withoutWaiver } = c;
   const proposed: Case = {
-    ...c,
+    ...withoutWaiver,
+    ...(waiver ? { damageRecoveryWaiver: waiver } : {}),
     measures,
-    deadlines: deadlinesForProposal(c, measures, now),
+    deadlines: deadlinesForProposal(c, measures, now, options.calendar),
     ...(c.policeChecklist === undefined && measures.some((m) => m.kind === 'policeReport') ? { policeChecklist: { ticks: [] } } : {}),
   };
   const [next, events] = move(proposed, 'measuresProposed', handlerAadObjectId, now);
@@ -73,6 +102,8 @@ export function sendBackProposal(c: Case, officeHolderAadObjectId: string, comme
 /** A handler approves the agreed measures; this reaches the goal of the measures deadline. */
 export function approveMeasures(c: Case, handlerAadObjectId: string, now: Date): CaseChange {
   throwIf(commandRefusal(c, 'approveMeasures', actorOf(c, handlerAadObjectId)));
-  const [next, events] = move(c, 'measuresApproved', handlerAadObjectId, now);
+  const [approved, events] = move(c, 'measuresApproved', handlerAadObjectId, now);
+  const damageTask = damageClaimTask(approved, now);
+  const next = damageTask === undefined ? approved : { ...approved, tasks: [...approved.tasks, damageTask] };
   return changeOf(c, next, eventBase(c, handlerAadObjectId, now), events);
 }

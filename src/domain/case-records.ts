@@ -5,7 +5,9 @@ import { cleanText, FUTURE_TOLERANCE_MS, reachGoal, throwIf } from './case-rules
 import { eventBase, move } from './case-transition';
 import { DomainError } from './errors';
 import { isMeetingKind, MEETING_GOALS, type MeetingKind } from './meeting-kinds';
+import { withTaskGoal } from './police-record';
 import { TEXT_LIMITS } from './report';
+import { applyClosingDecision, type RestrictionsClosingDecision } from './restrictions';
 
 /** What the handler records along the way, and closing the case. */
 
@@ -63,6 +65,9 @@ export function recordMeetingHeld(c: Case, kind: MeetingKind, handlerAadObjectId
   if (Number.isNaN(at) || at > now.getTime() + FUTURE_TOLERANCE_MS || at < new Date(c.report.incidentAt).getTime()) {
     throw new DomainError('CASE.MEETING_TIME_INVALID', { detail: `case ${c.id}` });
   }
+  if (c.status === 'closed' && kind !== 'restorationMeeting') {
+    throw new DomainError('CASE.CLOSED', { detail: `case ${c.id}: only the herstelgesprek after closing` });
+  }
   if (c.meetings.some((m) => m.kind === kind && m.heldAt.getTime() === at)) {
     return unchanged(c);
   }
@@ -86,10 +91,14 @@ export function recordMeetingPlanned(c: Case, kind: MeetingKind, handlerAadObjec
  * A handler closes the case with the evaluation answers; needs a recorded perpetrator response
  * (see CASE_TRANSITIONS: after approved measures any response, without them only "not possible").
  */
-export function closeCase(c: Case, by: string, now: Date, evaluation: EvaluationInput): CaseChange {
+export function closeCase(c: Case, by: string, now: Date, evaluation: EvaluationInput, restrictions?: RestrictionsClosingDecision): CaseChange {
   throwIf(commandRefusal(c, 'close', actorOf(c, by)));
-  const [next, events] = move(c, 'closed', by, now, { evaluation });
-  return changeOf(c, next, eventBase(c, by, now), events);
+  // Restrictions still running need an explicit decision (restrictions.ts); checked before the evaluation.
+  const decided = applyClosingDecision(c, restrictions, now);
+  const [next, events] = move(decided, 'closed', by, now, { evaluation });
+  const decision = next.restrictions?.closingDecision?.decision;
+  const closedEvents = decided === c || decision === undefined ? events : events.map((e) => (e.type === 'caseClosed' ? { ...e, restrictions: decision } : e));
+  return changeOf(c, next, eventBase(c, by, now), closedEvents);
 }
 
 /** A handler marks a task done; doing it again changes nothing. */
@@ -103,10 +112,6 @@ export function completeTask(c: Case, taskId: string, by: string, now: Date): Ca
     return unchanged(c);
   }
   const base = eventBase(c, by, now);
-  return changeOf(
-    c,
-    { ...c, tasks: c.tasks.map((t) => (t.id === taskId ? { ...t, status: 'done', completedAt: now, completedByAadObjectId: by } : t)) },
-    base,
-    [caseEvent(base, 'taskCompleted', { taskId, role: task.role })],
-  );
+  const done: Case = { ...c, tasks: c.tasks.map((t) => (t.id === taskId ? { ...t, status: 'done', completedAt: now, completedByAadObjectId: by } : t)) };
+  return changeOf(c, withTaskGoal(done, task, now), base, [caseEvent(base, 'taskCompleted', { taskId, ...(task.role ? { role: task.role } : {}) })]);
 }

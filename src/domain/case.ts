@@ -11,12 +11,19 @@
  *   case-proposal.ts       measures: propose, agree, send back, approve
  *   case-records.ts        response, Arbeidsinspectie, meetings held, tasks, closing
  *   police-checklist.ts    the stappenplan melding en aangifte (imported separately)
+ *   police-record.ts       melding/aangifte made, the police's judgement, the second opinion
+ *   restrictions.ts        restrictions extended after the herstelgesprek, confirmed, decided at closing
+ *   meeting-report.ts      the verslag of the incidentgesprek
+ *   informed-people.ts     informed people added or removed by the handler
+ *   coordinator-support.ts the coordinator VPT asked for support (Arbeidsinspectie)
+ *   damage-recovery.ts     damage always recovered, or why not; the damage claim task
  *   case-commands.ts       a card's command → its operation
  *   case-events.ts         the events, their schema, CaseChange
  */
 export { caseNumberYear, formatCaseNumber, isCaseNumber, parseCaseNumber } from './case-number';
 export {
   actorOf,
+  CASE_TASK_KINDS,
   EVALUATION_LABELS,
   EVALUATION_QUESTIONS,
   NO_RESPONSE_REASON_LABELS,
@@ -53,7 +60,7 @@ export { submitCase, type SubmitCaseInput } from './case-submit';
 export { takeCase, transition, type TransitionOptions } from './case-transition';
 export { agreeToMeasures, approveMeasures, noIncidentMeetingDeadlineReason, proposeMeasures, sendBackProposal } from './case-proposal';
 export { closeCase, completeTask, recordLabourInspectorateWarned, recordMeetingHeld, recordMeetingPlanned, recordPerpetratorResponse } from './case-records';
-export { applyCommand, type CaseCommand } from './case-commands';
+export { applyCommand, type CaseCommand, type CommandContext } from './case-commands';
 export { MEETING_GOALS, MEETING_KIND_LABELS, MEETING_KINDS, type MeetingKind } from './meeting-kinds';
 // Measures live in measures.ts; re-exported because callers know them from here.
 export { MEASURE_KINDS, MEASURE_KIND_LABELS } from './measures';

@@ -8,6 +8,7 @@ export const DEADLINE_KINDS = [
   'incidentMeeting',
   'policeAppointment',
   'restorationMeeting',
+  'secondOpinion',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -17,6 +18,7 @@ export const DEADLINE_LABELS: Readonly<Record<DeadlineKind, string>> = {
   incidentMeeting: 'Incidentgesprek met de pleger',
   policeAppointment: 'Afspraak met de politie',
   restorationMeeting: 'Herstelgesprek met de pleger',
+  secondOpinion: 'Second opinion bij de hulpofficier van justitie',
 };
 
 export interface Deadline {
@@ -71,6 +73,19 @@ export function policeAppointmentDeadline(registeredAt: Date, calendar: WorkingD
   const count = calendar.countWorkingDays(amsterdamDate(registeredAt), POLICE_WORKING_DAYS);
   const dueAt = DateTime.fromISO(count.date, { zone: AMSTERDAM }).set({ hour: POLICE_DUE_HOUR }).toUTC().toJSDate();
   return deadlineSetAt('policeAppointment', dueAt, registeredAt, count.decreeDaysUnknownFor);
+}
+
+/**
+ * The second opinion of the hulpofficier van justitie after the police judged the behaviour not
+ * punishable. The guide names no term; the bot reminds at 17:00 on the 5th working day after the
+ * judgement was recorded, so the offer is not forgotten (our choice, not the guide's).
+ */
+export const SECOND_OPINION_WORKING_DAYS = 5;
+
+export function secondOpinionDeadline(recordedAt: Date, calendar: WorkingDayCalendar): Deadline {
+  const count = calendar.countWorkingDays(amsterdamDate(recordedAt), SECOND_OPINION_WORKING_DAYS);
+  const dueAt = DateTime.fromISO(count.date, { zone: AMSTERDAM }).set({ hour: POLICE_DUE_HOUR }).toUTC().toJSDate();
+  return { ...deadlineSetAt('secondOpinion', dueAt, recordedAt, count.decreeDaysUnknownFor) };
 }
 
 /** The incidentgesprek: 72 hours after the incident, set when a proposal includes one (see measures.ts). */

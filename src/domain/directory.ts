@@ -132,6 +132,13 @@ export class Directory {
     return (this.entry(organisationId)?.members ?? []).filter((m) => m.role === role).map(stripRole);
   }
 
+  /** Everyone with an informed role in an organisation (the choices when a handler adds an informed person). */
+  informedMembers(organisationId: string): (DirectoryPerson & { role: InformedRole })[] {
+    return (this.entry(organisationId)?.members ?? [])
+      .filter((m) => (INFORMED_ROLES as readonly string[]).includes(m.role))
+      .map((m) => ({ ...stripRole(m), role: m.role as InformedRole }));
+  }
+
   /** The offices this person holds according to the directory (lets the intake skip "who are you"). */
   officesOf(aadObjectId: string): { organisationId: string; role: OfficeHolderRole }[] {
     return this.file.organisations.flatMap((o) =>

@@ -25,6 +25,11 @@ export const DOMAIN_ERROR_CODES = [
   'CASE.LABOUR_INSPECTORATE_NOT_NEEDED',
   'CASE.MEETING_TIME_INVALID',
   'CASE.PROPOSAL_REPLACED',
+  'CASE.STEP_NOT_NEEDED',
+  'CASE.DATE_INVALID',
+  'CASE.RESTRICTIONS_DECISION_REQUIRED',
+  'CASE.DAMAGE_RECOVERY_REASON_REQUIRED',
+  'CASE.INFORMED_PERSON_UNKNOWN',
   'FIGURES.NOT_ALLOWED',
   'FIGURES.INVALID_PERIOD',
   'RETENTION.NOT_ALLOWED',
@@ -61,6 +66,13 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, string>> = 
   'CASE.LABOUR_INSPECTORATE_NOT_NEEDED':
     'Bij deze zaak hoeft de Arbeidsinspectie niet gewaarschuwd te worden: er is geen letsel gemeld.',
   'CASE.MEETING_TIME_INVALID': 'Het tijdstip van het gesprek kan niet in de toekomst of vóór het incident liggen.',
+  'CASE.STEP_NOT_NEEDED': 'Deze stap hoort nu niet bij de zaak.',
+  'CASE.DATE_INVALID': 'Deze datum kan niet: niet in de toekomst en niet vóór het incident.',
+  'CASE.RESTRICTIONS_DECISION_REQUIRED':
+    'De beperkende maatregelen lopen nog. Kies bij het afsluiten of ze nu eindigen of doorlopen (met de herinnering voor het herstelgesprek).',
+  'CASE.DAMAGE_RECOVERY_REASON_REQUIRED':
+    'Er is schade of verzuim gemeld: kies "Schade verhalen" of leg vast waarom de schade niet wordt verhaald.',
+  'CASE.INFORMED_PERSON_UNKNOWN': 'Kies iemand uit de lijst.',
   'CASE.PROPOSAL_REPLACED': 'Dit voorstel is inmiddels vervangen door een nieuw voorstel. Bekijk het nieuwste voorstel in je chat.',
   'FIGURES.NOT_ALLOWED': 'Cijfers zijn er voor de coördinator VPT en voor de afhandelaars van een organisatie.',
   'FIGURES.INVALID_PERIOD': 'Kies een periode van hele maanden, niet in de toekomst en hoogstens 36 maanden lang.',

@@ -123,6 +123,7 @@ export function validateMeasureItems(items: readonly MeasureInput[], round: numb
 /**
  * A proportionate first proposal for the handler to adjust (domain.md "Measures"):
  * - lighter behaviour (levels 1–3, first time): a written warning is often enough;
+ * - an unknown perpetrator: nothing towards the perpetrator (nobody to warn or to talk to);
  * - heavier behaviour (level 4–5) or recidive: a conversation instead of a warning, the combined
  *   incident- and herstelgesprek because "in de meeste gevallen volstaat" it, plus restrictive
  *   measures / contact agreements (the handler may split the meeting once an end date is set);
@@ -132,13 +133,16 @@ export function validateMeasureItems(items: readonly MeasureInput[], round: numb
  * Returned in MEASURE_KINDS order.
  */
 export function suggestMeasures(
-  report: Pick<IncidentReport, 'level' | 'criminalOffenceSuspected' | 'damage'>,
+  report: Pick<IncidentReport, 'level' | 'criminalOffenceSuspected' | 'damage'> & { readonly perpetrator: { readonly known: boolean } },
   earlierCasesOfPerpetrator: number,
 ): MeasureKind[] {
   const recidive = earlierCasesOfPerpetrator > 0;
   const heavier = report.level >= 4 || recidive;
   const kinds = new Set<MeasureKind>(['aftercare']);
-  if (heavier) {
+  // An unknown perpetrator cannot be warned nor met: no conversation, no warning, no contact agreements.
+  if (!report.perpetrator.known) {
+    // nothing towards the perpetrator
+  } else if (heavier) {
     kinds.add('combinedMeeting');
     kinds.add('restrictiveMeasures');
   } else {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Case } from './case-model';
+import { restorationKeptAfterClosing } from './restrictions';
 import { DEADLINE_KINDS, DEADLINE_LABELS, decreeDaysNote, formatDutchDateTime, timeLeft, type DeadlineKind } from './deadlines';
 import { findOrganisation } from './organisations';
 import { HANDLER_ROLE_LABELS } from './roles';
@@ -128,6 +129,8 @@ function clockOf(c: Case, kind: DeadlineKind): { start: Date; workingTime: boole
     case 'restorationMeeting':
       // The case does not record when restrictions began; the registration is the earliest safe start.
       return { start: c.registeredAt, workingTime: false };
+    case 'secondOpinion':
+      return { start: c.deadlines.find((d) => d.kind === 'secondOpinion')?.setAt ?? c.registeredAt, workingTime: true };
   }
 }
 
@@ -215,9 +218,12 @@ export function planReminders(c: Case, now: Date, options: ReminderPlanOptions):
   const base = { caseId: c.id, caseNumber: c.caseNumber, organisationId: c.organisationId };
   const nowMs = now.getTime();
 
-  if (c.status !== 'closed') {
+  // A closed case keeps only the herstelgesprek of restrictions it kept running (restrictions.ts).
+  const keptAfterClosing = restorationKeptAfterClosing(c);
+  if (c.status !== 'closed' || keptAfterClosing) {
     for (const group of deadlineGroups(c)) {
       if (group.topics.every((kind) => reached.has(kind))) continue;
+      if (c.status === 'closed' && !group.topics.includes('restorationMeeting')) continue;
       const make = (kind: ReminderKind, recipient: ReminderRecipient, at: Date): PlannedReminder => {
         const catchUp = at.getTime() <= nowMs;
         return {
@@ -293,7 +299,7 @@ export function openTopics(reminder: ReminderSubject, c: Case): DeadlineKind[] {
 /** Checked again just before sending: why this reminder should not go out now, or undefined when it should. */
 export function reasonNotToSend(reminder: ReminderSubject, c: Case, options: Pick<ReminderPlanOptions, 'aftercareCheckIn'>): CancelReason | undefined {
   if (reminder.kind === 'aftercareCheckIn') return options.aftercareCheckIn ? undefined : 'switchedOff';
-  if (c.status === 'closed') return 'caseClosed';
+  if (c.status === 'closed' && !(restorationKeptAfterClosing(c) && currentTopics(reminder, c).includes('restorationMeeting'))) return 'caseClosed';
   if (currentTopics(reminder, c).length === 0) return 'deadlineDropped';
   return openTopics(reminder, c).length === 0 ? 'goalReached' : undefined;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CASE_STATUSES, EVALUATION_QUESTIONS, MEETING_KINDS, NO_RESPONSE_REASONS, type Case } from '../domain/case';
+import { CASE_TASK_KINDS } from '../domain/case-model';
 import { DEADLINE_KINDS } from '../domain/deadlines';
+import { POLICE_JUDGEMENTS, POLICE_REPORT_KINDS, RESTRICTIONS_CLOSING_DECISIONS } from '../domain/follow-up-terms';
 import { MEASURE_EVENT_ACTIONS, MEASURE_KINDS, MEASURE_STATUSES, whyNoIncidentMeetingDeadline } from '../domain/measures';
 import { perpetratorKeys } from '../domain/perpetrator';
 import { POLICE_CHECKLIST_STEPS } from '../domain/police-checklist';
@@ -53,6 +55,7 @@ const goalReachedAtSchema = z
     incidentMeeting: instant.optional(),
     policeAppointment: instant.optional(),
     restorationMeeting: instant.optional(),
+    secondOpinion: instant.optional(),
   })
   .strict()
   // JSON has no undefined; leave absent keys absent so `kind in goalReachedAt` means "reached".
@@ -100,8 +103,8 @@ export const caseRecordSchema: z.ZodType<Case, z.ZodTypeDef, unknown> = z.object
   tasks: z.array(
     z.object({
       id: z.string(),
-      kind: z.literal('informExternalParty'),
-      role: z.enum(INFORMED_ROLES),
+      kind: z.enum(CASE_TASK_KINDS),
+      role: z.enum(INFORMED_ROLES).optional(),
       title: z.string(),
       status: z.enum(['open', 'done']),
       createdAt: instant,
@@ -124,6 +127,29 @@ export const caseRecordSchema: z.ZodType<Case, z.ZodTypeDef, unknown> = z.object
     .default([]),
   hasPlannedMeetings: z.boolean().optional(),
   evaluation: evaluationSchema.optional(),
+  policeRecord: z
+    .object({ kind: z.enum(POLICE_REPORT_KINDS), madeAt: instant, judgement: z.enum(POLICE_JUDGEMENTS), recordedAt: instant, recordedByAadObjectId: z.string() })
+    .optional(),
+  restrictions: z
+    .object({
+      adjustments: z.array(z.object({ endsAt: instant, agreements: z.string().optional(), at: instant, byAadObjectId: z.string() })),
+      confirmations: z.array(z.object({ sentOn: instant, recordedAt: instant, byAadObjectId: z.string() })),
+      closingDecision: z.object({ decision: z.enum(RESTRICTIONS_CLOSING_DECISIONS), at: instant }).optional(),
+    })
+    .optional(),
+  meetingReport: z.object({ text: z.string(), shareableWithPerpetrator: z.boolean(), recordedAt: instant, recordedByAadObjectId: z.string() }).optional(),
+  informedChanges: z
+    .array(
+      z.object({
+        action: z.enum(['added', 'removed']),
+        person: z.object({ aadObjectId: z.string(), name: z.string(), role: z.enum(INFORMED_ROLES), organisationId: z.string() }),
+        at: instant,
+        byAadObjectId: z.string(),
+      }),
+    )
+    .optional(),
+  coordinatorSupport: z.object({ askedAt: instant, byAadObjectId: z.string() }).optional(),
+  damageRecoveryWaiver: z.object({ reason: z.string(), at: instant, byAadObjectId: z.string() }).optional(),
 }).transform(({ perpetratorKeys: keys, policeChecklist, deadlines: storedDeadlines, ...rest }): Case => {
   // Older rows: derive what submitCase would have stored, so recidive and the checklist work for them too.
   const checklist = policeChecklist ?? (needsPoliceAppointment(rest.report) ? { ticks: [] } : undefined);

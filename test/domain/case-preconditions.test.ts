@@ -21,6 +21,8 @@ import { DomainError } from '../../src/domain/errors';
 import { sampleReport } from '../support/sample-report';
 import { calendar, EVALUATION, HANDLER, later, NOW, OFFICE_HOLDER } from '../support/case-moments';
 
+const STATENGRIFFIER = 'aad-statengriffier';
+
 /** A case with a police checklist, the Arbeidsinspectie deadline and a task, walked to `status`. */
 function caseIn(status: CaseStatus): Case {
   let c = submitCase(
@@ -64,7 +66,21 @@ const VALID: Readonly<Record<CaseCommandKind, CaseCommand>> = {
   recordResponse: { kind: 'recordResponse', response: { kind: 'notPossible', reason: 'perpetratorUnknown' } },
   completeTask: { kind: 'completeTask', taskId: 'task-1' },
   close: { kind: 'close', evaluation: EVALUATION },
+  recordPoliceReport: { kind: 'recordPoliceReport', record: { kind: 'aangifte', madeAt: later(20), judgement: 'notPunishable' } },
+  adjustRestrictions: { kind: 'adjustRestrictions', adjustment: { endsAt: later(60 * 24 * 30) } },
+  recordRestrictionsConfirmed: { kind: 'recordRestrictionsConfirmed', sentOn: later(20) },
+  recordMeetingReport: { kind: 'recordMeetingReport', report: { text: 'Gesprek gevoerd; afspraken gemaakt.', shareableWithPerpetrator: true } },
+  addInformed: { kind: 'addInformed', aadObjectId: STATENGRIFFIER },
+  removeInformed: { kind: 'removeInformed', aadObjectId: STATENGRIFFIER },
+  involveCoordinator: { kind: 'involveCoordinator' },
 };
+
+/** The directory as the informed-people commands see it: one statengriffier who can be added. */
+const DIRECTORY = {
+  informedPeople: () => [],
+  informedMembers: (organisationId: string) => (organisationId === 'provincie-utrecht' ? [{ aadObjectId: STATENGRIFFIER, name: 'Statengriffier', role: 'statengriffier' as const }] : []),
+};
+const CONTEXT = { calendar, directory: DIRECTORY };
 
 describe('allowedCommands: what a card offers is exactly what the server accepts', () => {
   const cases = CASE_STATUSES.flatMap((status) => {
@@ -79,7 +95,7 @@ describe('allowedCommands: what a card offers is exactly what the server accepts
     (_status, _response, kind, c) => {
       const by = commandActor(kind) === 'officeHolder' ? OFFICE_HOLDER : HANDLER;
       const allowed = allowedCommands(c, commandActor(kind)).has(kind);
-      const attempt = () => applyCommand(c, by, VALID[kind], later(30));
+      const attempt = () => applyCommand(c, by, VALID[kind], later(30), CONTEXT);
       if (allowed) expect(attempt).not.toThrow();
       else expect(attempt).toThrow(DomainError);
     },

@@ -506,7 +506,7 @@ describe('proposing measures', () => {
     const noOffence = input({ report: report({ criminalOffenceSuspected: 'no', level: 3 }) });
     const c = caseIn('inProgress', noOffence);
     expect(c.policeChecklist).toBeUndefined();
-    const proposed = proposeMeasures(c, HANDLER, [{ kind: 'policeReport' }], later(5)).case;
+    const proposed = proposeMeasures(c, HANDLER, [{ kind: 'policeReport' }], later(5), { calendar }).case;
     expect(proposed.policeChecklist).toEqual({ ticks: [] });
   });
 });

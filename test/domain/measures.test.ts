@@ -2,6 +2,7 @@ import { MEASURE_KIND_LABELS, MEASURE_KINDS, suggestMeasures, validateMeasureIte
 import type { BehaviourLevel, CriminalOffenceAnswer, Damage } from '../../src/domain/report';
 
 const NO_DAMAGE: Damage = { propertyDamage: false, absenceFromWork: false };
+const KNOWN = { known: true } as const;
 
 describe('suggestMeasures: proportionate to the behaviour, heavier for recidive', () => {
   it.each<[string, BehaviourLevel, CriminalOffenceAnswer, Damage, number, MeasureKind[]]>([
@@ -30,13 +31,24 @@ describe('suggestMeasures: proportionate to the behaviour, heavier for recidive'
       ['restrictiveMeasures', 'combinedMeeting', 'policeReport', 'damageRecovery', 'aftercare'],
     ],
   ])('%s', (_what, level, criminalOffenceSuspected, damage, earlier, expected) => {
-    expect(suggestMeasures({ level, criminalOffenceSuspected, damage }, earlier)).toEqual(expected);
+    expect(suggestMeasures({ level, criminalOffenceSuspected, damage, perpetrator: KNOWN }, earlier)).toEqual(expected);
+  });
+
+  // "Met de pleger volgt idealiter binnen 72 uur na het incident een incidentgesprek": with an unknown
+  // perpetrator there is nobody to talk to or to warn, so no conversation, warning or contact agreements.
+  it.each<[string, BehaviourLevel, CriminalOffenceAnswer, Damage, number, MeasureKind[]]>([
+    ['level 5 by an unknown perpetrator: police and aftercare, no combined incidentgesprek', 5, 'yes', NO_DAMAGE, 0, ['policeReport', 'aftercare']],
+    ['level 4 unknown, "recidive" cannot be known', 4, 'no', NO_DAMAGE, 2, ['aftercare']],
+    ['level 1 unknown: no written warning to nobody', 1, 'no', NO_DAMAGE, 0, ['aftercare']],
+    ['level 2 unknown with damage: still recovered ("wordt deze altijd verhaald")', 2, 'no', { propertyDamage: true, absenceFromWork: false }, 0, ['damageRecovery', 'aftercare']],
+  ])('unknown perpetrator — %s', (_what, level, criminalOffenceSuspected, damage, earlier, expected) => {
+    expect(suggestMeasures({ level, criminalOffenceSuspected, damage, perpetrator: { known: false } }, earlier)).toEqual(expected);
   });
 
   it('never suggests a written warning together with a conversation, and always offers aftercare', () => {
     for (const level of [1, 2, 3, 4, 5] as const) {
       for (const earlier of [0, 1]) {
-        const kinds = suggestMeasures({ level, criminalOffenceSuspected: 'no', damage: NO_DAMAGE }, earlier);
+        const kinds = suggestMeasures({ level, criminalOffenceSuspected: 'no', damage: NO_DAMAGE, perpetrator: KNOWN }, earlier);
         expect(kinds).toContain('aftercare');
         expect(kinds.includes('writtenWarning')).toBe(!kinds.includes('combinedMeeting'));
       }

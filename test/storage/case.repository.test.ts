@@ -12,6 +12,11 @@ import {
   type Case,
 } from '../../src/domain/case';
 import { tickChecklistStep } from '../../src/domain/police-checklist';
+import { recordPoliceReport } from '../../src/domain/police-record';
+import { recordMeetingReport } from '../../src/domain/meeting-report';
+import { involveCoordinator } from '../../src/domain/coordinator-support';
+import { adjustRestrictions, recordRestrictionsConfirmed } from '../../src/domain/restrictions';
+import { addInformedPerson } from '../../src/domain/informed-people';
 import type { IncidentReport } from '../../src/domain/report';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
 import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
@@ -65,19 +70,31 @@ function fullyHandledCase(): Case {
   c = tickChecklistStep(c, 3, HANDLER, later(3)).case;
   c = recordLabourInspectorateWarned(c, HANDLER, later(4)).case;
   c = recordMeetingHeld(c, 'incidentMeeting', HANDLER, later(5), later(6)).case;
-  c = proposeMeasures(c, HANDLER, [{ kind: 'restrictiveMeasures', description: 'Geen toegang tot het stadhuis.', endsAt: RESTRICTIONS_END }, { kind: 'aftercare' }], later(7)).case;
+  c = proposeMeasures(c, HANDLER, [{ kind: 'restrictiveMeasures', description: 'Geen toegang tot het stadhuis.', endsAt: RESTRICTIONS_END }, { kind: 'aftercare' }], later(7), {
+    noDamageRecoveryReason: 'Eerst de verzekeraar.',
+  }).case;
   c = sendBackProposal(c, OFFICE_HOLDER, 'Graag ook de schade verhalen.', later(8)).case;
-  c = proposeMeasures(c, HANDLER, [{ kind: 'restrictiveMeasures', endsAt: RESTRICTIONS_END }, { kind: 'damageRecovery' }, { kind: 'policeReport' }], later(9)).case;
+  c = proposeMeasures(c, HANDLER, [{ kind: 'restrictiveMeasures', endsAt: RESTRICTIONS_END }, { kind: 'damageRecovery' }, { kind: 'policeReport' }], later(9), { calendar }).case;
   c = agreeToMeasures(c, OFFICE_HOLDER, later(10), 'Akkoord.').case;
   c = approveMeasures(c, HANDLER, later(11)).case;
   c = recordPerpetratorResponse(c, { kind: 'given', summary: 'Brief met contactverbod verstuurd.' }, HANDLER, later(12)).case;
   c = recordMeetingHeld(c, 'combinedMeeting', HANDLER, later(13), later(14)).case;
+  // Issue 10 points 3–6 and 9: every follow-up field filled.
+  c = recordPoliceReport(c, { kind: 'aangifte', madeAt: later(5), judgement: 'notPunishable' }, HANDLER, later(14), calendar).case;
+  c = recordMeetingReport(c, { text: 'Gedrag besproken; contactafspraken gemaakt.', shareableWithPerpetrator: true }, HANDLER, later(14)).case;
+  c = involveCoordinator(c, HANDLER, later(14)).case;
+  c = adjustRestrictions(c, { endsAt: new Date(RESTRICTIONS_END.getTime() + 7 * 24 * 3600_000), agreements: 'Alleen schriftelijk contact.' }, HANDLER, later(14)).case;
+  c = recordRestrictionsConfirmed(c, later(14), HANDLER, later(14)).case;
+  c = addInformedPerson(c, 'aad-griffier', HANDLER, later(14), {
+    informedPeople: () => [],
+    informedMembers: () => [{ aadObjectId: 'aad-griffier', name: 'Griffier', role: 'griffier' }],
+  }).case;
   return closeCase(c, HANDLER, later(15), {
     riskAssessment: 'Ernstig; risico op herhaling.',
     causeAnalysis: 'Onvrede over een besluit.',
     trendAnalysis: 'Eerste keer bij deze pleger.',
     improvements: 'Beveiliging bij bijeenkomsten.',
-  }).case;
+  }, 'keepRunning').case;
 }
 
 describe('TableCaseRepository with case handling fields', () => {
@@ -98,11 +115,17 @@ describe('TableCaseRepository with case handling fields', () => {
       labourInspectorate: later(4),
       incidentMeeting: later(5),
       measures: later(11),
-      restorationMeeting: later(13),
+      // Reached by the combined meeting, open again once the restrictions were extended.
     });
+    expect(c.restrictions?.closingDecision?.decision).toBe('keepRunning');
+    expect(c.tasks.map((t) => t.kind)).toEqual(expect.arrayContaining(['secondOpinion', 'reportDamageClaim']));
+    for (const field of [c.policeRecord, c.meetingReport, c.coordinatorSupport, c.informedChanges, c.restrictions?.adjustments[0], c.restrictions?.confirmations[0]]) expect(field).toBeDefined();
+    // The first proposal's reason not to recover the damage went with the proposal that recovers it.
+    expect(c.damageRecoveryWaiver).toBeUndefined();
     expect(c.measureHistory.map((e) => e.action)).toEqual(['proposed', 'sentBack', 'proposed', 'agreed', 'approved']);
     expect(c.meetings).toHaveLength(2);
-    expect(c.policeChecklist?.ticks).toHaveLength(2);
+    // Steps 1 and 3 ticked by hand; step 4 by recording the aangifte.
+    expect(c.policeChecklist?.ticks.map((t) => t.step)).toEqual([1, 3, 4]);
     expect(c.evaluation).toBeDefined();
     expect(c.labourInspectorateWarned).toBeDefined();
     expect(c.deadlines.map((d) => d.kind)).toContain('restorationMeeting');

@@ -8,6 +8,7 @@ import { VERTROUWENSLIJN } from '../../domain/support-lines';
 import type { CardRenderer } from '../cards/card-renderer';
 import { ProactiveMessenger } from '../proactive-messenger';
 import { deskHandlerIds, takenHandlerName, userMri } from './case-actions';
+import { coordinatorSupportText, restrictionsAdjustedText } from './follow-up-notices';
 import { caseCardViewModel, caseProgressViewModel, caseTakenMessage, informedNoticeViewModel, measuresProposalViewModel } from './case-cards';
 
 export interface TeamsCaseNotifierDependencies {
@@ -67,6 +68,8 @@ export class TeamsCaseNotifier implements CaseNotifier {
         ? caseTakenMessage(c, takenHandlerName(this.deps.directory, c))
         : what === 'approved'
           ? `De maatregelen bij je melding ${c.caseNumber} zijn vastgesteld. De afhandelaar voert ze nu uit; je houdt de voortgang in je overzicht.`
+          : what === 'restrictionsAdjusted'
+            ? restrictionsAdjustedText(c)
           : `Je melding ${c.caseNumber} is afgesloten. Dank je wel dat je het hebt gemeld. Heb je nog steun nodig? Bel de Vertrouwenslijn: ${VERTROUWENSLIJN.phone}.`;
     await this.deps.messenger.sendToUser(to, ProactiveMessenger.message({ text, summary: text }));
   }
@@ -74,6 +77,11 @@ export class TeamsCaseNotifier implements CaseNotifier {
   async notifyInformed(c: Case, aadObjectId: string, role: InformedRole): Promise<void> {
     const card = this.deps.cards.render('informed-notice', informedNoticeViewModel(c, { recipientRole: role }));
     await this.deps.messenger.sendToUser(aadObjectId, ProactiveMessenger.message({ card, summary: `Ter informatie: melding ${c.caseNumber}` }));
+  }
+
+  async notifyCoordinator(c: Case): Promise<void> {
+    const text = coordinatorSupportText(c);
+    await this.deps.messenger.sendToUser(this.deps.directory.coordinatorVpt.aadObjectId, ProactiveMessenger.message({ text, summary: `Ondersteuning gevraagd bij ${c.caseNumber}` }));
   }
 
   private deskCard(c: Case) {
