@@ -7,6 +7,8 @@ import type { Logger } from '../../app/logger';
 import { EVALUATION_QUESTIONS, MEETING_KINDS, NO_RESPONSE_REASONS, type Case } from '../../domain/case';
 import type { Clock } from '../../domain/clock';
 import type { Directory } from '../../domain/directory';
+import { POLICE_JUDGEMENTS, POLICE_REPORT_KINDS, RESTRICTIONS_CLOSING_DECISIONS, type PoliceJudgement, type PoliceReportKind, type RestrictionsClosingDecision } from '../../domain/follow-up-terms';
+import { currentlyInformed, informedCandidates } from '../../domain/informed-people';
 import { MEASURE_KINDS } from '../../domain/measures';
 import { isPoliceChecklistStep, POLICE_CHECKLIST_STEPS, type PoliceChecklistStep } from '../../domain/police-checklist';
 import { SEVEN_W_MAX_LENGTH, SEVEN_WS } from '../../domain/seven-ws';
@@ -57,9 +59,16 @@ function amsterdam(date: string, time?: string): Date {
 const ACTIONS = {
   [CASE_VERBS.take]: { schema: z.object({ caseId }), command: (): CaseCommand => ({ kind: 'take' }) },
   [CASE_VERBS.proposeMeasures]: {
-    schema: z.object({ caseId, measures: measureList, measureDescription: text(2000).optional(), restrictionsEndOn: z.union([localDate, z.literal('')]).optional() }),
-    command: (d: { measures: (typeof MEASURE_KINDS)[number][]; measureDescription?: string; restrictionsEndOn?: string }): CaseCommand => ({
+    schema: z.object({
+      caseId,
+      measures: measureList,
+      measureDescription: text(2000).optional(),
+      restrictionsEndOn: z.union([localDate, z.literal('')]).optional(),
+      noDamageRecoveryReason: text(500).optional(),
+    }),
+    command: (d: { measures: (typeof MEASURE_KINDS)[number][]; measureDescription?: string; restrictionsEndOn?: string; noDamageRecoveryReason?: string }): CaseCommand => ({
       kind: 'proposeMeasures',
+      ...(d.noDamageRecoveryReason ? { noDamageRecoveryReason: d.noDamageRecoveryReason } : {}),
       items: d.measures.map((kind) => ({
         kind,
         ...(d.measureDescription ? { description: d.measureDescription } : {}),
@@ -134,12 +143,50 @@ const ACTIONS = {
       causeAnalysis: text(2000).default(''),
       trendAnalysis: text(2000).default(''),
       improvements: text(2000).default(''),
+      restrictionsOnClose: z.union([z.enum(RESTRICTIONS_CLOSING_DECISIONS), z.literal('')]).optional(),
     }),
-    command: (d: Record<(typeof EVALUATION_QUESTIONS)[number], string>): CaseCommand => ({
+    command: (d: Record<(typeof EVALUATION_QUESTIONS)[number], string> & { restrictionsOnClose?: RestrictionsClosingDecision | '' }): CaseCommand => ({
       kind: 'close',
       evaluation: { riskAssessment: d.riskAssessment, causeAnalysis: d.causeAnalysis, trendAnalysis: d.trendAnalysis, improvements: d.improvements },
+      ...(d.restrictionsOnClose ? { restrictions: d.restrictionsOnClose } : {}),
     }),
   },
+  [CASE_VERBS.recordPoliceReport]: {
+    schema: z.object({ caseId, policeReportKind: z.enum(POLICE_REPORT_KINDS), policeReportMadeOn: localDate, policeJudgement: z.enum(POLICE_JUDGEMENTS) }),
+    command: (d: { policeReportKind: PoliceReportKind; policeReportMadeOn: string; policeJudgement: PoliceJudgement }): CaseCommand => ({
+      kind: 'recordPoliceReport',
+      record: { kind: d.policeReportKind, madeAt: amsterdam(d.policeReportMadeOn, '12:00'), judgement: d.policeJudgement },
+    }),
+  },
+  [CASE_VERBS.adjustRestrictions]: {
+    schema: z.object({ caseId, restrictionsNewEndOn: localDate, restrictionsAgreements: text(2000).optional() }),
+    command: (d: { restrictionsNewEndOn: string; restrictionsAgreements?: string }): CaseCommand => ({
+      kind: 'adjustRestrictions',
+      adjustment: { endsAt: amsterdam(d.restrictionsNewEndOn), ...(d.restrictionsAgreements ? { agreements: d.restrictionsAgreements } : {}) },
+    }),
+  },
+  [CASE_VERBS.recordRestrictionsConfirmed]: {
+    schema: z.object({ caseId, confirmationSentOn: localDate }),
+    command: (d: { confirmationSentOn: string }): CaseCommand => ({ kind: 'recordRestrictionsConfirmed', sentOn: amsterdam(d.confirmationSentOn, '12:00') }),
+  },
+  [CASE_VERBS.recordMeetingReport]: {
+    // Teams sends the text as typed: the length is the domain's rule (a clear Dutch message, nothing lost).
+    schema: z.object({ caseId, meetingReportText: z.string().max(20_000), meetingReportShareable: z.enum(['true', 'false']).default('false') }),
+    command: (d: { meetingReportText: string; meetingReportShareable: 'true' | 'false' }): CaseCommand => ({
+      kind: 'recordMeetingReport',
+      report: { text: d.meetingReportText, shareableWithPerpetrator: d.meetingReportShareable === 'true' },
+    }),
+  },
+  [CASE_VERBS.addInformed]: {
+    // Only an id: the server looks the person up in the directory (informed-people.ts), never trusting a name on the card.
+    schema: z.object({ caseId, informedAadObjectId: z.string().min(1).max(100) }),
+    command: (d: { informedAadObjectId: string }): CaseCommand => ({ kind: 'addInformed', aadObjectId: d.informedAadObjectId }),
+  },
+  [CASE_VERBS.removeInformed]: {
+    schema: z.object({ caseId, aadObjectId: z.string().min(1).max(100) }),
+    command: (d: { aadObjectId: string }): CaseCommand => ({ kind: 'removeInformed', aadObjectId: d.aadObjectId }),
+  },
+  [CASE_VERBS.involveCoordinator]: { schema: z.object({ caseId }), command: (): CaseCommand => ({ kind: 'involveCoordinator' }) },
 } as const;
 
 export interface CaseActionDependencies {
@@ -261,6 +308,7 @@ async function cardFor(deps: CardDependencies, outcome: CaseActionOutcome, notic
         now,
         earlierCasesOfPerpetrator: outcome.earlierCases,
         refreshUserIds: deskHandlerIds(deps.directory, c),
+        ...(viewer === 'handler' ? { informed: { current: currentlyInformed(c, deps.directory), candidates: informedCandidates(c, deps.directory) } } : {}),
         ...(meetings ? { meetings } : {}),
         ...(history ? { history, nameOf } : {}),
         ...(handlerName ? { handlerName } : {}),

@@ -29,6 +29,13 @@ export const CASE_VERBS = {
   recordResponse: 'case.recordResponse',
   completeTask: 'case.completeTask',
   close: 'case.close',
+  recordPoliceReport: 'case.recordPoliceReport',
+  adjustRestrictions: 'case.adjustRestrictions',
+  recordRestrictionsConfirmed: 'case.recordRestrictionsConfirmed',
+  recordMeetingReport: 'case.recordMeetingReport',
+  addInformed: 'case.addInformed',
+  removeInformed: 'case.removeInformed',
+  involveCoordinator: 'case.involveCoordinator',
   planMeeting: 'case.planMeeting',
   // The planned meetings on the case card; handled with the other meeting verbs in src/teams/meeting.
   retryMeeting: 'meeting.retry',
@@ -56,6 +63,17 @@ export const CASE_INPUT_IDS = {
   causeAnalysis: 'causeAnalysis',
   trendAnalysis: 'trendAnalysis',
   improvements: 'improvements',
+  noDamageRecoveryReason: 'noDamageRecoveryReason',
+  restrictionsOnClose: 'restrictionsOnClose',
+  policeReportKind: 'policeReportKind',
+  policeReportMadeOn: 'policeReportMadeOn',
+  policeJudgement: 'policeJudgement',
+  restrictionsNewEndOn: 'restrictionsNewEndOn',
+  restrictionsAgreements: 'restrictionsAgreements',
+  confirmationSentOn: 'confirmationSentOn',
+  meetingReportText: 'meetingReportText',
+  meetingReportShareable: 'meetingReportShareable',
+  informedAadObjectId: 'informedAadObjectId',
 } as const;
 
 /** Teams refreshes a card automatically for at most this many users. */

@@ -16,6 +16,7 @@ import { actionsPart, type CaseCardActionsViewModel, type ProposalFormState } fr
 import { historyLines } from './case-history-view';
 import { CASE_CARD_TEXT_MAX, CASE_CARD_VIEW_MODEL_BUDGET, MEETINGS_MAX, MIN_TEXT_LIMIT, type TextLimits } from './case-card-contract';
 import { type CaseDeadlineViewModel, type CaseViewer, deadlinesOf, type FactViewModel, levelTitle, measureList, type MeasureViewModel, organisationName, placeText, quoted, refreshIds, sentBackComment, shortDateTime } from './case-view-parts';
+import { EMPTY_FOLLOW_UP, followUpPart, type FollowUpViewModel, type InformedView } from './follow-up-view';
 import { type PlannedMeetingInfo, plannedMeetingsPart, type PlannedMeetingViewModel } from './planned-meetings-view';
 
 /** Who looks at the case card, when, and what it needs besides the case. */
@@ -38,6 +39,8 @@ export interface CaseCardOptions {
   nameOf?: (aadObjectId: string) => string | undefined;
   /** The measures form as the handler sent it, with the server's errors: shown open, nothing typed lost. */
   proposalForm?: ProposalFormState;
+  /** The informed people and whom the handler could add, from the directory; no informed part when absent. */
+  informed?: InformedView;
 }
 
 
@@ -81,7 +84,7 @@ export interface TaskViewModel {
 
 
 /** Data bound to cards/case-card.json. */
-export interface CaseCardViewModel extends CaseCardActionsViewModel {
+export interface CaseCardViewModel extends CaseCardActionsViewModel, FollowUpViewModel {
   caseId: string;
   refreshUserIds: string[];
   notice: string;
@@ -226,6 +229,7 @@ function buildCaseCard(c: Case, options: CaseCardOptions, limits: TextLimits): C
       : EVALUATION_QUESTIONS.map((q) => ({ title: EVALUATION_LABELS[q].title, answer: toCardText(c.evaluation?.[q], limits.text) })),
     ...historyPart(c, options, limits),
     ...actionsPart(c, options),
+    ...followUpPart(c, allowed, options.now, limits, options.informed),
   };
 }
 
@@ -288,6 +292,7 @@ const EMPTY_HANDLER_PART = {
   closeHint: '',
   evaluationQuestions: [],
   textMaxLength: TEXT_LIMITS.medium,
+  ...EMPTY_FOLLOW_UP,
 } as const satisfies Partial<CaseCardViewModel>;
 
 function handlerFacts(c: Case, options: CaseCardOptions, limits: TextLimits): Pick<CaseCardViewModel, 'facts' | 'reportFacts'> {
