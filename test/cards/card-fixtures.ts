@@ -312,7 +312,7 @@ export function caseInStatus(
   if (!reached('inProgress')) return c;
   c = takeCase(c, handler, caseSampleTime(30)).case;
   if (!reached('measuresProposed')) return c;
-  c = proposeMeasures(c, handler, options.proposal ?? caseSampleProposal(), caseSampleTime(60)).case;
+  c = proposeMeasures(c, handler, options.proposal ?? caseSampleProposal(), caseSampleTime(60), { calendar: workingDays, noDamageRecoveryReason: 'De schade is al vergoed door de verzekeraar.' }).case;
   if (step === 'sentBack') return sendBackProposal(c, officeHolder, 'Liever eerst een gesprek, zonder beperkingen.', caseSampleTime(90)).case;
   if (!reached('measuresAgreed')) return c;
   c = agreeToMeasures(c, officeHolder, caseSampleTime(90)).case;
@@ -323,7 +323,8 @@ export function caseInStatus(
   }
   if (!reached('closed')) return c;
   c = recordPerpetratorResponse(c, { kind: 'given', summary: 'Incidentgesprek gevoerd; contactafspraken bevestigd per brief.' }, handler, caseSampleTime(150)).case;
-  return closeCase(c, handler, caseSampleTime(180), caseSampleEvaluation()).case;
+  // Restrictions still running end with the case (the card says the herstelgesprek went with them).
+  return closeCase(c, handler, caseSampleTime(180), caseSampleEvaluation(), 'endNow').case;
 }
 
 /** A case closed without measures: taken, "no response possible" recorded, closed with the evaluation. */
@@ -393,7 +394,7 @@ export function caseAtMaxLength(step: CaseSampleStep, text: (length: number) => 
   c = approveMeasures(c, handler, caseSampleTime(170)).case;
   c = recordPerpetratorResponse(c, { kind: 'given', summary: medium }, handler, caseSampleTime(175)).case;
   if (step === 'measuresApproved') return c;
-  return closeCase(c, handler, caseSampleTime(180), { riskAssessment: medium, causeAnalysis: medium, trendAnalysis: medium, improvements: medium }).case;
+  return closeCase(c, handler, caseSampleTime(180), { riskAssessment: medium, causeAnalysis: medium, trendAnalysis: medium, improvements: medium }, 'endNow').case;
 }
 
 /** Every step a sample case can be walked to, in order. */

@@ -123,9 +123,10 @@ export function actionsPart(c: Case, options: CaseCardOptions): CaseCardActionsV
     noResponseReasons: mayWork ? NO_RESPONSE_REASONS.map((reason) => ({ title: NO_RESPONSE_REASON_LABELS[reason], value: reason })) : [],
     canRecordMeeting: allowed.has('recordMeetingHeld'),
     canPlanMeeting: mayWork,
-    meetingKinds: mayWork ? MEETING_KINDS.map((kind) => ({ title: MEETING_KIND_LABELS[kind], value: kind })) : [],
-    heldOnMin: mayWork ? amsterdamDate(new Date(c.report.incidentAt)) : '',
-    heldOnMax: mayWork ? amsterdamDate(now) : '',
+    // A closed case that kept its restrictions running can still record its herstelgesprek, and only that.
+    meetingKinds: (mayWork ? MEETING_KINDS : allowed.has('recordMeetingHeld') ? (['restorationMeeting'] as const) : []).map((kind) => ({ title: MEETING_KIND_LABELS[kind], value: kind })),
+    heldOnMin: mayWork || allowed.has('recordMeetingHeld') ? amsterdamDate(new Date(c.report.incidentAt)) : '',
+    heldOnMax: mayWork || allowed.has('recordMeetingHeld') ? amsterdamDate(now) : '',
     canClose,
     closeHint: closeHint(c, canClose, mayWork),
     evaluationQuestions: canClose
