@@ -658,6 +658,11 @@ describe('the contract with the action handlers', () => {
       caseCard(c),
       caseCard(caseInStatus('inProgress')),
       render(CASE_CARD_NAMES.measuresProposal, measuresProposalViewModel(caseInStatus('measuresProposed'), { now: NOW })),
+      // The follow-up forms: after the combined meeting (verslag, restrictions), with a person to add, with damage reported.
+      caseCard(recordMeetingHeld(c, 'combinedMeeting', HANDLER, caseSampleTime(160), caseSampleTime(170)).case, {
+        informed: { current: [], candidates: [{ aadObjectId: 'aad-griffier', name: 'Griffier', role: 'griffier', organisationId: c.organisationId }] },
+      }),
+      caseCard({ ...caseInStatus('inProgress'), report: { ...c.report, damage: { propertyDamage: true, absenceFromWork: false } } }),
     ]) {
       for (const i of nodes(card, /^Input\./)) ids.add(String(i.id));
     }
