@@ -281,7 +281,7 @@ describe('planned meetings on the case card', () => {
       const folded = nodes(rendered, 'Container').find((n) => n.id === 'cancelledMeetings');
       expect(folded?.isVisible).toBe(false);
       expect(readable(folded as Json)).toContain('Incidentgesprek (geannuleerd)');
-      const toggle = nodes(rendered, 'Action.ToggleVisibility')[0];
+      const toggle = nodes(rendered, 'Action.ToggleVisibility').find((t) => (t.targetElements as string[]).includes('cancelledMeetings'));
       expect(toggle).toEqual(expect.objectContaining({ title: 'Geannuleerde gesprekken (1)', targetElements: ['cancelledMeetings'] }));
       expect(executes(rendered).filter((a) => a.verb === MEETING_VERBS.show).map((a) => (a.data as { meetingId: string }).meetingId)).not.toContain('d00dfeed-0000-4000-8000-000000000009');
     }
@@ -296,7 +296,7 @@ describe('planned meetings on the case card', () => {
     const rendered = render(CASE_CARD_NAMES.caseCard, caseCardViewModel(c, options({ meetings: [...cancelled, ...planned].map((r) => plannedMeetingInfo(r, c, URL)) })));
     const opened = executes(rendered).filter((a) => a.verb === MEETING_VERBS.show).map((a) => (a.data as { meetingId: string }).meetingId);
     expect(opened).toEqual(planned.map((r) => r.plan.id));
-    expect(nodes(rendered, 'Action.ToggleVisibility')[0]?.title).toBe('Geannuleerde gesprekken (5)');
+    expect(nodes(rendered, 'Action.ToggleVisibility').find((t) => (t.targetElements as string[]).includes('cancelledMeetings'))?.title).toBe('Geannuleerde gesprekken (5)');
   });
 
   it('shows nothing of the meetings to anyone but a handler', () => {

@@ -96,8 +96,8 @@ export const CASE_CARD_TEXT_MAX: TextLimits = { description: 1200, text: 300, co
  */
 export const CASE_CARD_VIEW_MODEL_BUDGET = 12_000;
 /** Shortening never goes below this many characters per text. */
-export const MIN_TEXT_LIMIT = 20;
+export const MIN_TEXT_LIMIT = 12;
 /** The case card lists at most this many held meetings, the newest. */
 export const MEETINGS_MAX = 6;
 /** "Geschiedenis" shows the newest this many changes, then "en N eerdere wijzigingen". */
-export const HISTORY_MAX = 8;
+export const HISTORY_MAX = 6;

@@ -41,6 +41,12 @@ export interface CaseCardOptions {
   proposalForm?: ProposalFormState;
   /** The informed people and whom the handler could add, from the directory; no informed part when absent. */
   informed?: InformedView;
+  /**
+   * The recidive part under the headline facts (a line "komt in N andere zaken voor…" and the handler's
+   * confirm/reject buttons): typed Adaptive Card elements built by src/teams/case/recidive-view.ts, with
+   * every user text escaped there. Absent or empty: no recidive part.
+   */
+  recidiveElements?: readonly object[];
 }
 
 
@@ -49,7 +55,7 @@ export interface ChecklistRowViewModel {
   step: number;
   /** "☐ 4. Doe een melding …" or "☑ 3. Maak een afspraak … (gedaan op 30-11-2026 11:10)". */
   label: string;
-  /** The same without the box, for the toggle: "3. Maak een afspraak … (gedaan op …)". */
+  /** The same without the box and the date, for the toggle: "3. Maak een afspraak met de politie". */
   toggleTitle: string;
   /** The toggle's input id, `checklistStep<step>`; its value is 'true' or 'false'. */
   inputId: string;
@@ -67,8 +73,6 @@ export interface PoliceFactViewModel {
   question: string;
   /** What the handler added before (escaped for the card). */
   value: string;
-  /** "Uit de melding: …" or "Ontbreekt in de melding."; shortened. */
-  fromReport: string;
   maxLength: number;
 }
 
@@ -88,6 +92,8 @@ export interface CaseCardViewModel extends CaseCardActionsViewModel, FollowUpVie
   caseId: string;
   refreshUserIds: string[];
   notice: string;
+  /** The recidive part's elements (container "recidivePart"); [] for none and in the read-only views. */
+  recidiveElements: readonly object[];
   /** True only for a handler of the case's desk: everything below `facts` is empty otherwise. */
   isHandlerView: boolean;
   /** The line explaining a view without details; '' in the handler view. */
@@ -178,6 +184,7 @@ function buildCaseCard(c: Case, options: CaseCardOptions, limits: TextLimits): C
     closed: c.status === 'closed',
     deadlines,
     anyOverdue: deadlines.some((d) => d.overdue),
+    recidiveElements: [] as readonly object[],
   };
   if (options.viewer !== 'handler') {
     // Need-to-know: nothing about the office holder's identity, the incident or the perpetrator.
@@ -203,12 +210,13 @@ function buildCaseCard(c: Case, options: CaseCardOptions, limits: TextLimits): C
     ...common,
     isHandlerView: true,
     readOnlyText: '',
+    recidiveElements: options.recidiveElements ?? [],
     ...handlerFacts(c, options, limits),
     details: reportDetails(c.report, limits),
     ...perpetratorPart(c, options.earlierCasesOfPerpetrator, limits),
     ...measuresPart(c, limits),
     ...checklistPart(c, allowed),
-    ...policeFactsPart(c, allowed, limits),
+    ...policeFactsPart(c, allowed),
     ...inspectoratePart(c, allowed),
     tasks: c.tasks.map((task): TaskViewModel => ({
       taskId: task.id,
@@ -409,7 +417,8 @@ function checklistPart(
     checklist: items.map((item): ChecklistRowViewModel => ({
       step: item.step,
       label: item.done === undefined ? `☐ ${item.step}. ${item.label}` : `☑ ${item.step}. ${item.label} (gedaan op ${shortDateTime(item.done.at)})`,
-      toggleTitle: item.done === undefined ? `${item.step}. ${item.label}` : `${item.step}. ${item.label} (gedaan op ${shortDateTime(item.done.at)})`,
+      // The toggle shows whether it is done; when, and by whom, is in "Geschiedenis" (the card stays under Teams' size limit).
+      toggleTitle: `${item.step}. ${item.label}`,
       inputId: `${CHECKLIST_INPUT_PREFIX}${item.step}`,
       toggleValue: item.done === undefined ? 'false' : 'true',
       done: item.done !== undefined,
@@ -420,18 +429,18 @@ function checklistPart(
 }
 
 /** The 7 W's at checklist step 2: what the report says (short), and the handler's own completion to edit. */
-function policeFactsPart(c: Case, allowed: ReadonlySet<CaseCommandKind>, limits: TextLimits): Pick<CaseCardViewModel, 'canCompletePoliceFacts' | 'policeFacts'> {
+function policeFactsPart(c: Case, allowed: ReadonlySet<CaseCommandKind>): Pick<CaseCardViewModel, 'canCompletePoliceFacts' | 'policeFacts'> {
   if (c.policeChecklist === undefined || !allowed.has('completePoliceForm')) return { canCompletePoliceFacts: false, policeFacts: [] };
-  const fromReport = policeFormFields(c, {}, { now: c.registeredAt }).fields;
   const completions = c.policeFormCompletions ?? {};
+  // Only what the report lacks (or what the handler added before): the rest is already on the form.
+  const fields = policeFormFields(c, {}, { now: c.registeredAt }).fields.filter((field) => field.missing || completions[field.w] !== undefined);
   return {
-    canCompletePoliceFacts: true,
-    policeFacts: fromReport.map((field): PoliceFactViewModel => ({
+    canCompletePoliceFacts: fields.length > 0,
+    policeFacts: fields.map((field): PoliceFactViewModel => ({
       id: `${POLICE_FACT_INPUT_PREFIX}${field.w}`,
       label: `${SEVEN_W_LABELS[field.w].label}${field.missing ? ' (ontbreekt in de melding)' : ''}`,
       question: SEVEN_W_LABELS[field.w].question,
       value: toInputValue(completions[field.w], SEVEN_W_MAX_LENGTH),
-      fromReport: field.text === undefined ? '' : `Uit de melding: ${toCardText(field.text, limits.comment)}`,
       maxLength: SEVEN_W_MAX_LENGTH,
     })),
   };

@@ -34,6 +34,13 @@ function describe(record: CaseHistoryRecord): { title: string; did: string } {
       : { title: 'Vastgelegd dat geen reactie mogelijk was', did: 'vastgelegd dat geen reactie richting de pleger mogelijk was' };
     case 'taskCompleted': return { title: 'Taak afgerond', did: 'een taak afgerond' };
     case 'caseClosed': return { title: 'Zaak afgesloten', did: 'de zaak afgesloten' };
+    case 'policeReportRecorded': return { title: 'Melding of aangifte vastgelegd', did: 'de melding of aangifte vastgelegd' };
+    case 'restrictionsAdjusted': return { title: 'Beperkende maatregelen verlengd of aangepast', did: 'de beperkende maatregelen verlengd of aangepast' };
+    case 'restrictionsConfirmed': return { title: 'Schriftelijke bevestiging aan de pleger vastgelegd', did: 'de schriftelijke bevestiging aan de pleger vastgelegd' };
+    case 'meetingReportRecorded': return { title: 'Verslag van het incidentgesprek vastgelegd', did: 'het verslag van het incidentgesprek vastgelegd' };
+    case 'informedPersonAdded': return { title: 'Iemand geïnformeerd', did: 'iemand geïnformeerd' };
+    case 'informedPersonRemoved': return { title: 'Iemand van de geïnformeerden verwijderd', did: 'iemand van de geïnformeerden verwijderd' };
+    case 'coordinatorInvolved': return { title: 'Coördinator VPT betrokken', did: 'de coördinator VPT betrokken' };
     default: return { title: 'Gewijzigd', did: 'de zaak gewijzigd' };
   }
 }

@@ -10,6 +10,7 @@ import { damageReported } from '../../domain/damage-recovery';
 import { POLICE_JUDGEMENT_LABELS, POLICE_JUDGEMENTS, POLICE_REPORT_KIND_LABELS, POLICE_REPORT_KINDS, RESTRICTIONS_CLOSING_DECISIONS, RESTRICTIONS_CLOSING_LABELS } from '../../domain/follow-up-terms';
 import type { InformedPerson } from '../../domain/informed-people';
 import { MEETING_REPORT_MAX } from '../../domain/meeting-report';
+import { POLICE_REPORT_STEP } from '../../domain/police-checklist';
 import { INFORMED_ROLE_LABELS } from '../../domain/roles';
 import { approvedRestrictions, restorationKeptAfterClosing, restrictionsRunning } from '../../domain/restrictions';
 import { AMSTERDAM, amsterdamDate } from '../../domain/working-days';
@@ -42,6 +43,8 @@ export interface FollowUpViewModel {
   meetingReportValue: string;
   /** Informed people. */
   showInformed: boolean;
+  /** "Geïnformeerd (2)": the title of the folded section. */
+  informedTitle: string;
   informedPeople: { aadObjectId: string; text: string; canRemove: boolean }[];
   canAddInformed: boolean;
   informedChoices: Choice[];
@@ -72,6 +75,7 @@ export const EMPTY_FOLLOW_UP: FollowUpViewModel = {
   meetingReportMax: MEETING_REPORT_MAX,
   meetingReportValue: '',
   showInformed: false,
+  informedTitle: '',
   informedPeople: [],
   canAddInformed: false,
   informedChoices: [],
@@ -98,7 +102,9 @@ export function followUpPart(c: Case, allowed: ReadonlySet<CaseCommandKind>, now
         + (confirmations.length === 0 ? 'Nog niet schriftelijk bevestigd aan de pleger.' : `Schriftelijk bevestigd aan de pleger op ${formatDutchDate(confirmations.at(-1)?.sentOn ?? now)}.`)
         + (restorationKeptAfterClosing(c) ? ' De zaak is afgesloten; de herinnering voor het herstelgesprek blijft staan.' : '');
   }
-  const canRecordPolice = allowed.has('recordPoliceReport');
+  // The form applies once the melding or aangifte is made (step 4 ticked), or to correct what was recorded.
+  const reportMade = c.policeChecklist?.ticks.some((t) => t.step === POLICE_REPORT_STEP) === true;
+  const canRecordPolice = allowed.has('recordPoliceReport') && (record !== undefined || reportMade);
   const current = informed?.current ?? [];
   const candidates = informed?.candidates ?? [];
   const labourInspectorate = c.deadlines.some((d) => d.kind === 'labourInspectorate');
@@ -122,6 +128,7 @@ export function followUpPart(c: Case, allowed: ReadonlySet<CaseCommandKind>, now
     meetingReportMax: MEETING_REPORT_MAX,
     meetingReportValue: allowed.has('recordMeetingReport') ? toCardText(c.meetingReport?.text, MEETING_REPORT_MAX) : '',
     showInformed: informed !== undefined,
+    informedTitle: `Geïnformeerd (${current.length})`,
     informedPeople: current.map((p) => ({
       aadObjectId: p.aadObjectId,
       text: `${toCardText(p.name, limits.name)} (${INFORMED_ROLE_LABELS[p.role]})`,
@@ -132,7 +139,7 @@ export function followUpPart(c: Case, allowed: ReadonlySet<CaseCommandKind>, now
     coordinatorText: !labourInspectorate
       ? ''
       : c.coordinatorSupport === undefined
-        ? 'Wil je ondersteuning bij het waarschuwen van de Arbeidsinspectie? Betrek de provinciale coördinator VPT.'
+        ? 'Hulp nodig bij het waarschuwen van de Arbeidsinspectie? Betrek de coördinator VPT.'
         : `✓ De coördinator VPT is gevraagd om ondersteuning (${formatDutchDate(c.coordinatorSupport.askedAt)}).`,
     canInvolveCoordinator: labourInspectorate && c.coordinatorSupport === undefined && allowed.has('involveCoordinator'),
     damageReported: damageReported(c.report),
