@@ -174,7 +174,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     store: new TableReminderRepository(tables.client('Reminders')),
     cases,
     directory,
-    delivery: new PacedDelivery({ sender: new TeamsReminderSender(messenger), pacer: new ConversationPacer(clock), clock, timer: options.timer ?? realTimer, logger }),
+    delivery: new PacedDelivery({ sender: new TeamsReminderSender(messenger, (id) => directory.nameOf(id)), pacer: new ConversationPacer(clock), clock, timer: options.timer ?? realTimer, logger }),
     failures: new TeamsDeliveryFailureRecorder({ messenger, directory, cases, logger }),
     clock,
     workingDays,
