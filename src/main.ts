@@ -270,6 +270,7 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
     meetings: { service: meetings, icsUrl },
     figures: { figures, exports: figureExports, drawChart: (months) => renderFiguresChart(months) },
     policeForms: new PoliceFormService({ cases, directory, renderPdf: (form) => renderPoliceFormPdf(form), delivery: files, clock }),
+    directMessages: messenger,
     privacy: { retention, ownData },
     logger,
   });

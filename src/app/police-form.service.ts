@@ -31,7 +31,8 @@ export class PoliceFormService {
     const c = await this.deps.cases.findByNumber(caseNumber.toUpperCase());
     if (c === undefined || accessOf(c, aadObjectId, this.deps.directory) !== 'handler') return { outcome: 'notFound' };
     const address = this.deps.directory.organisationAddress(c.organisationId);
-    const form = policeFormFields(c, {}, { now: this.deps.clock.now(), ...(address ? { organisationAddress: address } : {}) });
+    // With the 7 W's the handler completed at checklist step 2.
+    const form = policeFormFields(c, c.policeFormCompletions ?? {}, { now: this.deps.clock.now(), ...(address ? { organisationAddress: address } : {}) });
     const fileName = `politieformulier-${c.caseNumber}.pdf`;
     const offer = await this.deps.delivery.offer({ fileName, contentType: 'application/pdf', content: await this.deps.renderPdf(form), kind: 'police-form' }, aadObjectId);
     return { outcome: 'offered', offer, fileName, caseNumber: c.caseNumber };

@@ -18,7 +18,8 @@ import type { Directory } from '../domain/directory';
 import type { Logger } from '../app/logger';
 import type { CardRenderer } from './cards/card-renderer';
 import { sendHelp } from './send-help';
-import { isPoliceFormCommand, sendPoliceForm } from './files/police-form-route';
+import { isPoliceFormCommand, sendPoliceForm, sendPoliceFormToChat } from './files/police-form-route';
+import type { ProactiveMessenger } from './proactive-messenger';
 import type { PoliceFormService } from '../app/police-form.service';
 import { isFiguresCommand, registerFiguresActions, sendFigures, type FiguresRouteDependencies } from './figures/figures-routes';
 
@@ -40,6 +41,8 @@ export interface TeamsAppDependencies {
   figures?: Pick<FiguresRouteDependencies, 'figures' | 'exports' | 'drawChart'>;
   /** "politieformulier <zaaknummer>" for a handler of the case (issue 11). */
   policeForms?: Pick<PoliceFormService, 'offer'>;
+  /** 1:1 messages started by the bot: the police form from the case card goes to the caller's own chat. */
+  directMessages?: Pick<ProactiveMessenger, 'sendToUser'>;
   /** "mijn gegevens" and "bewaartermijn" in the 1:1 chat (issue 12). */
   privacy?: PrivacyRouteDependencies;
   logger: Logger;
@@ -77,6 +80,12 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
     directory: deps.directory,
     clock: deps.clock,
     logger: deps.logger,
+    ...(deps.policeForms && deps.directMessages
+      ? {
+          sendPoliceForm: (actor: string, caseNumber: string) =>
+            sendPoliceFormToChat({ policeForms: deps.policeForms!, directMessages: deps.directMessages!, cards: deps.cards, clock: deps.clock, logger: deps.logger }, actor, caseNumber),
+        }
+      : {}),
     ...(meetings
       ? {
           // Read only for a case that has planned meetings (or, stored before that was kept, might have).

@@ -129,6 +129,39 @@ describe('figures in the 1:1 chat (sample directory)', () => {
     }
     expect((await peter.say('politieformulier'))[0].text).toMatch(/met het zaaknummer erachter/);
   });
+
+  it('the "Politieformulier" button on the case card sends the PDF to the handler\'s own 1:1 chat, never the channel; others get nothing', async () => {
+    const desk: CardLocation = { kind: 'channel', teamId: '19:weerbaar-bestuur-utrecht@thread.tacv2', channelId: '19:meldingen-gemeentesecretaris@thread.tacv2' };
+    const chat = new Chat(harness, stranger('politieformulier'));
+    const { draftId: caseId, caseNumber: number } = await submitFromSummary(chat, await walkToSummary(chat, { role: 'wethouder', organisationId: 'gemeente-utrecht' }, { criminalOffence: 'ja' }));
+    await executeAction(harness.baseUrl, harness.connector.url, SAMPLE_PEOPLE.peter, 'case.take', { caseId }, desk);
+    // Step 2: the handler completes a W the report lacks; the PDF carries it.
+    await executeAction(harness.baseUrl, harness.connector.url, SAMPLE_PEOPLE.peter, 'case.completePoliceForm', { caseId, policeFact_waarmee: 'Een honkbalknuppel' }, desk);
+    await harness.settle();
+    const fileCards = (conversationId: string) =>
+      harness.connector.sentActivities()
+        .filter((a) => (a.conversation as { id?: string }).id === conversationId)
+        .map((a) => ((a.attachments ?? []) as { content: Record<string, unknown> }[])[0]?.content)
+        .filter((c) => c && cardText(c).includes(`zaak ${number}`) && cardText(c).includes('informatieformulier voor de politie'));
+    const before = harness.connector.sentActivities().length;
+
+    const answer = await executeAction(harness.baseUrl, harness.connector.url, SAMPLE_PEOPLE.peter, 'case.policeForm', { caseId }, desk);
+    expect(cardText(answer.body.value)).toContain('Het politieformulier staat klaar in je eigen chat met de bot (niet in dit kanaal).');
+    const ready = fileCards(`a:personal-${SAMPLE_PEOPLE.peter.id}`);
+    expect(ready).toHaveLength(1);
+    const download = await fetch((nodes(ready[0], 'Action.OpenUrl')[0] as unknown as { url: string }).url);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(pdfText(Buffer.from(await download.arrayBuffer()))).toContain('Een honkbalknuppel');
+    // Nothing went to a channel: every activity since the click went to Peter's 1:1 chat.
+    const since = harness.connector.sentActivities().slice(before);
+    expect(since.every((a) => (a.conversation as { id?: string }).id === `a:personal-${SAMPLE_PEOPLE.peter.id}`)).toBe(true);
+
+    // Lotte handles another desk: the read-only card, and no file anywhere.
+    const refused = await executeAction(harness.baseUrl, harness.connector.url, SAMPLE_PEOPLE.lotte, 'case.policeForm', { caseId }, desk);
+    expect(cardText(refused.body.value)).not.toContain('staat klaar');
+    expect(fileCards(`a:personal-${SAMPLE_PEOPLE.lotte.id}`)).toHaveLength(0);
+    expect(harness.connector.sentActivities().slice(before).filter((a) => (a.conversation as { id?: string }).id !== `a:personal-${SAMPLE_PEOPLE.peter.id}`)).toEqual([]);
+  });
 });
 
 /** The PDF's text, read back with pdf.js in a child process. */

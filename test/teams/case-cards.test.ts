@@ -80,8 +80,8 @@ function bytes(card: Json): number {
 }
 
 /** Verbs per step of the handler view, in card order: the checklist (steps 1–9) is there because an offence is suspected. */
-// The checklist is one form now: one "Opslaan" for all nine toggles, and the 7 W's of step 2.
-const CHECKLIST = [CASE_VERBS.saveChecklist, CASE_VERBS.completePoliceForm];
+// The checklist is one form now: one "Opslaan" for all nine toggles, the 7 W's of step 2 and the police form (PDF).
+const CHECKLIST = [CASE_VERBS.saveChecklist, CASE_VERBS.completePoliceForm, CASE_VERBS.policeForm];
 const RESPONSE = [CASE_VERBS.recordResponse, CASE_VERBS.recordResponse];
 const MEETINGS = [CASE_VERBS.planMeeting, CASE_VERBS.recordMeetingHeld];
 

@@ -197,6 +197,8 @@ export interface CaseActionDependencies {
   logger: Logger;
   /** The meetings planned for a case, shown on the handler's view (issue 5). */
   meetingsFor?: (c: Case) => Promise<PlannedMeetingInfo[]>;
+  /** Sends the police form of a case (by number) to the caller's 1:1 chat; 'notFound' unless they handle it. */
+  sendPoliceForm?: (actorAadObjectId: string, caseNumber: string) => Promise<'sent' | 'notFound'>;
 }
 
 const INVALID_INPUT = 'Deze gegevens kon ik niet verwerken. Controleer de velden en probeer het opnieuw.';
@@ -204,6 +206,8 @@ const NOT_FOUND = 'Deze zaak bestaat niet (meer) of je hebt er geen toegang toe.
 const FAILED = 'Er ging iets mis bij het opslaan. Er is niets verloren gegaan; probeer het over een moment opnieuw.';
 const CONFLICT = 'Iemand anders heeft deze zaak net bijgewerkt. Dit is de actuele stand; probeer het zo nodig opnieuw.';
 const READ_ONLY = 'Je bent geen afhandelaar van deze zaak; je ziet alleen de stand van zaken.';
+const POLICE_FORM_SENT = 'Het politieformulier staat klaar in je eigen chat met de bot (niet in dit kanaal).';
+const POLICE_FORM_FAILED = 'Het politieformulier kon nu niet worden gemaakt. Probeer het over een moment opnieuw.';
 
 /** Registers every case verb (Universal Actions) plus a catch-all that answers unknown verbs politely. */
 export function registerCaseActions(app: Application<TurnState>, actionDeps: CaseActionDependencies): void {
@@ -239,8 +243,30 @@ export function registerCaseActions(app: Application<TurnState>, actionDeps: Cas
     });
   }
 
+  // "Politieformulier": the PDF to the caller's 1:1 chat, for a handler of the case (checked here and in the service).
+  const sendPoliceForm = actionDeps.sendPoliceForm;
+  if (sendPoliceForm) {
+    app.adaptiveCards.actionExecute(CASE_VERBS.policeForm, async (context, _state, data) => {
+      await respond(context, deps, async (actor) => {
+        const parsed = z.object({ caseId }).safeParse(data);
+        if (!parsed.success) return errorCard(deps, NOT_FOUND);
+        const view = await deps.caseHandling.view(parsed.data.caseId, actor);
+        if (view.outcome === 'notFound' || view.access !== 'handler') return await cardFor(deps, view);
+        let notice = POLICE_FORM_SENT;
+        try {
+          if ((await sendPoliceForm(actor, view.case.caseNumber)) === 'notFound') return await cardFor(deps, view);
+        } catch (error) {
+          deps.logger.error('police_form.failed', { caseId: view.case.id, code: (error as Error).name });
+          notice = POLICE_FORM_FAILED;
+        }
+        return await cardFor(deps, view, notice);
+      });
+      return '';
+    });
+  }
+
   // Any other verb (an old card, a forged payload): a clear answer instead of Teams' generic error.
-  const known = new Set<string>([CASE_VERBS.refresh, ...Object.keys(ACTIONS)]);
+  const known = new Set<string>([CASE_VERBS.refresh, CASE_VERBS.policeForm, ...Object.keys(ACTIONS)]);
   app.adaptiveCards.actionExecute(
     async (context: TurnContext) => {
       const action = (context.activity.value as { action?: { type?: string; verb?: string } } | undefined)?.action;

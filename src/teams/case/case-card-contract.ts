@@ -36,6 +36,8 @@ export const CASE_VERBS = {
   addInformed: 'case.addInformed',
   removeInformed: 'case.removeInformed',
   involveCoordinator: 'case.involveCoordinator',
+  // The police information form (PDF) to the caller's 1:1 chat; not a change of the case.
+  policeForm: 'case.policeForm',
   planMeeting: 'case.planMeeting',
   // The planned meetings on the case card; handled with the other meeting verbs in src/teams/meeting.
   retryMeeting: 'meeting.retry',

@@ -122,6 +122,8 @@ export interface CaseCardViewModel extends CaseCardActionsViewModel, FollowUpVie
   canEditChecklist: boolean;
   canCompletePoliceFacts: boolean;
   policeFacts: PoliceFactViewModel[];
+  /** "Politieformulier": the PDF to the handler's own 1:1 chat (checked again on the server). */
+  canSendPoliceForm: boolean;
   /** The headline facts stay on top; these fold with the report ("Melding en pleger"). */
   reportFacts: FactViewModel[];
   showInspectorate: boolean;
@@ -217,6 +219,7 @@ function buildCaseCard(c: Case, options: CaseCardOptions, limits: TextLimits): C
     ...measuresPart(c, limits),
     ...checklistPart(c, allowed),
     ...policeFactsPart(c, allowed),
+    canSendPoliceForm: c.policeChecklist !== undefined,
     ...inspectoratePart(c, allowed),
     tasks: c.tasks.map((task): TaskViewModel => ({
       taskId: task.id,
@@ -258,6 +261,7 @@ const EMPTY_HANDLER_PART = {
   canEditChecklist: false,
   canCompletePoliceFacts: false,
   policeFacts: [],
+  canSendPoliceForm: false,
   reportFacts: [],
   meetingsTitle: '',
   historyTitle: '',
