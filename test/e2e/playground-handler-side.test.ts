@@ -45,6 +45,9 @@ describe('Playground: restart as the handler and find the case in the channel', 
     // Peter is a handler of this desk: the bot answers him with the full case card and its primary action.
     const full = card(page, new RegExp(`${caseNumber}[\\s\\S]*Neem in behandeling`));
     await full.waitFor({ timeout: 20000 });
+    // The report and the perpetrator are folded (issue 14 point 7): one click unfolds them.
+    expect(await full.innerText()).not.toContain('rode jas');
+    await full.locator('button', { hasText: 'Melding en pleger' }).first().click();
     expect(await full.innerText()).toContain('rode jas');
     await screenshot(page, 'handler-side-after-restart');
   }, 180000);
