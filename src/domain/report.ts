@@ -90,6 +90,10 @@ export const ONLINE_CHANNEL_LABELS: Readonly<Record<OnlineChannel, string>> = {
 export const PERPETRATOR_TYPES = ['persoon', 'bedrijf', 'organisatie', 'groep'] as const;
 export type PerpetratorType = (typeof PERPETRATOR_TYPES)[number];
 
+/** Platforms an online handle can belong to: the platform is part of a handle's recidive key. */
+export const SOCIAL_PLATFORMS = ['instagram', 'x', 'facebook', 'tiktok', 'youtube', 'linkedin', 'telegram', 'snapchat', 'threads', 'bluesky', 'mastodon'] as const;
+export type SocialPlatform = (typeof SOCIAL_PLATFORMS)[number];
+
 export const PERPETRATOR_TYPE_LABELS: Readonly<Record<PerpetratorType, string>> = {
   persoon: 'Persoon',
   bedrijf: 'Bedrijf',
@@ -140,6 +144,8 @@ export const perpetratorSchema = z.object({
   type: z.enum(PERPETRATOR_TYPES),
   /** Name or online handle, also when the real identity is unknown. */
   name: shortText.optional(),
+  /** The platform of a handle ("@utrechtboos op Instagram"), when the name is one. */
+  platform: z.enum(SOCIAL_PLATFORMS).optional(),
   characteristics: mediumText.optional(),
   licencePlate: z.string().trim().min(1).max(TEXT_LIMITS.licencePlate).optional(),
 }).strict();
