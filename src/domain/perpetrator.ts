@@ -61,7 +61,7 @@ export function perpetratorKeys(report: Pick<IncidentReport, 'perpetrator'>): st
 }
 
 /** What recidive needs to know of a case. */
-export type RecidiveSubject = Pick<Case, 'id' | 'organisationId' | 'registeredAt' | 'perpetratorKeys'>;
+export type RecidiveSubject = Pick<Case, 'id' | 'organisationId' | 'registeredAt' | 'perpetratorKeys'> & { readonly caseNumber?: string };
 
 /**
  * How many cases of the same organisation, registered before `c`, share a perpetrator key with it.

@@ -13,6 +13,8 @@ import { actionsPart, type CaseCardActionsViewModel } from './case-card-actions'
 import { CASE_CARD_TEXT_MAX, CASE_CARD_VIEW_MODEL_BUDGET, HISTORY_MAX, MEETINGS_MAX, MIN_TEXT_LIMIT, type TextLimits } from './case-card-contract';
 import { type CaseDeadlineViewModel, type CaseViewer, deadlinesOf, type FactViewModel, levelTitle, measureList, type MeasureViewModel, organisationName, placeText, quoted, refreshIds, sentBackComment, shortDateTime } from './case-view-parts';
 import { type PlannedMeetingInfo, plannedMeetingsPart, type PlannedMeetingViewModel } from './planned-meetings-view';
+import type { RecidiveOverview } from '../../app/recidive';
+import { recidivePart, type RecidiveViewModel } from './recidive-view';
 
 /** Who looks at the case card, when, and what it needs besides the case. */
 export interface CaseCardOptions {
@@ -28,6 +30,8 @@ export interface CaseCardOptions {
   handlerName?: string;
   /** Meetings planned with the perpetrator (issue 5), for the handler view; none when absent. */
   meetings?: readonly PlannedMeetingInfo[];
+  /** Recidive for the handler (suggestions, dossier, count elsewhere): recidive-view.ts. */
+  recidive?: RecidiveOverview;
 }
 
 
@@ -53,7 +57,7 @@ export interface TaskViewModel {
 
 
 /** Data bound to cards/case-card.json. */
-export interface CaseCardViewModel extends CaseCardActionsViewModel {
+export interface CaseCardViewModel extends CaseCardActionsViewModel, RecidiveViewModel {
   caseId: string;
   refreshUserIds: string[];
   notice: string;
@@ -136,6 +140,7 @@ function buildCaseCard(c: Case, options: CaseCardOptions, limits: TextLimits): C
     closed: c.status === 'closed',
     deadlines,
     anyOverdue: deadlines.some((d) => d.overdue),
+    ...recidivePart(c.id, options.viewer === 'handler' ? options.recidive : undefined),
   };
   if (options.viewer !== 'handler') {
     // Need-to-know: nothing about the office holder's identity, the incident or the perpetrator.

@@ -8,6 +8,7 @@ import { VERTROUWENSLIJN } from '../../domain/support-lines';
 import type { CardRenderer } from '../cards/card-renderer';
 import { ProactiveMessenger } from '../proactive-messenger';
 import { deskHandlerIds, takenHandlerName, userMri } from './case-actions';
+import { crossOrganisationNotice } from './recidive-view';
 import { caseCardViewModel, caseProgressViewModel, caseTakenMessage, informedNoticeViewModel, measuresProposalViewModel } from './case-cards';
 
 export interface TeamsCaseNotifierDependencies {
@@ -74,6 +75,11 @@ export class TeamsCaseNotifier implements CaseNotifier {
   async notifyInformed(c: Case, aadObjectId: string, role: InformedRole): Promise<void> {
     const card = this.deps.cards.render('informed-notice', informedNoticeViewModel(c, { recipientRole: role }));
     await this.deps.messenger.sendToUser(aadObjectId, ProactiveMessenger.message({ card, summary: `Ter informatie: melding ${c.caseNumber}` }));
+  }
+
+  async notifyCoordinatorOfRecidive(c: Case, elsewhere: ReadonlyMap<string, number>): Promise<void> {
+    const text = crossOrganisationNotice(c.organisationId, elsewhere);
+    await this.deps.messenger.sendToUser(this.deps.directory.coordinatorVpt.aadObjectId, ProactiveMessenger.message({ text, summary: 'Recidive in de provincie' }));
   }
 
   private deskCard(c: Case) {
