@@ -15,18 +15,16 @@ export const RECIDIVE_VERBS = {
   reject: 'recidive.reject',
 } as const;
 
-/** At most this many open suggestions on the card (the card has a size budget); the rest follow after a decision. */
-export const SUGGESTIONS_SHOWN = 2;
-/** At most this many case numbers in the dossier line. */
-const DOSSIER_NUMBERS_SHOWN = 8;
+/** Open suggestions are decided one at a time (the card has a size budget); the next shows after a decision. */
+export const SUGGESTIONS_SHOWN = 1;
+/** At most this many case numbers (the newest) in the dossier line. */
+const DOSSIER_NUMBERS_SHOWN = 3;
 
 interface TextBlockElement {
   type: 'TextBlock';
   text: string;
   wrap: true;
-  spacing: 'Small';
   color?: 'Attention' | 'Warning';
-  isSubtle?: boolean;
 }
 
 interface ExecuteAction {
@@ -51,7 +49,7 @@ export interface RecidiveViewModel {
   recidive: RecidiveElement[];
 }
 
-const text = (value: string, extra: Partial<TextBlockElement> = {}): TextBlockElement => ({ type: 'TextBlock', text: value, wrap: true, spacing: 'Small', ...extra });
+const text = (value: string, color?: TextBlockElement['color']): TextBlockElement => ({ type: 'TextBlock', text: value, wrap: true, ...(color ? { color } : {}) });
 const caseNumber = (value: string): string => toCardText(value, 40);
 const cases = (n: number): string => (n === 1 ? '1 zaak' : `${n} zaken`);
 
@@ -59,9 +57,11 @@ const cases = (n: number): string => (n === 1 ? '1 zaak' : `${n} zaken`);
 export function recidivePart(caseId: string, overview: RecidiveOverview | undefined): RecidiveViewModel {
   if (overview === undefined || !overview.matchable) return { recidive: [] };
   const elements: RecidiveElement[] = [];
+  const more = overview.suggestions.length - SUGGESTIONS_SHOWN;
   for (const match of overview.suggestions.slice(0, SUGGESTIONS_SHOWN)) {
+    const rest = more > 0 ? ` (en nog ${more} mogelijke)` : '';
     elements.push(
-      text(`Mogelijk dezelfde pleger als in zaak ${caseNumber(match.caseNumber)}. Klopt dat?`, { color: 'Warning' }),
+      text(`Mogelijk dezelfde pleger als in zaak ${caseNumber(match.caseNumber)}${rest}.`, 'Warning'),
       {
         type: 'ActionSet',
         actions: [
@@ -71,16 +71,14 @@ export function recidivePart(caseId: string, overview: RecidiveOverview | undefi
       },
     );
   }
-  const more = overview.suggestions.length - SUGGESTIONS_SHOWN;
-  if (more > 0) elements.push(text(`Nog ${more === 1 ? '1 mogelijke overeenkomst' : `${more} mogelijke overeenkomsten`} na deze.`, { isSubtle: true }));
+  const lines: string[] = [];
   if (overview.dossier.length > 0) {
     const numbers = overview.dossier.slice(-DOSSIER_NUMBERS_SHOWN).map((m) => caseNumber(m.caseNumber));
     const omitted = overview.dossier.length - numbers.length;
-    elements.push(text(`Dossier van deze pleger: ook in zaak ${numbers.join(', ')}${omitted > 0 ? ` en ${omitted} eerdere` : ''}.`, { color: 'Attention' }));
+    lines.push(`Dossier van deze pleger: ook in zaak ${numbers.join(', ')}${omitted > 0 ? ` en ${omitted} eerdere` : ''}.`);
   }
-  if (overview.elsewhere > 0) {
-    elements.push(text(`Deze pleger komt in ${cases(overview.elsewhere)} elders in de provincie voor. Details blijven bij die organisaties; de coördinator VPT heeft het overzicht.`, { color: 'Attention' }));
-  }
+  if (overview.elsewhere > 0) lines.push(`Deze pleger komt in ${cases(overview.elsewhere)} elders in de provincie voor.`);
+  if (lines.length > 0) elements.push(text(lines.join(' '), 'Attention'));
   return { recidive: elements };
 }
 
