@@ -47,4 +47,8 @@ describe('reading a typed answer about the perpetrator', () => {
     // The typed words stay with the report as the characteristics.
     if (typed !== 'onbekend') expect(outcome.value.characteristics).toBe(typed.replace(/^onbekend, /, ''));
   });
+
+  it('reads a handle\'s platform back in the summary', () => {
+    expect(perpetratorStep.describe({ known: false, type: 'persoon', name: '@utrechtboos', platform: 'instagram' })).toContain('naam of account: @utrechtboos op Instagram');
+  });
 });
