@@ -51,4 +51,13 @@ describe('reading a typed answer about the perpetrator', () => {
   it('reads a handle\'s platform back in the summary', () => {
     expect(perpetratorStep.describe({ known: false, type: 'persoon', name: '@utrechtboos', platform: 'instagram' })).toContain('naam of account: @utrechtboos op Instagram');
   });
+
+  it('reads the form\'s name field into a handle with its platform, so the form gives the same key as the chat', () => {
+    const outcome = perpetratorStep.fromForm({ known: 'false', type: 'persoon', name: '@UtrechtBoos op Instagram' }, {} as never);
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.value).toEqual({ known: false, type: 'persoon', name: '@UtrechtBoos', platform: 'instagram' });
+    const typed = perpetratorStep.fromText('onbekend, @utrechtboos op Instagram', {} as never);
+    if (!typed.ok) throw new Error(typed.error);
+    expect(perpetratorKeys({ perpetrator: outcome.value })).toEqual(perpetratorKeys({ perpetrator: typed.value }));
+  });
 });
