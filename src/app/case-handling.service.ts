@@ -10,6 +10,7 @@ import type { Logger } from './logger';
 import type { OutboxStore, OutboxWake } from './outbox-ports';
 import { isConflict, type CaseStore } from './ports';
 import type { Recidive, RecidiveOverview } from './recidive';
+import { userMessageOf } from '../copy/errors.copy';
 
 export type { CaseCommand } from '../domain/case';
 
@@ -147,7 +148,7 @@ export class CaseHandlingService {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info('case.action_rejected', { caseId, code: error.code, detail: command.kind });
-      return { outcome: 'refused', message: error.userMessage, ...(await this.inView(current, stored.etag, actorAadObjectId)) };
+      return { outcome: 'refused', message: userMessageOf(error), ...(await this.inView(current, stored.etag, actorAadObjectId)) };
     }
     // Nothing changed (e.g. a second click on a ticked step): nothing to write, nothing to tell anyone.
     if (change.events.length === 0) return { outcome: 'done', ...(await this.inView(current, stored.etag, actorAadObjectId)) };

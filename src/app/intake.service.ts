@@ -19,6 +19,7 @@ import type { WorkingDayCalendar } from '../domain/working-days';
 import { perpetratorKeys, type RecidiveSubject } from '../domain/perpetrator';
 import type { Logger } from './logger';
 import { isStaleCopy, type CaseNumberSequence, type CaseStore, type DraftStore, type KnownOffice, type ProfileStore, type StoredDraft } from './ports';
+import { userMessageOf } from '../copy/errors.copy';
 
 /** An answer decided on a copy of the draft that must be decided again on the stored draft. */
 const DECIDE_FRESH = Symbol('decideFresh');
@@ -206,7 +207,7 @@ export class IntakeService {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.warn('intake.submit_refused', { code: error.code });
-      return [{ kind: 'invalid', message: error.userMessage }, ...this.show(draft)];
+      return [{ kind: 'invalid', message: userMessageOf(error) }, ...this.show(draft)];
     }
     const newCase = change.case;
     // The case id is the draft id: a second, racing submit finds the first one's case.

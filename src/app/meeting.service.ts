@@ -28,6 +28,7 @@ import type { Logger } from './logger';
 import { CALENDAR_SYNC_MESSAGES, CalendarBusyElsewhereError, MeetingCalendarSync, pendingFor } from './meeting-calendar-sync';
 import { findOverlap, overlapKey, overlapMessage } from './meeting-overlap';
 import { isConflict, type CaseStore } from './ports';
+import { userMessageOf } from '../copy/errors.copy';
 
 /**
  * Planning the incidentgesprek and herstelgesprek (issue 5): free slots, the meeting row, and the
@@ -533,7 +534,7 @@ export class MeetingService {
       } catch (error) {
         if (!isDomainError(error)) throw error;
         this.deps.logger.info('meeting.action_rejected', { caseId, code: error.code });
-        return { ok: false, refusal: { outcome: 'refused', message: error.userMessage, case: c } };
+        return { ok: false, refusal: { outcome: 'refused', message: userMessageOf(error), case: c } };
       }
     }
     return { ok: true, case: c };

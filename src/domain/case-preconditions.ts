@@ -1,7 +1,7 @@
 import type { CaseAccess } from './case-access';
 import type { Case } from './case-model';
-import { CASE_STATUS_LABELS, findTransition, STATE_REQUIREMENTS, type CaseActor, type CaseStatus, type TransitionRequirement } from './case-status';
-import { DomainError, type DomainErrorCode } from './errors';
+import { findTransition, STATE_REQUIREMENTS, type CaseActor, type CaseStatus, type TransitionRequirement } from './case-status';
+import { DomainError, type DomainErrorCode, type DomainErrorReason } from './errors';
 
 /**
  * Whether a command may be given on a case now, by whom — the one answer to "which buttons does the
@@ -10,13 +10,13 @@ import { DomainError, type DomainErrorCode } from './errors';
  */
 
 /**
- * Why a command cannot be given: a DomainError's code and texts. A plain value, because the cards ask
+ * Why a command cannot be given: a DomainError's code and reason. A plain value, because the cards ask
  * for every command on every render; it becomes a DomainError (with its stack) only when thrown.
  */
 export interface Refusal {
   readonly code: DomainErrorCode;
   readonly detail?: string;
-  readonly userMessage?: string;
+  readonly reason?: DomainErrorReason;
 }
 
 /** Every command on a case, by the name a card action carries. */
@@ -100,7 +100,7 @@ export function transitionRefusal(c: Case, to: CaseStatus, actor: CaseActor): Re
     if (c.status === 'closed') return refusal('CASE.CLOSED', { detail: `case ${c.id} to ${to}` });
     return refusal('CASE.INVALID_TRANSITION', {
       detail: `${c.status} to ${to}`,
-      userMessage: `Een zaak met status "${CASE_STATUS_LABELS[c.status]}" kan niet naar "${CASE_STATUS_LABELS[to]}".`,
+      reason: { kind: 'transitionImpossible', from: c.status, to },
     });
   }
   const wrongActor = actorRefusal(c, rule.actor, actor);
@@ -119,7 +119,7 @@ export function handlerWorkRefusal(c: Case, actor: CaseActor): Refusal | undefin
   if (c.status === 'submitted') {
     return refusal('CASE.INVALID_TRANSITION', {
       detail: `case ${c.id} not taken yet`,
-      userMessage: 'Pak de zaak eerst op voordat u deze stap zet.',
+      reason: { kind: 'caseNotTakenYet' },
     });
   }
   return actorRefusal(c, 'handler', actor);
@@ -139,9 +139,7 @@ function actorRefusal(c: Case, needed: CaseActor, actor: CaseActor): Refusal | u
 function stateRequirementRefusal(c: Case, requirement: TransitionRequirement): Refusal | undefined {
   if (requirement === 'anyResponse' && c.perpetratorResponse === undefined) return refusal('CASE.RESPONSE_REQUIRED');
   if (requirement === 'noResponsePossible' && c.perpetratorResponse?.kind !== 'notPossible') {
-    return refusal('CASE.RESPONSE_REQUIRED', {
-      userMessage: 'Zonder vastgestelde maatregelen kan de zaak alleen worden afgesloten met de reden waarom geen reactie richting de pleger mogelijk was.',
-    });
+    return refusal('CASE.RESPONSE_REQUIRED', { reason: { kind: 'closeWithoutMeasuresNeedsNoResponseReason' } });
   }
   return undefined;
 }
