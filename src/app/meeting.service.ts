@@ -5,7 +5,6 @@ import type { Deadline } from '../domain/deadlines';
 import type { Directory } from '../domain/directory';
 import { isDomainError } from '../domain/errors';
 import {
-  afterDeadlineWarning,
   cancelMeeting,
   ICS_TOKEN_PATTERN,
   MEETING_LIMITS,
@@ -21,6 +20,7 @@ import {
   type MeetingPlan,
   type TimeInterval,
 } from '../domain/meetings';
+import { afterDeadlineWarning } from '../copy/meetings.copy';
 import type { InformedRole } from '../domain/roles';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import { isCalendarError, type CalendarErrorCode, type CalendarGateway } from './calendar-ports';

@@ -4,7 +4,7 @@
  * same answer the server gives when a button is pressed.
  */
 import { allowedCommands, type Case, CASE_STATUS_LABELS, EVALUATION_LABELS, EVALUATION_QUESTIONS, MEETING_KIND_LABELS, NO_RESPONSE_REASON_LABELS, type CaseCommandKind } from '../../domain/case';
-import { formatDutchDate, formatDutchDateTime } from '../../domain/deadlines';
+import { formatDutchDate, formatDutchDateTime } from '../../copy/dates.copy';
 import { policeChecklistItems } from '../../domain/police-checklist';
 import { CRIMINAL_OFFENCE_ANSWER_LABELS, INCIDENT_KIND_LABELS, type IncidentReport, INJURY_LABELS, PERPETRATOR_TYPE_LABELS, TEXT_LIMITS } from '../../domain/report';
 import { HANDLER_ROLE_LABELS, OFFICE_HOLDER_ROLE_LABELS } from '../../domain/roles';

@@ -5,7 +5,9 @@
  */
 import type { IntakeReply } from '../../app/intake.service';
 import { CASE_STATUS_LABELS, type Case } from '../../domain/case';
-import { DEADLINE_LABELS, decreeDaysNote, formatDutchDate, formatDutchDateTime, timeLeft, type Deadline } from '../../domain/deadlines';
+import { DEADLINE_LABELS, type Deadline } from '../../domain/deadlines';
+import { decreeDaysNote } from '../../copy/deadlines.copy';
+import { formatDutchDate, formatDutchDateTime, timeLeft } from '../../copy/dates.copy';
 import type { PendingAddress } from '../../domain/intake';
 import { INTAKE_VALUE_FIELD, type IntakeNotice, type IntakePrompt, type IntakePromptField, type SummaryRow } from '../../dialogue/intake';
 import { findOrganisation } from '../../domain/organisations';

@@ -1,8 +1,8 @@
-import { findOrganisation } from '../organisations';
-import { formatDutchDate } from '../deadlines';
-import { longMonthLabel, shortMonthLabel } from './figure-periods';
-import type { Compliance, DeadlineCompliance, Figures } from './figures';
-import { MIN_REPORTS_FOR_TREND, type TrendDirection } from './trend';
+import { findOrganisation } from '../domain/organisations';
+import { formatDutchDate } from './dates.copy';
+import { longMonthLabel, shortMonthLabel } from '../domain/registration/figure-periods';
+import type { Compliance, DeadlineCompliance, Figures } from '../domain/registration/figures';
+import { MIN_REPORTS_FOR_TREND, type TrendDirection } from '../domain/registration/trend';
 import {
   exactGroup,
   protectedShareText,
@@ -11,7 +11,7 @@ import {
   suppressCount,
   SMALL_COUNT_LIMIT,
   type ShownCount,
-} from './suppression';
+} from '../domain/registration/suppression';
 
 /**
  * What a viewer sees of the figures, in Dutch: the coordinator's view crosses organisations and

@@ -1,9 +1,9 @@
-import type { Case } from './case';
-import { formatDutchDateTime } from './deadlines';
-import { detectHomeAddress } from './intake/home-address';
-import { findOrganisation } from './organisations';
-import { BEHAVIOUR_LEVELS, INCIDENT_KIND_LABELS, ONLINE_CHANNEL_LABELS, PERPETRATOR_TYPE_LABELS, TEXT_LIMITS } from './report';
-import { OFFICE_HOLDER_ROLE_LABELS } from './roles';
+import type { Case } from '../domain/case';
+import { detectHomeAddress } from '../domain/intake/home-address';
+import { findOrganisation } from '../domain/organisations';
+import { BEHAVIOUR_LEVELS, INCIDENT_KIND_LABELS, ONLINE_CHANNEL_LABELS, PERPETRATOR_TYPE_LABELS, TEXT_LIMITS } from '../domain/report';
+import { OFFICE_HOLDER_ROLE_LABELS } from '../domain/roles';
+import { formatDutchDateTime } from './dates.copy';
 
 /**
  * The police information form the handler takes to the police (checklist step 4), built from the
