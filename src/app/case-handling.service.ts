@@ -121,6 +121,11 @@ export class CaseHandlingService {
     }
   }
 
+  /** The cases this person reported ("mijn meldingen"): only their own, by their Entra object id. */
+  ownCases(officeHolderAadObjectId: string): Promise<Case[]> {
+    return this.deps.cases.listByOfficeHolder(officeHolderAadObjectId);
+  }
+
   /** The current case for a viewer (card refresh), with what that viewer may see. */
   async view(caseId: string, actorAadObjectId: string): Promise<CaseActionOutcome> {
     const stored = await this.deps.cases.get(caseId);

@@ -43,8 +43,7 @@ export type IntakeReply =
   | { kind: 'confirmCancel' }
   | { kind: 'cancelled' }
   | { kind: 'noDraft' }
-  | { kind: 'staleCard' }
-  | { kind: 'myCases'; cases: Case[] };
+  | { kind: 'staleCard' };
 
 /** Registering a submitted case: recidive, the one write of the case with its effects, and retrying what failed. */
 export interface CaseRegistration {
@@ -59,7 +58,7 @@ export interface CaseRegistration {
 export interface IntakeServiceDependencies {
   drafts: DraftStore;
   profiles: ProfileStore;
-  cases: Pick<CaseStore, 'get' | 'listByOfficeHolder'>;
+  cases: Pick<CaseStore, 'get'>;
   caseNumbers: CaseNumberSequence;
   directory: Directory;
   clock: Clock;
@@ -218,11 +217,6 @@ export class IntakeService {
     }).catch(() => undefined); // the case is stored; a lost race on the draft row changes nothing for the user
     this.deps.logger.info('intake.submitted', { caseId: newCase.id, caseNumber: newCase.caseNumber });
     return [{ kind: 'submitted', case: newCase, supportLines: supportLinesFor(office.role), repeated: false }];
-  }
-
-  /** "mijn meldingen". */
-  async myCases(reporter: Reporter): Promise<IntakeReply[]> {
-    return [{ kind: 'myCases', cases: await this.deps.cases.listByOfficeHolder(reporter.aadObjectId) }];
   }
 
   private async alreadySubmitted(caseId: string): Promise<IntakeReply[]> {

@@ -118,6 +118,7 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
     clock: deps.clock,
     downloadFiles: (context) => downloadAttachments(context, deps.adapter, deps.botAppId),
     sendHelp: (context) => sendHelp(context, helpDeps),
+    myCases: { caseHandling: deps.caseHandling, directory: deps.directory, cards: deps.cards, clock: deps.clock, logger: deps.logger },
     ...(deps.privacy ? { privacy: deps.privacy } : {}),
   };
 

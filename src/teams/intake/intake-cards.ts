@@ -1,13 +1,13 @@
 /**
  * The cards and messages of the conversational intake: typed view-models for the templates in
- * cards/ (intake-*.json, safety-alert, case-submitted, my-cases) and the rendering of the intake
+ * cards/ (intake-*.json, safety-alert, case-submitted) and the rendering of the intake
  * service's replies. No card JSON is built here; the templates hold the layout and the button data.
  */
 import type { IntakeReply } from '../../app/intake.service';
-import { CASE_STATUS_LABELS, type Case } from '../../domain/case';
+import type { Case } from '../../domain/case';
 import { DEADLINE_LABELS, type Deadline } from '../../domain/deadlines';
 import { decreeDaysNote } from '../../copy/deadlines.copy';
-import { formatDutchDate, formatDutchDateTime, timeLeft } from '../../copy/dates.copy';
+import { formatDutchDateTime, timeLeft } from '../../copy/dates.copy';
 import type { PendingAddress } from '../../domain/intake';
 import { INTAKE_VALUE_FIELD, type IntakeNotice, type IntakePrompt, type IntakePromptField, type SummaryRow } from '../../dialogue/intake';
 import { findOrganisation } from '../../domain/organisations';
@@ -35,15 +35,12 @@ export const INTAKE_CARD_NAMES = {
   confirmCancel: 'intake-confirm-cancel',
   safetyAlert: 'safety-alert',
   caseSubmitted: 'case-submitted',
-  myCases: 'my-cases',
 } as const;
 
 /** At most this many characters of one answer on the summary card; "Wijzig" shows the whole answer. */
 export const SUMMARY_VALUE_MAX = 1200;
 /** At most this many characters of a quoted answer on the address warning. */
 export const ADDRESS_QUOTE_MAX = 1000;
-/** "mijn meldingen" lists the newest this many cases, so the card stays within Teams' size limit. */
-export const MY_CASES_MAX = 20;
 
 /** Choice lists up to this long show as radio buttons; longer ones as a drop-down. */
 const EXPANDED_CHOICES_MAX = 4;
@@ -305,37 +302,6 @@ function capitalise(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// My cases
-// ---------------------------------------------------------------------------------------------
-
-/** Data bound to cards/my-cases.json. */
-export interface MyCasesViewModel {
-  intro: string;
-  cases: { caseNumber: string; registeredOn: string; status: string; level: string }[];
-  /** Older cases left off the card. */
-  omitted: number;
-  omittedText: string;
-}
-
-/** The office holder's own cases, newest first, at most MY_CASES_MAX. */
-export function myCasesViewModel(cases: readonly Case[]): MyCasesViewModel {
-  const newest = [...cases].sort((a, b) => b.registeredAt.getTime() - a.registeredAt.getTime());
-  const shown = newest.slice(0, MY_CASES_MAX);
-  const omitted = newest.length - shown.length;
-  return {
-    intro: cases.length === 1 ? 'Je hebt 1 melding gedaan.' : `Je hebt ${cases.length} meldingen gedaan. De nieuwste staat bovenaan.`,
-    cases: shown.map((c) => ({
-      caseNumber: toCardText(c.caseNumber, 40),
-      registeredOn: formatDutchDate(c.registeredAt),
-      status: CASE_STATUS_LABELS[c.status],
-      level: BEHAVIOUR_LEVELS.find((level) => level.level === c.report.level)?.title ?? '',
-    })),
-    omitted,
-    omittedText: omitted === 0 ? '' : `Hier staan de ${MY_CASES_MAX} nieuwste. ${omitted === 1 ? '1 oudere melding staat' : `${omitted} oudere meldingen staan`} er niet bij.`,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Replies → messages
 // ---------------------------------------------------------------------------------------------
 
@@ -377,11 +343,6 @@ function renderReply(reply: IntakeReply, renderer: CardRenderer, now: Date): Out
       return text('Je hebt geen melding in concept. Wil je een incident melden? Typ \'meld incident\'.');
     case 'staleCard':
       return text('Die knop hoort bij een eerdere vraag. Hieronder staat de vraag waar je nu bent.');
-    case 'myCases':
-      return {
-        card: renderer.render(INTAKE_CARD_NAMES.myCases, myCasesViewModel(reply.cases)),
-        summary: reply.cases.length === 0 ? 'Je hebt nog geen meldingen.' : `Mijn meldingen (${reply.cases.length})`,
-      };
   }
 }
 
