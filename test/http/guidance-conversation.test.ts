@@ -124,6 +124,15 @@ describe('advice in the chat over HTTP', () => {
     expect(help).toContain('Voorkomen');
   });
 
+  it('greets with the given name Teams knows, also when the display name starts with a title or initial', async () => {
+    const person = { ...stranger('titled'), name: 'mr. S. de Vries' };
+    expect(texts(await new Chat(harness, person).say('help'))).not.toContain('Hallo');
+    harness.connector.setMember(person.id, { name: person.name, givenName: 'Sanne', surname: 'de Vries', aadObjectId: person.aadObjectId });
+    const help = texts(await new Chat(harness, person).say('help'));
+    expect(help).toContain('Hallo Sanne,');
+    expect(help).not.toContain('Vries');
+  });
+
   /** Peter @mentions the bot with "help" in a shared conversation; returns the card the bot answered with. */
   async function helpIn(conversation: Record<string, unknown>, channelData: Record<string, unknown>): Promise<Record<string, unknown>> {
     harness.connector.reset();
