@@ -16,7 +16,7 @@ import { HANDLER_ROLE_LABELS } from '../../domain/roles';
 import type { SupportLine } from '../../domain/support-lines';
 import { amsterdamDate } from '../../domain/working-days';
 import type { CardRenderer } from '../cards/card-renderer';
-import { toCardText } from '../cards/escape';
+import { toCardText, toPlainCardText } from '../cards/escape';
 import { CONFIDENTIAL_PHONE_ON_CARD } from '../cards/support-line-text';
 import { REPORTER_PRIORITY_TEXT } from '../case/case-view-parts';
 
@@ -107,7 +107,7 @@ export function questionCardViewModel(prompt: IntakePrompt, now: Date): Question
     // A reminder only: the inputs below hold the whole answer where the question has inputs.
     currentValue: toCardText(prompt.currentValueText, SUMMARY_VALUE_MAX),
     options: options.map((option) => ({
-      label: toCardText(option.label, 200),
+      label: toPlainCardText(option.label, 200), // a button title: Teams reads no Markdown there
       value: option.value,
       explanation: toCardText(option.explanation),
     })),
@@ -141,11 +141,11 @@ function promptFields(prompt: IntakePrompt): IntakePromptField[] {
 
 function fieldViewModel(field: IntakePromptField, now: Date, singleTextAnswer: boolean): QuestionFieldViewModel {
   const isText = field.kind === 'text' || field.kind === 'longText';
-  const choices = (field.options ?? []).map((option) => ({ title: toCardText(option.label, 200), value: option.value }));
+  const choices = (field.options ?? []).map((option) => ({ title: toPlainCardText(option.label, 200), value: option.value }));
   return {
     id: field.id,
     kind: field.kind,
-    label: toCardText(field.label, 200),
+    label: toPlainCardText(field.label, 200),
     // A toggle always has a value, and a required toggle would demand "on".
     required: field.kind !== 'toggle' && field.required,
     errorMessage: errorMessageFor(field),

@@ -49,5 +49,6 @@ export const levelStep: StepDefinition<'level'> = {
     const form = readForm(valueChoice('Soort gedrag', LEVEL_VALUES), values);
     return form.ok ? accepted(toLevel(form.data.value)) : form;
   },
-  describe: (value) => `${value}. ${BEHAVIOUR_LEVELS[value - 1].title}`,
+  // Read back as a sentence, not "4. …": a number at the start of a line would be a Markdown list on the card.
+  describe: (value) => `Niveau ${value}: ${BEHAVIOUR_LEVELS[value - 1].title}`,
 };
