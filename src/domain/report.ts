@@ -17,7 +17,7 @@ export const BEHAVIOUR_LEVELS = [
   {
     level: 1,
     title: 'Emotioneel gedrag ("ik")',
-    explanation: 'Gericht op de eigen situatie: klagen, uitzondering vragen, smoesjes, claimen.',
+    explanation: 'Gericht op de eigen situatie: klagen, uitzondering vragen, smoesjes, claimen, of dreigen zichzelf iets aan te doen.',
   },
   {
     level: 2,
@@ -73,6 +73,14 @@ export const INCIDENT_KIND_LABELS: Readonly<Record<IncidentKind, string>> = {
   vernieling: 'Vernieling',
   seksueleIntimidatie: 'Seksuele intimidatie',
 };
+
+/**
+ * The planes boundary-crossing behaviour occurs on (the guide, ch. 1: "Grensoverschrijdend gedrag kan
+ * voorkomen op fysiek, emotioneel, seksueel of financieel vlak"). Which kinds belong to which plane:
+ * behaviour-domains.ts.
+ */
+export const BEHAVIOUR_DOMAINS = ['fysiek', 'emotioneel', 'seksueel', 'financieel'] as const;
+export type BehaviourDomain = (typeof BEHAVIOUR_DOMAINS)[number];
 
 /** Online channels through which an incident can reach the office holder. */
 export const ONLINE_CHANNELS = ['email', 'brief', 'voicemail', 'socialeMedia', 'directBericht', 'telefoon'] as const;
@@ -184,6 +192,8 @@ export const incidentReportSchema = z.object({
   description: longText,
   level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
   kinds: uniqueArray(z.enum(INCIDENT_KINDS), 1),
+  /** Recorded with the kinds at submission (behaviourDomains); absent on reports stored before. */
+  domains: uniqueArray(z.enum(BEHAVIOUR_DOMAINS)).optional(),
   perpetrator: perpetratorSchema,
   /** Why it happened, as far as the office holder knows (the police checklist asks "waarom"). */
   motive: mediumText.optional(),

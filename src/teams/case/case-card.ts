@@ -15,6 +15,7 @@ import { type CaseDeadlineViewModel, type CaseViewer, deadlinesOf, type FactView
 import { type PlannedMeetingInfo, plannedMeetingsPart, type PlannedMeetingViewModel } from './planned-meetings-view';
 import type { RecidiveOverview } from '../../app/recidive';
 import { recidivePart, type RecidiveViewModel } from './recidive-view';
+import { behaviourDomainsText } from '../cards/behaviour-domain-text';
 
 /** Who looks at the case card, when, and what it needs besides the case. */
 export interface CaseCardOptions {
@@ -255,6 +256,7 @@ function handlerFacts(c: Case, options: CaseCardOptions, limits: TextLimits): Fa
     },
     { title: 'Niveau', value: levelTitle(report) },
     { title: 'Soort', value: report.kinds.map((k) => INCIDENT_KIND_LABELS[k]).join(', ') },
+    { title: 'Vlak', value: behaviourDomainsText(report) },
     { title: 'Wanneer', value: formatDutchDateTime(new Date(report.incidentAt)) },
     { title: 'Waar', value: placeText(report, limits) },
     { title: 'Strafbaar feit vermoed', value: CRIMINAL_OFFENCE_ANSWER_LABELS[report.criminalOffenceSuspected] },

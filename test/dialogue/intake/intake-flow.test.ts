@@ -82,6 +82,8 @@ const HAPPY_REPORT: IncidentReport = {
   motive: 'Boos over het besluit over de parkeervergunningen.',
   level: 4,
   kinds: ['bedreiging', 'verbaleAgressie'],
+  // Recorded with the kinds: threats and verbal aggression are emotional, absence from work financial (issue 10.8).
+  domains: ['emotioneel', 'financieel'],
   perpetrator: { known: false, type: 'persoon', characteristics: 'Man van rond de 40, rode jas', licencePlate: '12-ABC-3' },
   witnesses: 'De bode en twee raadsleden',
   evidence: { files: [evidenceFile(1)] },
@@ -543,7 +545,8 @@ describe('change an answer from the summary', () => {
     expect(refusal(answer(editing, text('zes'), CTX))).toContain('Kies een nummer');
     const back = accept(editing, text('5'));
     expect(back).toMatchObject({ current: 'summary', returnToSummary: false });
-    expect(toIncidentReport(back)).toEqual({ ...HAPPY_REPORT, level: 5 });
+    // Level 5 is physical violence, so the recorded planes follow (issue 10.8).
+    expect(toIncidentReport(back)).toEqual({ ...HAPPY_REPORT, level: 5, domains: ['fysiek', 'emotioneel', 'financieel'] });
   });
 
   it('returns to the summary after the address choice, and after "klaar" on evidence', () => {
