@@ -60,7 +60,7 @@ describe('advice in the chat over HTTP', () => {
     const asked: string[] = [];
     const summary = await continueToSummary(chat, started, { role: 'gemeenteraadslid', organisationId: 'gemeente-utrecht' }, {}, asked);
     expect(asked).not.toContain('level');
-    expect(texts(summary)).toContain(`${level}. ${BEHAVIOUR_LEVELS[level - 1].title}`);
+    expect(texts(summary)).toContain(`Niveau ${level}: ${BEHAVIOUR_LEVELS[level - 1].title}`);
 
     const { draftId } = await submitFromSummary(chat, summary);
     expect((await cases.get(draftId))?.case.report.level).toBe(level);
