@@ -11,24 +11,29 @@ import tseslint from 'typescript-eslint';
 export const LAYER_ARROWS = {
   /** Pure core: the rules. Only zod, luxon, date-holidays and stdlib's binomial test from outside (see forbiddenInDomain). */
   domain: [],
+  /**
+   * The Dutch a user reads, one module per subject: messages for the domain's codes, reminder texts,
+   * dates and durations. The domain keeps codes, kinds and numbers; it may never import this.
+   */
+  copy: ['domain'],
   /** The conversations, without an SDK: questions, typed-answer parsing, form layouts (Dutch). */
-  dialogue: ['domain'],
-  /** Use cases and ports. */
-  app: ['dialogue', 'domain'],
+  dialogue: ['copy', 'domain'],
+  /** Use cases and ports; the outcomes they return carry Dutch messages (from copy) for the adapters to show. */
+  app: ['copy', 'dialogue', 'domain'],
   /** Adapters: each depends on the use cases and the domain, never on another adapter. */
-  teams: ['app', 'dialogue', 'domain'],
+  teams: ['app', 'copy', 'dialogue', 'domain'],
   storage: ['app', 'domain'],
   graph: ['app', 'domain'],
   scheduler: ['app', 'domain'],
   http: ['app', 'domain'],
   /** File adapter: the figures chart (PNG), the registration CSV, the police form (PDF). */
-  reports: ['app', 'domain'],
+  reports: ['app', 'copy', 'domain'],
   /** Reading the environment and the directory file into domain shapes. */
   config: ['domain'],
   /** Local mode (sample directory, Playground launcher): finds its files through config. */
   local: ['config', 'domain'],
   /** npm start, the bench, packaging: scripts around the whole bot, so they may import any layer. */
-  tools: ['domain', 'dialogue', 'app', 'teams', 'storage', 'graph', 'scheduler', 'http', 'reports', 'config', 'local'],
+  tools: ['domain', 'copy', 'dialogue', 'app', 'teams', 'storage', 'graph', 'scheduler', 'http', 'reports', 'config', 'local'],
 };
 
 /**

@@ -156,7 +156,8 @@ export async function startBot(config: AppConfig = loadConfig(), options: StartO
   const outbox = new TableOutboxRepository(tables.client('Cases'), tables.client('Outbox'));
   const cases = new TableCaseRepository(tables.client('Cases'), outbox);
   const perpetrators = new TablePerpetratorIndex(tables.client('PerpetratorIndex'), config.PERPETRATOR_KEY);
-  const recidive = new Recidive(perpetrators);
+  // Rows filed before the index kept case numbers: the case number is read from the case.
+  const recidive = new Recidive(perpetrators, async (caseId) => (await cases.get(caseId))?.case.caseNumber);
   const caseNumbers = new TableCounterRepository(tables.client('Counters'));
 
   const adapter = createBotAdapter(config, logger);

@@ -21,6 +21,8 @@ export interface CaseNotifier {
   notifyInformed(c: Case, aadObjectId: string, role: InformedRole): Promise<void>;
   /** The coordinator VPT is asked for support (Arbeidsinspectie): a short 1:1 notice without incident details. */
   notifyCoordinator(c: Case): Promise<void>;
+  /** The coordinator VPT's notice of a match across organisations: per other organisation, how many cases. */
+  notifyCoordinatorOfRecidive?(c: Case, elsewhere: ReadonlyMap<string, number>): Promise<void>;
 }
 
 /** The reminders a case calls for now (issue 6). */
@@ -51,6 +53,11 @@ export class CaseEffectRunner implements EffectRunner {
         return notifier.postCaseCard(await recidive.withCount(c));
       case 'notifyInformed':
         return notifier.notifyInformed(c, effect.aadObjectId, effect.role);
+      case 'noticeRecidiveElsewhere': {
+        const elsewhere = await recidive.elsewhereByOrganisation(c);
+        if (elsewhere.size > 0) await notifier.notifyCoordinatorOfRecidive?.(c, elsewhere);
+        return;
+      }
       case 'sendProgressCard':
         return notifier.sendOfficeHolder(c, 'progress');
       case 'updateDeskCard':

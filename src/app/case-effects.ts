@@ -15,6 +15,11 @@ export const caseEffectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('postDeskCard') }),
   /** A short notice to a person the route informs (burgemeester, griffier, …), without incident details. */
   z.object({ kind: z.literal('notifyInformed'), aadObjectId: z.string().min(1), role: z.enum(INFORMED_ROLES) }),
+  /**
+   * A new case naming its perpetrator: when cases of other organisations share a key, the coordinator
+   * VPT gets one short notice (organisations and counts only). Once per case, through the outbox.
+   */
+  z.object({ kind: z.literal('noticeRecidiveElsewhere') }),
   /** The office holder's progress card in their chat (a new case). */
   z.object({ kind: z.literal('sendProgressCard') }),
   /** The desk card updated, so every handler's view refreshes. */
@@ -73,6 +78,7 @@ export function effectsOf(events: readonly CaseEvent[], c: Case, directory: Pick
   for (const event of events) {
     if (event.type === 'caseSubmitted') {
       effects.push({ kind: 'postDeskCard' }, ...informedNotices(c, directory), { kind: 'sendProgressCard' });
+      if (c.perpetratorKeys.length > 0) effects.push({ kind: 'noticeRecidiveElsewhere' });
     } else if (event.type === 'caseTaken') {
       effects.push({ kind: 'tellOfficeHolder', message: 'taken' });
     } else if (event.type === 'measuresProposed') {

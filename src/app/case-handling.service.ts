@@ -11,7 +11,8 @@ import type { CaseNotifier } from './case-effect-runner';
 import type { Logger } from './logger';
 import type { OutboxStore, OutboxWake } from './outbox-ports';
 import { isConflict, type CaseStore } from './ports';
-import type { Recidive } from './recidive';
+import type { Recidive, RecidiveOverview } from './recidive';
+import { userMessageOf } from '../copy/errors.copy';
 
 export type { CaseCommand } from '../domain/case';
 
@@ -25,8 +26,11 @@ export const ROUTING_GRACE_MS = 2 * 60 * 1000;
 interface CaseInView {
   case: Case;
   access: CaseAccess;
+  /** Confirmed earlier cases of the perpetrator in the organisation (the dossier); 0 for anyone but a handler. */
   earlierCases: number;
-  /** The stored version (ETag): the same version shows the same card. */
+  /** Recidive as the handler of the case sees it (issue 10 point 7); only for a handler of the case. */
+  recidive?: RecidiveOverview;
+  /** The stored version (ETag, and what recidive shows): the same version shows the same card. */
   version: string;
 }
 
@@ -128,6 +132,11 @@ export class CaseHandlingService {
     }
   }
 
+  /** The cases this person reported ("mijn meldingen"): only their own, by their Entra object id. */
+  ownCases(officeHolderAadObjectId: string): Promise<Case[]> {
+    return this.deps.cases.listByOfficeHolder(officeHolderAadObjectId);
+  }
+
   /** The current case for a viewer (card refresh), with what that viewer may see. */
   async view(caseId: string, actorAadObjectId: string): Promise<CaseActionOutcome> {
     const stored = await this.deps.cases.get(caseId);
@@ -157,7 +166,7 @@ export class CaseHandlingService {
       this.deps.logger.info('case.action_rejected', { caseId, code: error.code, detail: command.kind });
       // The card was older than the case: someone already moved it on. Say who and what, not the rule.
       const movedOn = MOVED_ON_CODES.has(error.code) ? await this.lastChange(caseId) : undefined;
-      return { outcome: 'refused', message: error.userMessage, ...(movedOn ? { lastChange: movedOn } : {}), ...(await this.inView(current, stored.etag, actorAadObjectId)) };
+      return { outcome: 'refused', message: userMessageOf(error), ...(movedOn ? { lastChange: movedOn } : {}), ...(await this.inView(current, stored.etag, actorAadObjectId)) };
     }
     // Nothing changed (e.g. a second click on a ticked step): nothing to write, nothing to tell anyone.
     if (change.events.length === 0) return { outcome: 'done', ...(await this.inView(current, stored.etag, actorAadObjectId)) };
@@ -187,6 +196,23 @@ export class CaseHandlingService {
     return [...records].reverse().find((r) => !isConsequenceEvent(r.type));
   }
 
+  /**
+   * A handler of the case confirms or rejects a suggested match with another case of the organisation
+   * (authorised here against the directory; the other case must be a current suggestion).
+   */
+  async decideMatch(caseId: string, actorAadObjectId: string, otherCaseId: string, decision: 'confirmed' | 'rejected'): Promise<CaseActionOutcome> {
+    const stored = await this.deps.cases.get(caseId);
+    if (!stored) return { outcome: 'notFound' };
+    if (accessOf(stored.case, actorAadObjectId, this.deps.directory) !== 'handler') {
+      this.deps.logger.warn('case.action_refused', { caseId, code: 'CASE.NOT_ALLOWED', detail: 'decideMatch' });
+      return { outcome: 'refused', message: 'Alleen de afhandelaars van deze zaak kunnen dit doen. Je ziet de actuele stand van zaken.', ...(await this.inView(stored.case, stored.etag, actorAadObjectId)) };
+    }
+    const result = await this.deps.recidive.decide(stored.case, otherCaseId, { decision, byAadObjectId: actorAadObjectId, at: this.deps.clock.now() });
+    this.deps.logger.info(result === 'done' ? 'recidive.match_decided' : 'recidive.match_not_suggested', { caseId, detail: decision });
+    const view = await this.inView(stored.case, stored.etag, actorAadObjectId);
+    return result === 'done' ? { outcome: 'done', ...view } : { outcome: 'refused', message: 'Over deze mogelijke overeenkomst is al besloten, of hij staat niet meer open. Dit is de actuele stand.', ...view };
+  }
+
   /** One conditional write of the change, its history and its effects; then the outbox worker starts on them. Returns the new version. */
   private async write(change: CaseChange, expected: { etag: string; revision: number } | undefined): Promise<string> {
     const c = change.case;
@@ -206,6 +232,10 @@ export class CaseHandlingService {
 
   private async inView(c: Case, version: string, actorAadObjectId: string): Promise<CaseInView> {
     const counted = await this.deps.recidive.withCount(c);
-    return { case: counted, access: accessOf(counted, actorAadObjectId, this.deps.directory), earlierCases: counted.earlierCasesOfPerpetrator ?? 0, version };
+    const access = accessOf(counted, actorAadObjectId, this.deps.directory);
+    if (access !== 'handler') return { case: counted, access, earlierCases: 0, version };
+    // Need-to-know: only a handler of the case learns of other cases of the perpetrator.
+    const recidive = await this.deps.recidive.overview(counted);
+    return { case: counted, access, earlierCases: recidive.earlierConfirmed, recidive, version: `${version}|${recidive.fingerprint}` };
   }
 }

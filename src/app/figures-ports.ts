@@ -1,4 +1,4 @@
-import type { ShownMonth } from '../domain/registration/figure-view';
+import type { ShownMonth } from '../copy/figure-view.copy';
 import type { Counters } from '../domain/registration/counters';
 import type { DueBucket } from '../domain/registration/figures';
 import type { RegistrationRow } from '../domain/registration/registration-row';

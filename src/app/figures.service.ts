@@ -3,7 +3,7 @@ import type { Clock } from '../domain/clock';
 import { DomainError } from '../domain/errors';
 import { findOrganisation, ORGANISATIONS } from '../domain/organisations';
 import { amsterdamMonth, figurePeriods } from '../domain/registration/figure-periods';
-import { figureView, type FigureView } from '../domain/registration/figure-view';
+import { figureView, type FigureView } from '../copy/figure-view.copy';
 import { buildFigures, figureScopesOf, type FigureScope, type Figures, type FiguresDirectory } from '../domain/registration/figures';
 import { registrationRow, type RegistrationRow } from '../domain/registration/registration-row';
 import type { CounterScope, FiguresStore } from './figures-ports';

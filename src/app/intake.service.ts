@@ -19,6 +19,7 @@ import type { WorkingDayCalendar } from '../domain/working-days';
 import { perpetratorKeys, type RecidiveSubject } from '../domain/perpetrator';
 import type { Logger } from './logger';
 import { isStaleCopy, type CaseNumberSequence, type CaseStore, type DraftStore, type KnownOffice, type ProfileStore, type StoredDraft } from './ports';
+import { userMessageOf } from '../copy/errors.copy';
 
 /** An answer decided on a copy of the draft that must be decided again on the stored draft. */
 const DECIDE_FRESH = Symbol('decideFresh');
@@ -42,8 +43,7 @@ export type IntakeReply =
   | { kind: 'confirmCancel' }
   | { kind: 'cancelled' }
   | { kind: 'noDraft' }
-  | { kind: 'staleCard' }
-  | { kind: 'myCases'; cases: Case[] };
+  | { kind: 'staleCard' };
 
 /** Registering a submitted case: recidive, the one write of the case with its effects, and retrying what failed. */
 export interface CaseRegistration {
@@ -58,7 +58,7 @@ export interface CaseRegistration {
 export interface IntakeServiceDependencies {
   drafts: DraftStore;
   profiles: ProfileStore;
-  cases: Pick<CaseStore, 'get' | 'listByOfficeHolder'>;
+  cases: Pick<CaseStore, 'get'>;
   caseNumbers: CaseNumberSequence;
   directory: Directory;
   clock: Clock;
@@ -206,7 +206,7 @@ export class IntakeService {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.warn('intake.submit_refused', { code: error.code });
-      return [{ kind: 'invalid', message: error.userMessage }, ...this.show(draft)];
+      return [{ kind: 'invalid', message: userMessageOf(error) }, ...this.show(draft)];
     }
     const newCase = change.case;
     // The case id is the draft id: a second, racing submit finds the first one's case.
@@ -217,11 +217,6 @@ export class IntakeService {
     }).catch(() => undefined); // the case is stored; a lost race on the draft row changes nothing for the user
     this.deps.logger.info('intake.submitted', { caseId: newCase.id, caseNumber: newCase.caseNumber });
     return [{ kind: 'submitted', case: newCase, supportLines: supportLinesFor(office.role), repeated: false }];
-  }
-
-  /** "mijn meldingen". */
-  async myCases(reporter: Reporter): Promise<IntakeReply[]> {
-    return [{ kind: 'myCases', cases: await this.deps.cases.listByOfficeHolder(reporter.aadObjectId) }];
   }
 
   private async alreadySubmitted(caseId: string): Promise<IntakeReply[]> {

@@ -1,5 +1,6 @@
 import type { Clock } from '../domain/clock';
-import { MEETING_CANCELLED_COMMENT, meetingTransactionId, withEventId, type MeetingPlan } from '../domain/meetings';
+import { meetingTransactionId, withEventId, type MeetingPlan } from '../domain/meetings';
+import { MEETING_CANCELLED_COMMENT } from '../copy/meetings.copy';
 import { isCalendarError, type CalendarGateway } from './calendar-ports';
 import type { Logger } from './logger';
 import type { CalendarFailure, CalendarSync, CalendarSyncOperation, MeetingRecord, MeetingStore } from './meeting.service';

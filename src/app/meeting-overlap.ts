@@ -1,4 +1,4 @@
-import { formatDutchDateTime } from '../domain/deadlines';
+import { formatDutchDateTime } from '../copy/dates.copy';
 import { meetingEnd, type MeetingPlan, type TimeInterval } from '../domain/meetings';
 import { isCalendarError, type CalendarGateway } from './calendar-ports';
 import type { Logger } from './logger';

@@ -5,7 +5,6 @@ import type { Deadline } from '../domain/deadlines';
 import type { Directory } from '../domain/directory';
 import { isDomainError } from '../domain/errors';
 import {
-  afterDeadlineWarning,
   cancelMeeting,
   ICS_TOKEN_PATTERN,
   MEETING_LIMITS,
@@ -21,6 +20,7 @@ import {
   type MeetingPlan,
   type TimeInterval,
 } from '../domain/meetings';
+import { afterDeadlineWarning } from '../copy/meetings.copy';
 import type { InformedRole } from '../domain/roles';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import { isCalendarError, type CalendarErrorCode, type CalendarGateway } from './calendar-ports';
@@ -28,6 +28,7 @@ import type { Logger } from './logger';
 import { CALENDAR_SYNC_MESSAGES, CalendarBusyElsewhereError, MeetingCalendarSync, pendingFor } from './meeting-calendar-sync';
 import { findOverlap, overlapKey, overlapMessage } from './meeting-overlap';
 import { isConflict, type CaseStore } from './ports';
+import { userMessageOf } from '../copy/errors.copy';
 
 /**
  * Planning the incidentgesprek and herstelgesprek (issue 5): free slots, the meeting row, and the
@@ -533,7 +534,7 @@ export class MeetingService {
       } catch (error) {
         if (!isDomainError(error)) throw error;
         this.deps.logger.info('meeting.action_rejected', { caseId, code: error.code });
-        return { ok: false, refusal: { outcome: 'refused', message: error.userMessage, case: c } };
+        return { ok: false, refusal: { outcome: 'refused', message: userMessageOf(error), case: c } };
       }
     }
     return { ok: true, case: c };

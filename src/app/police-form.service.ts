@@ -1,7 +1,7 @@
 import type { Case } from '../domain/case';
 import { accessOf, type DeskLookup } from '../domain/case-access';
 import type { Clock } from '../domain/clock';
-import { policeFormFields, type PoliceForm } from '../domain/police-form';
+import { policeFormFields, type PoliceForm } from '../copy/police-form.copy';
 import type { FileDelivery, FileOffer } from './file-delivery-ports';
 
 /** Finds a case by its number (e.g. WB-2026-00012). */

@@ -105,6 +105,19 @@ export interface PerpetratorIndex {
   find(organisationId: string, keys: readonly string[]): Promise<RecidiveSubject[]>;
   /** How many cases of other organisations share a key (a count only; matched on the keyed hash). */
   countElsewhere?(subject: RecidiveSubject): Promise<number>;
+  /** Per other organisation, how many of its cases share a key: counts only, never which cases. */
+  elsewhereByOrganisation?(subject: RecidiveSubject): Promise<Map<string, number>>;
+  /** The handlers' decisions on suggested matches of a case, by the other case's id. */
+  decisions?(caseId: string): Promise<Map<string, MatchDecision>>;
+  /** Records a decision on the match of two cases, for both of them. */
+  decide?(caseId: string, otherCaseId: string, decision: MatchDecision): Promise<void>;
+}
+
+/** A handler's decision on a suggested match of two cases of one organisation (issue 10 point 7). */
+export interface MatchDecision {
+  decision: 'confirmed' | 'rejected';
+  byAadObjectId: string;
+  at: Date;
 }
 
 export interface CaseNumberSequence {

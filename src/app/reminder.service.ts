@@ -4,10 +4,10 @@ import type { Directory } from '../domain/directory';
 import {
   planReminders,
   reasonNotToSend,
-  reminderText,
   supersededReminders,
   type CancelReason,
 } from '../domain/reminders';
+import { reminderText } from '../copy/reminders.copy';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import type { Logger } from './logger';
 import type { CaseReader } from './ports';

@@ -1,7 +1,7 @@
 import type { CaseAccess } from './case-access';
 import type { Case } from './case-model';
-import { CASE_STATUS_LABELS, findTransition, STATE_REQUIREMENTS, type CaseActor, type CaseStatus, type TransitionRequirement } from './case-status';
-import { DomainError, type DomainErrorCode } from './errors';
+import { findTransition, STATE_REQUIREMENTS, type CaseActor, type CaseStatus, type TransitionRequirement } from './case-status';
+import { DomainError, type DomainErrorCode, type DomainErrorReason } from './errors';
 import { incidentConversationHeld } from './meeting-report';
 import { approvedRestrictions, restorationKeptAfterClosing, restorationMeetingHeld } from './restrictions';
 
@@ -12,13 +12,13 @@ import { approvedRestrictions, restorationKeptAfterClosing, restorationMeetingHe
  */
 
 /**
- * Why a command cannot be given: a DomainError's code and texts. A plain value, because the cards ask
+ * Why a command cannot be given: a DomainError's code and reason. A plain value, because the cards ask
  * for every command on every render; it becomes a DomainError (with its stack) only when thrown.
  */
 export interface Refusal {
   readonly code: DomainErrorCode;
   readonly detail?: string;
-  readonly userMessage?: string;
+  readonly reason?: DomainErrorReason;
 }
 
 /** Every command on a case, by the name a card action carries. */
@@ -106,7 +106,7 @@ export function commandRefusal(c: Case, kind: CaseCommandKind, actor: CaseActor)
           ? undefined
           : refusal('CASE.STEP_NOT_NEEDED', {
             detail: `adjust restrictions on case ${c.id}`,
-            userMessage: 'Verlengen of aanpassen kan na het herstelgesprek, als er beperkende maatregelen zijn vastgesteld.',
+            reason: { kind: 'restrictionsNotAdjustableYet' },
           }))
       );
     case 'recordRestrictionsConfirmed':
@@ -114,14 +114,14 @@ export function commandRefusal(c: Case, kind: CaseCommandKind, actor: CaseActor)
         handlerWorkRefusal(c, actor) ??
         (approvedRestrictions(c) !== undefined
           ? undefined
-          : refusal('CASE.STEP_NOT_NEEDED', { detail: `confirm restrictions on case ${c.id}`, userMessage: 'Er zijn geen vastgestelde beperkende maatregelen om te bevestigen.' }))
+          : refusal('CASE.STEP_NOT_NEEDED', { detail: `confirm restrictions on case ${c.id}`, reason: { kind: 'noRestrictionsToConfirm' } }))
       );
     case 'recordMeetingReport':
       return (
         handlerWorkRefusal(c, actor) ??
         (incidentConversationHeld(c)
           ? undefined
-          : refusal('CASE.STEP_NOT_NEEDED', { detail: `meeting report on case ${c.id}`, userMessage: 'Leg eerst vast dat het incidentgesprek is gevoerd.' }))
+          : refusal('CASE.STEP_NOT_NEEDED', { detail: `meeting report on case ${c.id}`, reason: { kind: 'incidentMeetingNotHeldYet' } }))
       );
     case 'addInformed':
     case 'removeInformed':
@@ -150,7 +150,7 @@ export function transitionRefusal(c: Case, to: CaseStatus, actor: CaseActor): Re
     if (c.status === 'closed') return refusal('CASE.CLOSED', { detail: `case ${c.id} to ${to}` });
     return refusal('CASE.INVALID_TRANSITION', {
       detail: `${c.status} to ${to}`,
-      userMessage: `Een zaak met status "${CASE_STATUS_LABELS[c.status]}" kan niet naar "${CASE_STATUS_LABELS[to]}".`,
+      reason: { kind: 'transitionImpossible', from: c.status, to },
     });
   }
   const wrongActor = actorRefusal(c, rule.actor, actor);
@@ -169,7 +169,7 @@ export function handlerWorkRefusal(c: Case, actor: CaseActor): Refusal | undefin
   if (c.status === 'submitted') {
     return refusal('CASE.INVALID_TRANSITION', {
       detail: `case ${c.id} not taken yet`,
-      userMessage: 'Pak de zaak eerst op voordat u deze stap zet.',
+      reason: { kind: 'caseNotTakenYet' },
     });
   }
   return actorRefusal(c, 'handler', actor);
@@ -189,9 +189,7 @@ function actorRefusal(c: Case, needed: CaseActor, actor: CaseActor): Refusal | u
 function stateRequirementRefusal(c: Case, requirement: TransitionRequirement): Refusal | undefined {
   if (requirement === 'anyResponse' && c.perpetratorResponse === undefined) return refusal('CASE.RESPONSE_REQUIRED');
   if (requirement === 'noResponsePossible' && c.perpetratorResponse?.kind !== 'notPossible') {
-    return refusal('CASE.RESPONSE_REQUIRED', {
-      userMessage: 'Zonder vastgestelde maatregelen kan de zaak alleen worden afgesloten met de reden waarom geen reactie richting de pleger mogelijk was.',
-    });
+    return refusal('CASE.RESPONSE_REQUIRED', { reason: { kind: 'closeWithoutMeasuresNeedsNoResponseReason' } });
   }
   return undefined;
 }

@@ -27,7 +27,7 @@ export function recordPerpetratorResponse(c: Case, response: PerpetratorResponse
   if (response.reason === 'other' && explanation === undefined) {
     throw new DomainError('CASE.RESPONSE_INVALID', {
       detail: 'reason other without explanation',
-      userMessage: 'Licht toe waarom geen reactie richting de pleger mogelijk was.',
+      reason: { kind: 'noResponseExplanationMissing' },
     });
   }
   const notPossible: PerpetratorResponse =
@@ -59,7 +59,7 @@ export function recordLabourInspectorateWarned(c: Case, handlerAadObjectId: stri
 export function recordMeetingHeld(c: Case, kind: MeetingKind, handlerAadObjectId: string, heldAt: Date, now: Date): CaseChange {
   throwIf(commandRefusal(c, 'recordMeetingHeld', actorOf(c, handlerAadObjectId)));
   if (!isMeetingKind(kind)) {
-    throw new DomainError('CASE.INVALID_TRANSITION', { detail: `unknown meeting kind`, userMessage: 'Kies een soort gesprek uit de lijst.' });
+    throw new DomainError('CASE.INVALID_TRANSITION', { detail: `unknown meeting kind`, reason: { kind: 'unknownMeetingKind' } });
   }
   const at = heldAt.getTime();
   if (Number.isNaN(at) || at > now.getTime() + FUTURE_TOLERANCE_MS || at < new Date(c.report.incidentAt).getTime()) {

@@ -1,6 +1,7 @@
 import type { Case } from './case-model';
 import type { DeadlineKind } from './deadlines';
-import { DomainError, type DomainErrorCode } from './errors';
+import type { EvaluationQuestion } from './case-model';
+import { DomainError, type DomainErrorCode, type DomainErrorReason } from './errors';
 
 /** Small rules every case operation shares: goals, text limits, refusals. */
 
@@ -8,7 +9,7 @@ import { DomainError, type DomainErrorCode } from './errors';
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 /** Throws a refusal found by a precondition (case-preconditions.ts) as a DomainError. */
-export function throwIf(refusal: { readonly code: DomainErrorCode; readonly detail?: string; readonly userMessage?: string } | undefined): void {
+export function throwIf(refusal: { readonly code: DomainErrorCode; readonly detail?: string; readonly reason?: DomainErrorReason } | undefined): void {
   if (refusal !== undefined) throw new DomainError(refusal.code, refusal);
 }
 
@@ -31,8 +32,8 @@ export function withoutGoal(c: Case, kind: DeadlineKind): Case {
   return { ...c, goalReachedAt: rest };
 }
 
-/** Trimmed text, undefined when blank; too long is refused rather than silently cut. */
-export function cleanText(text: string | undefined, max: number, what?: string): string | undefined {
+/** Trimmed text, undefined when blank; too long is refused rather than silently cut (naming the evaluation question it answers, if any). */
+export function cleanText(text: string | undefined, max: number, evaluationQuestion?: EvaluationQuestion): string | undefined {
   const trimmed = typeof text === 'string' ? text.trim() : undefined;
   if (trimmed === undefined || trimmed === '') {
     return undefined;
@@ -40,7 +41,7 @@ export function cleanText(text: string | undefined, max: number, what?: string):
   if (trimmed.length > max) {
     throw new DomainError('CASE.TEXT_TOO_LONG', {
       detail: `${trimmed.length} > ${max}`,
-      userMessage: what === undefined ? `De tekst is te lang: maximaal ${max} tekens.` : `${what} is te lang: maximaal ${max} tekens.`,
+      reason: { kind: 'textTooLong', max, ...(evaluationQuestion === undefined ? {} : { evaluationQuestion }) },
     });
   }
   return trimmed;

@@ -1,5 +1,5 @@
 import { caseEvent, changeOf, type CaseChange, type CaseEvent, type CaseEventBase } from './case-events';
-import { actorOf, EVALUATION_LABELS, EVALUATION_QUESTIONS, proposalRound, type Case, type EvaluationInput, type EvaluationQuestion, type StatusChange } from './case-model';
+import { actorOf, EVALUATION_QUESTIONS, proposalRound, type Case, type EvaluationInput, type EvaluationQuestion, type StatusChange } from './case-model';
 import { commandRefusal, transitionRefusal } from './case-preconditions';
 import { cleanText, reachGoal, throwIf } from './case-rules';
 import { findTransition, STATE_REQUIREMENTS, type CaseStatus, type TransitionRequirement } from './case-status';
@@ -107,11 +107,11 @@ function checkInputRequirement(c: Case, requirement: TransitionRequirement, comm
 
 function validateEvaluation(input: EvaluationInput | undefined): EvaluationInput {
   const answers: Partial<Record<EvaluationQuestion, string>> = {};
-  const missing: string[] = [];
+  const missing: EvaluationQuestion[] = [];
   for (const question of EVALUATION_QUESTIONS) {
-    const answer = cleanText(input?.[question], TEXT_LIMITS.medium, `Het antwoord bij "${EVALUATION_LABELS[question].title}"`);
+    const answer = cleanText(input?.[question], TEXT_LIMITS.medium, question);
     if (answer === undefined) {
-      missing.push(EVALUATION_LABELS[question].title);
+      missing.push(question);
     } else {
       answers[question] = answer;
     }
@@ -119,7 +119,7 @@ function validateEvaluation(input: EvaluationInput | undefined): EvaluationInput
   if (missing.length > 0) {
     throw new DomainError('CASE.EVALUATION_REQUIRED', {
       detail: `missing: ${missing.join(', ')}`,
-      userMessage: `Beantwoord eerst alle evaluatievragen. Nog open: ${missing.join(', ')}.`,
+      reason: { kind: 'evaluationIncomplete', missing },
     });
   }
   return answers as EvaluationInput;

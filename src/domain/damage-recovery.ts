@@ -31,7 +31,7 @@ export function damageReported(report: Pick<IncidentReport, 'damage'>): boolean 
  */
 export function damageRecoveryWaiverFor(c: Case, measures: readonly Pick<Measure, 'kind'>[], reason: string | undefined, by: string, now: Date): DamageRecoveryWaiver | undefined {
   if (!damageReported(c.report) || measures.some((m) => m.kind === 'damageRecovery')) return undefined;
-  const text = cleanText(reason, TEXT_LIMITS.short, 'De reden');
+  const text = cleanText(reason, TEXT_LIMITS.short);
   if (text === undefined) throw new DomainError('CASE.DAMAGE_RECOVERY_REASON_REQUIRED', { detail: `case ${c.id}` });
   return { reason: text, at: now, byAadObjectId: by };
 }

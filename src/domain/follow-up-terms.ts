@@ -18,7 +18,3 @@ export const POLICE_JUDGEMENT_LABELS: Readonly<Record<PoliceJudgement, string>> 
 /** What a case decided about running restrictions when it was closed. */
 export const RESTRICTIONS_CLOSING_DECISIONS = ['endNow', 'keepRunning'] as const;
 export type RestrictionsClosingDecision = (typeof RESTRICTIONS_CLOSING_DECISIONS)[number];
-export const RESTRICTIONS_CLOSING_LABELS: Readonly<Record<RestrictionsClosingDecision, string>> = {
-  endNow: 'De beperkende maatregelen eindigen nu (het herstelgesprek vervalt)',
-  keepRunning: 'De beperkende maatregelen lopen door (de herinnering voor het herstelgesprek blijft)',
-};

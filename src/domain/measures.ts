@@ -86,7 +86,7 @@ export function validateMeasureItems(items: readonly MeasureInput[], round: numb
   const seen = new Set<MeasureKind>();
   return items.map((item, index): Measure => {
     if (!(MEASURE_KINDS as readonly string[]).includes(item.kind)) {
-      throw new DomainError('CASE.MEASURES_REQUIRED', { detail: `unknown measure kind at ${index}`, userMessage: 'Kies een soort maatregel uit de lijst.' });
+      throw new DomainError('CASE.MEASURES_REQUIRED', { detail: `unknown measure kind at ${index}`, reason: { kind: 'unknownMeasureKind' } });
     }
     if (seen.has(item.kind)) {
       throw new DomainError('CASE.MEASURE_DUPLICATE', { detail: item.kind });
@@ -96,7 +96,7 @@ export function validateMeasureItems(items: readonly MeasureInput[], round: numb
     if (description !== undefined && description.length > TEXT_LIMITS.medium) {
       throw new DomainError('CASE.TEXT_TOO_LONG', {
         detail: `measure ${item.kind}: ${description.length} > ${TEXT_LIMITS.medium}`,
-        userMessage: `De toelichting bij "${MEASURE_KIND_LABELS[item.kind]}" is te lang: maximaal ${TEXT_LIMITS.medium} tekens.`,
+        reason: { kind: 'measureDescriptionTooLong', measure: item.kind, max: TEXT_LIMITS.medium },
       });
     }
     const endsAt = item.endsAt;

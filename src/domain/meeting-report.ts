@@ -30,8 +30,8 @@ export function incidentConversationHeld(c: Case): boolean {
 /** A handler adds (or rewrites) the report of the incidentgesprek. */
 export function recordMeetingReport(c: Case, input: MeetingReportInput, by: string, now: Date): CaseChange {
   throwIf(commandRefusal(c, 'recordMeetingReport', actorOf(c, by)));
-  const text = cleanText(input.text, MEETING_REPORT_MAX, 'Het verslag');
-  if (text === undefined) throw new DomainError('CASE.COMMENT_REQUIRED', { detail: 'empty meeting report', userMessage: 'Schrijf eerst het verslag.' });
+  const text = cleanText(input.text, MEETING_REPORT_MAX);
+  if (text === undefined) throw new DomainError('CASE.COMMENT_REQUIRED', { detail: 'empty meeting report', reason: { kind: 'meetingReportEmpty' } });
   const old = c.meetingReport;
   if (old !== undefined && old.text === text && old.shareableWithPerpetrator === input.shareableWithPerpetrator) return unchanged(c);
   const base = eventBase(c, by, now);

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { isCaseNumber } from './case-number';
-import { DEADLINE_LABELS, formatDutchDateTime, type Deadline, type DeadlineKind } from './deadlines';
+import type { Deadline, DeadlineKind } from './deadlines';
 import { DomainError } from './errors';
 import { MEETING_GOALS, MEETING_KINDS, type MeetingKind } from './meeting-kinds';
 import { AMSTERDAM, WorkingDayCalendar, type LocalDate } from './working-days';
@@ -15,13 +15,6 @@ export { MEETING_KINDS, MEETING_KIND_LABELS, OFFICE_HOLDER_INVITED_BY_DEFAULT, t
 
 export const ATTENDEE_ROLES = ['handler', 'officeHolder', 'coordinator', 'other'] as const;
 export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
-
-export const ATTENDEE_ROLE_LABELS: Readonly<Record<AttendeeRole, string>> = {
-  handler: 'Afhandelaar',
-  officeHolder: 'Betrokkene',
-  coordinator: 'Coördinator VPT',
-  other: 'Overige deelnemer',
-};
 
 export interface MeetingAttendee {
   readonly name?: string;
@@ -221,9 +214,6 @@ export function neutralSubject(caseNumber: string): string {
   return `Gesprek ${caseNumber}`;
 }
 
-/** The note sent to attendees with a cancellation: as neutral as the subject. */
-export const MEETING_CANCELLED_COMMENT = 'Dit gesprek gaat niet door.';
-
 /** Graph's idempotency key for creating this meeting's event: the same on every retry, new for a new meeting. */
 export function meetingTransactionId(plan: Pick<MeetingPlan, 'id'>): string {
   return `wb-meeting-${plan.id}`;
@@ -247,18 +237,11 @@ export function meetingDeadline(kind: MeetingKind, deadlines: readonly Deadline[
 }
 
 /**
- * Dutch warning when the meeting starts after its deadline; undefined when it is on time or there is
- * no deadline. Booking late is allowed: the guide says "idealiter", so this warns and never refuses.
+ * True when the meeting starts after its deadline (false without one). Booking late is allowed: the
+ * guide says "idealiter", so the form warns (src/copy/meetings.copy.ts) and never refuses.
  */
-export function afterDeadlineWarning(plan: Pick<MeetingPlan, 'startsAt'>, deadline: Deadline | undefined): string | undefined {
-  if (deadline === undefined || plan.startsAt.getTime() <= deadline.dueAt.getTime()) {
-    return undefined;
-  }
-  const due = formatDutchDateTime(deadline.dueAt);
-  if (deadline.kind === 'incidentMeeting') {
-    return `Let op: dit tijdstip valt na de termijn van 72 uur na het incident (${due}). Het gesprek kan wel worden gepland; de handreiking vraagt het idealiter binnen 72 uur te voeren.`;
-  }
-  return `Let op: dit tijdstip valt na de termijn "${DEADLINE_LABELS[deadline.kind]}" (${due}). Het gesprek kan wel worden gepland.`;
+export function startsAfterDeadline(plan: Pick<MeetingPlan, 'startsAt'>, deadline: Deadline | undefined): deadline is Deadline {
+  return deadline !== undefined && plan.startsAt.getTime() > deadline.dueAt.getTime();
 }
 
 // ---------------------------------------------------------------------------------------------

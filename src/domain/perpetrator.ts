@@ -34,18 +34,21 @@ export function normaliseLicencePlateKey(plate: string): string {
 }
 
 /**
- * The keys under which a report's perpetrator is recognised: "name:<normalised>" and/or
- * "plate:<normalised>"; empty when the report gives neither (unknown perpetrator). The name
- * counts also when the office holder does not know who it is: the intake asks for a screen name then.
+ * The keys under which a report's perpetrator is recognised: "name:<normalised>" (a handle without a
+ * known platform is a name: "name:@boze_burger"), "handle:<platform>:<handle>" for a handle on a known
+ * platform (the same handle on another platform may be someone else), and/or "plate:<normalised>";
+ * empty when the report gives none (unknown perpetrator). The name counts also when the office holder
+ * does not know who it is: the intake asks for a screen name then.
  */
 export function perpetratorKeys(report: Pick<IncidentReport, 'perpetrator'>): string[] {
   const keys: string[] = [];
-  const { name, licencePlate } = report.perpetrator;
+  const { name, licencePlate, platform } = report.perpetrator;
   if (name !== undefined) {
     const normalised = normalisePerpetratorName(name);
     // One letter or a bare '@' identifies nobody.
     if (normalised.replace(/[^\p{L}\p{N}]/gu, '').length >= 2 && !NOT_A_NAME.has(normalised)) {
-      keys.push(`name:${normalised}`);
+      const handle = /^@(\S+)$/.exec(normalised);
+      keys.push(handle !== null && platform !== undefined ? `handle:${platform}:${handle[1]}` : `name:${normalised}`);
     }
   }
   if (licencePlate !== undefined) {
@@ -58,7 +61,7 @@ export function perpetratorKeys(report: Pick<IncidentReport, 'perpetrator'>): st
 }
 
 /** What recidive needs to know of a case. */
-export type RecidiveSubject = Pick<Case, 'id' | 'organisationId' | 'registeredAt' | 'perpetratorKeys'>;
+export type RecidiveSubject = Pick<Case, 'id' | 'organisationId' | 'registeredAt' | 'perpetratorKeys'> & { readonly caseNumber?: string };
 
 /**
  * How many cases of the same organisation, registered before `c`, share a perpetrator key with it.

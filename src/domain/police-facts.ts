@@ -3,7 +3,7 @@ import { actorOf, type Case } from './case-model';
 import { commandRefusal } from './case-preconditions';
 import { cleanText, throwIf } from './case-rules';
 import { eventBase } from './case-transition';
-import { SEVEN_W_LABELS, SEVEN_W_MAX_LENGTH, SEVEN_WS, type PoliceFormCompletions, type SevenW } from './seven-ws';
+import { SEVEN_W_MAX_LENGTH, SEVEN_WS, type PoliceFormCompletions, type SevenW } from './seven-ws';
 
 /**
  * A handler completes the 7 W's the report lacks (checklist step 2, "verzamel zoveel mogelijk feiten"):
@@ -15,7 +15,7 @@ export function completePoliceForm(c: Case, completions: PoliceFormCompletions, 
   const before = c.policeFormCompletions ?? {};
   const next: Partial<Record<SevenW, string>> = {};
   for (const w of SEVEN_WS) {
-    const text = cleanText(completions[w], SEVEN_W_MAX_LENGTH, SEVEN_W_LABELS[w].label);
+    const text = cleanText(completions[w], SEVEN_W_MAX_LENGTH);
     if (text !== undefined) next[w] = text;
   }
   const changed = SEVEN_WS.filter((w) => before[w] !== next[w]);

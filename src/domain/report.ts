@@ -17,7 +17,7 @@ export const BEHAVIOUR_LEVELS = [
   {
     level: 1,
     title: 'Emotioneel gedrag ("ik")',
-    explanation: 'Gericht op de eigen situatie: klagen, uitzondering vragen, smoesjes, claimen.',
+    explanation: 'Gericht op de eigen situatie: klagen, uitzondering vragen, smoesjes, claimen, of dreigen zichzelf iets aan te doen.',
   },
   {
     level: 2,
@@ -74,6 +74,14 @@ export const INCIDENT_KIND_LABELS: Readonly<Record<IncidentKind, string>> = {
   seksueleIntimidatie: 'Seksuele intimidatie',
 };
 
+/**
+ * The planes boundary-crossing behaviour occurs on (the guide, ch. 1: "Grensoverschrijdend gedrag kan
+ * voorkomen op fysiek, emotioneel, seksueel of financieel vlak"). Which kinds belong to which plane:
+ * behaviour-domains.ts.
+ */
+export const BEHAVIOUR_DOMAINS = ['fysiek', 'emotioneel', 'seksueel', 'financieel'] as const;
+export type BehaviourDomain = (typeof BEHAVIOUR_DOMAINS)[number];
+
 /** Online channels through which an incident can reach the office holder. */
 export const ONLINE_CHANNELS = ['email', 'brief', 'voicemail', 'socialeMedia', 'directBericht', 'telefoon'] as const;
 export type OnlineChannel = (typeof ONLINE_CHANNELS)[number];
@@ -89,6 +97,10 @@ export const ONLINE_CHANNEL_LABELS: Readonly<Record<OnlineChannel, string>> = {
 
 export const PERPETRATOR_TYPES = ['persoon', 'bedrijf', 'organisatie', 'groep'] as const;
 export type PerpetratorType = (typeof PERPETRATOR_TYPES)[number];
+
+/** Platforms an online handle can belong to: the platform is part of a handle's recidive key. */
+export const SOCIAL_PLATFORMS = ['instagram', 'x', 'facebook', 'tiktok', 'youtube', 'linkedin', 'telegram', 'snapchat', 'threads', 'bluesky', 'mastodon'] as const;
+export type SocialPlatform = (typeof SOCIAL_PLATFORMS)[number];
 
 export const PERPETRATOR_TYPE_LABELS: Readonly<Record<PerpetratorType, string>> = {
   persoon: 'Persoon',
@@ -140,6 +152,8 @@ export const perpetratorSchema = z.object({
   type: z.enum(PERPETRATOR_TYPES),
   /** Name or online handle, also when the real identity is unknown. */
   name: shortText.optional(),
+  /** The platform of a handle ("@utrechtboos op Instagram"), when the name is one. */
+  platform: z.enum(SOCIAL_PLATFORMS).optional(),
   characteristics: mediumText.optional(),
   licencePlate: z.string().trim().min(1).max(TEXT_LIMITS.licencePlate).optional(),
 }).strict();
@@ -178,6 +192,8 @@ export const incidentReportSchema = z.object({
   description: longText,
   level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
   kinds: uniqueArray(z.enum(INCIDENT_KINDS), 1),
+  /** Recorded with the kinds at submission (behaviourDomains); absent on reports stored before. */
+  domains: uniqueArray(z.enum(BEHAVIOUR_DOMAINS)).optional(),
   perpetrator: perpetratorSchema,
   /** Why it happened, as far as the office holder knows (the police checklist asks "waarom"). */
   motive: mediumText.optional(),

@@ -31,7 +31,7 @@ export interface RestrictionConfirmation {
   readonly byAadObjectId: string;
 }
 
-export { RESTRICTIONS_CLOSING_DECISIONS, RESTRICTIONS_CLOSING_LABELS, type RestrictionsClosingDecision } from './follow-up-terms';
+export { RESTRICTIONS_CLOSING_DECISIONS, type RestrictionsClosingDecision } from './follow-up-terms';
 
 export interface RestrictionsState {
   readonly adjustments: readonly RestrictionAdjustment[];
@@ -74,7 +74,7 @@ export function adjustRestrictions(c: Case, input: RestrictionAdjustmentInput, b
   const endsAt = input.endsAt;
   if (Number.isNaN(endsAt.getTime())) throw new DomainError('CASE.MEASURE_END_REQUIRED');
   if (endsAt.getTime() <= now.getTime()) throw new DomainError('CASE.MEASURE_END_IN_PAST');
-  const agreements = cleanText(input.agreements, TEXT_LIMITS.medium, 'De nieuwe afspraken');
+  const agreements = cleanText(input.agreements, TEXT_LIMITS.medium);
   const measures = c.measures.map((m) =>
     m.kind === 'restrictiveMeasures' && m.status === 'approved' ? { ...m, endsAt: new Date(endsAt.getTime()), ...(agreements ? { description: agreements } : {}) } : m,
   );

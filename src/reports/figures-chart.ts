@@ -2,7 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import type { ShownMonth } from '../domain/registration/figure-view';
+import type { ShownMonth } from '../copy/figure-view.copy';
 import { shownCountText } from '../domain/registration/suppression';
 import { FONT_FAMILY, FONT_FILES } from './fonts';
 import type { ChartImage } from '../app/figures-ports';

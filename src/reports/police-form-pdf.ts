@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { STILL_TO_COMPLETE, type PoliceForm } from '../domain/police-form';
+import { STILL_TO_COMPLETE, type PoliceForm } from '../copy/police-form.copy';
 import { FONT_FILES } from './fonts';
 
 /**

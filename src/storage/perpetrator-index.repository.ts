@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import type { PerpetratorIndex } from '../app/ports';
+import type { MatchDecision, PerpetratorIndex } from '../app/ports';
 import type { Case } from '../domain/case';
 import type { RecidiveSubject } from '../domain/perpetrator';
 import { CASE_ROW } from './case-partition';
@@ -12,7 +12,9 @@ import { deletePartition } from './partition-delete';
 /**
  * The perpetrator index (recidive without scanning cases): table PerpetratorIndex, one partition per
  * organisation and perpetrator key (perpetratorIndexPartition), one row per case filed under it with
- * the case id, organisation and registration time only: no name, no plate.
+ * the case id, case number, organisation and registration time only: no name, no plate. The
+ * province-wide rows (for counts elsewhere) hold no case number. The handlers' decisions on suggested
+ * matches are in partitions `match|<case id>`, one row per other case, kept for both cases.
  */
 
 /**
@@ -29,10 +31,19 @@ const PROVINCE = '*province*';
 
 const entrySchema = z.object({
   caseId: z.string().min(1),
+  /** Only in the organisation's own rows: its handlers see the case number of a suggested match. */
+  caseNumber: z.string().min(1).optional(),
   organisationId: z.string().min(1),
   registeredAt: z.union([z.string().datetime({ offset: true }), z.date()]).transform((v) => (v instanceof Date ? v : new Date(v))),
 });
 type Entry = z.infer<typeof entrySchema>;
+
+const decisionSchema = z.object({
+  decision: z.enum(['confirmed', 'rejected']),
+  byAadObjectId: z.string().min(1),
+  at: z.union([z.string().datetime({ offset: true }), z.date()]).transform((v) => (v instanceof Date ? v : new Date(v))),
+});
+const MATCH_PARTITION = (caseId: string) => `match|${caseId}`;
 
 const BACKFILL_PARTITION = 'backfill';
 /** v2: the keyed hash, and no plain perpetrator key in the row; v1 rows are removed and every case filed again. */
@@ -41,6 +52,7 @@ const BACKFILL_ROW = 'cases-v2-keyed';
 export class TablePerpetratorIndex implements PerpetratorIndex {
   private readonly entries: DocumentTable<Entry>;
   private readonly marker: DocumentTable<{ doneAt: string }>;
+  private readonly matches: DocumentTable<MatchDecision>;
 
   constructor(
     private readonly client: TableClient,
@@ -49,15 +61,17 @@ export class TablePerpetratorIndex implements PerpetratorIndex {
   ) {
     this.entries = new DocumentTable(client, entrySchema);
     this.marker = new DocumentTable(client, z.object({ doneAt: z.string() }));
+    this.matches = new DocumentTable<MatchDecision>(client, decisionSchema);
   }
 
   /** Files the case under each key in its organisation and province-wide (for counts elsewhere, issue 10 point 7). */
   async add(subject: RecidiveSubject): Promise<void> {
-    const entry = { caseId: subject.id, organisationId: subject.organisationId, registeredAt: subject.registeredAt };
+    const entry: Entry = { caseId: subject.id, organisationId: subject.organisationId, registeredAt: subject.registeredAt };
+    const own: Entry = subject.caseNumber === undefined ? entry : { ...entry, caseNumber: subject.caseNumber };
     await Promise.all(
       subject.perpetratorKeys.flatMap((perpetratorKey) =>
         [subject.organisationId, PROVINCE].map((scope) =>
-          this.client.upsertEntity(this.entries.entityOf(perpetratorIndexPartition(this.secret, scope, perpetratorKey), subject.id, entry), 'Replace'),
+          this.client.upsertEntity(this.entries.entityOf(perpetratorIndexPartition(this.secret, scope, perpetratorKey), subject.id, scope === PROVINCE ? entry : own), 'Replace'),
         ),
       ),
     );
@@ -68,13 +82,37 @@ export class TablePerpetratorIndex implements PerpetratorIndex {
    * keyed hash; their handlers' data never leaves their organisation.
    */
   async countElsewhere(subject: RecidiveSubject): Promise<number> {
-    const elsewhere = new Set<string>();
+    let count = 0;
+    for (const n of (await this.elsewhereByOrganisation(subject)).values()) count += n;
+    return count;
+  }
+
+  /** Per other organisation, how many of its cases share a key with `subject` (each case once). */
+  async elsewhereByOrganisation(subject: RecidiveSubject): Promise<Map<string, number>> {
+    const elsewhere = new Map<string, string>();
     for (const key of new Set(subject.perpetratorKeys)) {
       for await (const row of this.entries.listPartition(perpetratorIndexPartition(this.secret, PROVINCE, key))) {
-        if (row.value.organisationId !== subject.organisationId) elsewhere.add(row.value.caseId);
+        if (row.value.organisationId !== subject.organisationId) elsewhere.set(row.value.caseId, row.value.organisationId);
       }
     }
-    return elsewhere.size;
+    const counts = new Map<string, number>();
+    for (const organisationId of elsewhere.values()) counts.set(organisationId, (counts.get(organisationId) ?? 0) + 1);
+    return counts;
+  }
+
+  /** The decisions on suggested matches of a case, by the other case's id. */
+  async decisions(caseId: string): Promise<Map<string, MatchDecision>> {
+    const decided = new Map<string, MatchDecision>();
+    for await (const row of this.matches.listPartition(MATCH_PARTITION(caseId))) decided.set(row.rowKey, row.value);
+    return decided;
+  }
+
+  /** Records the decision for both cases (the later one decided wins: a handler may change their mind). */
+  async decide(caseId: string, otherCaseId: string, decision: MatchDecision): Promise<void> {
+    await Promise.all([
+      this.client.upsertEntity(this.matches.entityOf(MATCH_PARTITION(caseId), otherCaseId, decision), 'Replace'),
+      this.client.upsertEntity(this.matches.entityOf(MATCH_PARTITION(otherCaseId), caseId, decision), 'Replace'),
+    ]);
   }
 
   /** Removes a case from the index (retention); removing it again changes nothing. */
@@ -84,6 +122,9 @@ export class TablePerpetratorIndex implements PerpetratorIndex {
         [subject.organisationId, PROVINCE].map((scope) => this.entries.delete(perpetratorIndexPartition(this.secret, scope, perpetratorKey), subject.id)),
       ),
     );
+    // The decisions go with the case, on both sides.
+    for (const otherCaseId of (await this.decisions(subject.id)).keys()) await this.matches.delete(MATCH_PARTITION(otherCaseId), subject.id);
+    await deletePartition(this.client, MATCH_PARTITION(subject.id));
   }
 
   async find(organisationId: string, keys: readonly string[]): Promise<RecidiveSubject[]> {
@@ -103,6 +144,7 @@ export class TablePerpetratorIndex implements PerpetratorIndex {
         organisationId: entry.organisationId,
         registeredAt: entry.registeredAt,
         perpetratorKeys: [...(known?.perpetratorKeys ?? []), entry.perpetratorKey],
+        ...(entry.caseNumber === undefined ? {} : { caseNumber: entry.caseNumber }),
       });
     }
     return [...found.values()];
@@ -132,6 +174,7 @@ export class TablePerpetratorIndex implements PerpetratorIndex {
     for await (const row of this.client.listEntities({ queryOptions: { filter: odata`PartitionKey ne ${BACKFILL_PARTITION}`, select: ['PartitionKey'] } })) {
       partitions.add(row.partitionKey ?? '');
     }
-    for (const partition of partitions) await deletePartition(this.client, partition);
+    // The handlers' decisions are not derived from the cases: they stay.
+    for (const partition of partitions) if (!partition.startsWith('match|')) await deletePartition(this.client, partition);
   }
 }

@@ -3,7 +3,8 @@ import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams
 import type { ConversationStore } from '../app/ports';
 import type { IntakeService } from '../app/intake.service';
 import type { CaseHandlingService } from '../app/case-handling.service';
-import { registerCaseActions } from './case/case-actions';
+import { registerCaseActions, type CaseActionDependencies } from './case/case-actions';
+import { registerRecidiveActions } from './case/recidive-actions';
 import { caseErrorViewModel } from './case/case-cards';
 import { replyWithCardForInteractor } from './invoke-response';
 import { registerMeetingActions } from './meeting/meeting-actions';
@@ -74,7 +75,7 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
   const figures: FiguresRouteDependencies | undefined = deps.figures && { ...deps.figures, cards: deps.cards, directory: deps.directory, clock: deps.clock, logger: deps.logger };
   if (figures) registerFiguresActions(app, figures);
   const meetings = deps.meetings;
-  registerCaseActions(app, {
+  const caseActions: CaseActionDependencies = {
     caseHandling: deps.caseHandling,
     cards: deps.cards,
     directory: deps.directory,
@@ -93,7 +94,10 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
             c.hasPlannedMeetings === false ? [] : (await meetings.service.listForCase(c.id)).map((record) => plannedMeetingInfo(record, c, meetings.icsUrl(record.icsToken))),
         }
       : {}),
-  });
+  };
+  // The recidive buttons before the case verbs, whose catch-all would answer them as unknown.
+  registerRecidiveActions(app, caseActions);
+  registerCaseActions(app, caseActions);
 
   // Remember where each person and channel can be reached, for later proactive messages.
   app.turn('beforeTurn', async (context) => {
@@ -123,6 +127,7 @@ export function createTeamsApp(deps: TeamsAppDependencies): Application<TurnStat
     clock: deps.clock,
     downloadFiles: (context) => downloadAttachments(context, deps.adapter, deps.botAppId),
     sendHelp: (context) => sendHelp(context, helpDeps),
+    myCases: { caseHandling: deps.caseHandling, directory: deps.directory, cards: deps.cards, clock: deps.clock, logger: deps.logger },
     ...(deps.privacy ? { privacy: deps.privacy } : {}),
   };
 

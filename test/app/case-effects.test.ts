@@ -48,6 +48,8 @@ describe('the policy: which effects a change causes', () => {
       { kind: 'notifyInformed', aadObjectId: 'aad-cdk', role: 'commissarisVanDeKoning' },
       { kind: 'notifyInformed', aadObjectId: 'aad-griffier', role: 'griffier' },
       { kind: 'sendProgressCard' },
+      // The perpetrator is named: the coordinator VPT is told if other organisations know them too.
+      { kind: 'noticeRecidiveElsewhere' },
       { kind: 'scheduleReminders' },
     ]);
   });

@@ -3,6 +3,7 @@
  * card. Adding a card? Add its samples here: build them with the card's own view-model function, so
  * the samples stay typed, and cover each `$when` branch.
  */
+import { myCasesViewModel } from '../../src/teams/my-cases/my-cases-card';
 import {
   agreeToMeasures,
   approveMeasures,
@@ -43,7 +44,6 @@ import { meetingPlannedViewModel, meetingPlanViewModel, plannedMeetingInfo } fro
 import {
   addressWarningViewModel,
   caseSubmittedViewModel,
-  myCasesViewModel,
   questionCardViewModel,
   safetyAlertViewModel,
   summaryCardViewModel,
@@ -230,7 +230,9 @@ function intakeCaseSubmittedSamples(): object[] {
 function intakeMyCasesSamples(): object[] {
   const one = sampleCase();
   const many = Array.from({ length: 23 }, (_, i) => ({ ...one, id: `case-${i}`, caseNumber: `WB-2026-${String(i + 1).padStart(5, '0')}` }));
-  return [myCasesViewModel([]), myCasesViewModel([one, { ...one, status: 'inProgress' }]), myCasesViewModel(many)];
+  const steps: CaseSampleStep[] = ['submitted', 'inProgress', 'measuresProposed', 'sentBack', 'measuresAgreed', 'measuresApproved', 'closed'];
+  const walked = steps.map((step, i) => caseInStatus(step, { caseNumber: `WB-2026-0010${i}` }));
+  return [myCasesViewModel([]), myCasesViewModel([one, { ...one, status: 'inProgress' }]), myCasesViewModel(many), myCasesViewModel(walked, () => 'Peter Jansen')];
 }
 
 // ---------------------------------------------------------------------------------------------

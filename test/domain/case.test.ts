@@ -31,6 +31,7 @@ import type { IncidentReport } from '../../src/domain/report';
 import { tickChecklistStep } from '../../src/domain/police-checklist';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
 import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
+import { userMessageOf } from '../../src/copy/errors.copy';
 
 const calendar = new WorkingDayCalendar(SHIPPED_DECREE_DAYS);
 const OFFICE_HOLDER = 'aad-office-holder';
@@ -90,7 +91,7 @@ function expectDomainError(action: () => unknown, code: DomainErrorCode): Domain
   } catch (error) {
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe(code);
-    expect((error as DomainError).userMessage).toMatch(/\S/);
+    expect(userMessageOf(error as DomainError)).toMatch(/\S/);
     return error as DomainError;
   }
   throw new Error(`expected DomainError ${code}`);
@@ -262,7 +263,7 @@ describe('status transitions', () => {
   ] as [CaseStatus, CaseStatus][])('refuses %s → %s', (from, to) => {
     const c = caseIn(from);
     const error = expectDomainError(() => transition(c, to, HANDLER, later(30)).case, 'CASE.INVALID_TRANSITION');
-    expect(error.userMessage).toContain('kan niet naar');
+    expect(userMessageOf(error)).toContain('kan niet naar');
   });
 
   it('refuses every step out of a closed case', () => {
@@ -455,7 +456,7 @@ describe('proposing measures', () => {
   ])('refuses %s', (_what, items, code) => {
     const error = expectDomainError(() => proposeMeasures(caseIn('inProgress'), HANDLER, items, later(5)).case, code as DomainErrorCode);
     if (code === 'CASE.TEXT_TOO_LONG') {
-      expect(error.userMessage).toContain('Schriftelijke waarschuwing');
+      expect(userMessageOf(error)).toContain('Schriftelijke waarschuwing');
     }
   });
 
@@ -686,12 +687,12 @@ describe('closing needs the evaluation', () => {
 
   it.each(EVALUATION_QUESTIONS)('refuses a blank answer to %s and names the question', (question) => {
     const error = expectDomainError(() => closeCase(ready(), HANDLER, later(50), { ...EVALUATION, [question]: '  ' }).case, 'CASE.EVALUATION_REQUIRED');
-    expect(error.userMessage).toContain(EVALUATION_LABELS[question].title);
+    expect(userMessageOf(error)).toContain(EVALUATION_LABELS[question].title);
   });
 
   it('refuses an answer over 2000 characters and accepts exactly 2000', () => {
     const error = expectDomainError(() => closeCase(ready(), HANDLER, later(50), { ...EVALUATION, trendAnalysis: 'x'.repeat(2001) }).case, 'CASE.TEXT_TOO_LONG');
-    expect(error.userMessage).toContain('Trendanalyse');
+    expect(userMessageOf(error)).toContain('Trendanalyse');
     expect(closeCase(ready(), HANDLER, later(50), { ...EVALUATION, trendAnalysis: 'x'.repeat(2000) }).case.status).toBe('closed');
   });
 

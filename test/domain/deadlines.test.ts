@@ -1,16 +1,15 @@
 import {
   computeDeadlines,
   deadlineSetAt,
-  decreeDaysNote,
-  formatDutchDateTime,
   incidentMeetingDeadline,
   restorationMeetingDeadline,
   sortDeadlines,
-  timeLeft,
   type Deadline,
   type DeadlineInput,
   type DeadlineKind,
 } from '../../src/domain/deadlines';
+import { decreeDaysNote } from '../../src/copy/deadlines.copy';
+import { formatDutchDateTime, timeLeft } from '../../src/copy/dates.copy';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
 import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 

@@ -1,7 +1,6 @@
 import type { Deadline } from '../../src/domain/deadlines';
 import { DomainError } from '../../src/domain/errors';
 import {
-  afterDeadlineWarning,
   cancelMeeting,
   meetingDeadline,
   meetingEnd,
@@ -16,6 +15,7 @@ import {
   type MeetingPlan,
   type TimeInterval,
 } from '../../src/domain/meetings';
+import { afterDeadlineWarning } from '../../src/copy/meetings.copy';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
 import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 

@@ -17,6 +17,9 @@ describe('perpetratorKeys', () => {
     ['nothing: unknown perpetrator', { known: false, characteristics: 'Man met een rode jas' }, []],
     ['"onbekend" typed as the name', { known: false, name: ' Onbekend ' }, []],
     ['a single letter', { name: 'X.' }, []],
+    ['a handle on a known platform: the platform is part of the key', { known: false, name: '@UtrechtBoos', platform: 'instagram' }, ['handle:instagram:utrechtboos']],
+    ['a handle on a platform, and a plate', { name: '@utrechtboos', platform: 'x', licencePlate: '12-ABC-3' }, ['handle:x:utrechtboos', 'plate:12abc3']],
+    ['a plain name with a platform stays a name', { name: 'Jan Pietersen', platform: 'facebook' }, ['name:jan pietersen']],
   ])('%s', (_what, perpetrator, expected) => {
     expect(keysOf(perpetrator)).toEqual(expected);
   });
@@ -38,6 +41,7 @@ describe('perpetratorKeys', () => {
     ['a handle is not the plain name', { name: '@jandevries' }, { name: 'jandevries' }],
     ['different handles', { name: '@boze_burger' }, { name: '@boze.burger' }],
     ['different plates', { licencePlate: '12-ABC-3' }, { licencePlate: '12-ABC-4' }],
+    ['one handle on two platforms', { name: '@utrechtboos', platform: 'instagram' }, { name: '@utrechtboos', platform: 'tiktok' }],
   ])('different perpetrators do not match: %s', (_what, a, b) => {
     const shared = keysOf(a).filter((key) => keysOf(b).includes(key));
     expect(shared).toEqual([]);

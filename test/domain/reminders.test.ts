@@ -7,11 +7,11 @@ import {
   planReminders,
   reachedGoals,
   reasonNotToSend,
-  reminderText,
   supersededReminders,
   type PlannedReminder,
   type ReminderTopic,
 } from '../../src/domain/reminders';
+import { reminderText } from '../../src/copy/reminders.copy';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
 import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 import { sampleReport } from '../support/sample-report';

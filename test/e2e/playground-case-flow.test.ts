@@ -81,9 +81,22 @@ describe('Playground: from report to approved measures', () => {
     const proposed = await peterPresses('case.proposeMeasures', { caseId: stored.id, measures: 'combinedMeeting,aftercare' }, posted!.activityId);
     expect(JSON.stringify(proposed)).toMatch(/Maatregelen voorgesteld/);
 
-    // Sanne sees the proposal in her chat and agrees.
+    // Sanne sees the proposal in her chat. Issue 14.2: "mijn meldingen" names the handler, says what
+    // waits for her and opens the same proposal again (its Akkoord is tested over HTTP in my-cases).
     await page.getByText('Personal Chat').first().click();
-    await clickOn(page, /voorstel/i, 'Akkoord');
+    // Proposal cards are those with an "Akkoord" button (the progress card mentions the proposal too).
+    const proposalCards = page.locator('.ac-adaptiveCard').filter({ has: page.getByRole('button', { name: 'Akkoord', exact: true }) });
+    await proposalCards.first().waitFor({ timeout: 20000 });
+    await typeMessage(page, 'mijn meldingen');
+    const list = card(page, 'Voortgang bekijken');
+    await list.waitFor({ timeout: 20000 });
+    expect((await list.innerText()).replace(/\s+/g, ' ')).toMatch(/Peter Jansen, gemeentesecretaris van Utrecht.*Er ligt een voorstel voor je klaar/);
+    await list.locator('button', { hasText: 'Voorstel bekijken' }).first().click();
+    await proposalCards.nth(1).waitFor({ timeout: 20000 });
+    expect(await proposalCards.nth(1).innerText()).toMatch(/Voorstel voor maatregelen[\s\S]*Gecombineerd incident- en herstelgesprek/);
+    await screenshot(page, 'my-cases-proposal');
+    // She agrees on the proposal the bot sent her first.
+    await proposalCards.first().locator('button', { hasText: 'Akkoord' }).first().click();
     await card(page, /Akkoord betrokkene|Je hebt ingestemd|akkoord/i).waitFor({ timeout: 20000 });
 
     // Peter approves; Sanne's progress card and the channel card show the new state.

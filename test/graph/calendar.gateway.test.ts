@@ -6,7 +6,8 @@ import {
   isCalendarError,
   type CreateEventRequest,
 } from '../../src/app/calendar-ports';
-import { MEETING_CANCELLED_COMMENT, meetingTransactionId, planMeeting, proposeSlots, type MeetingPlan } from '../../src/domain/meetings';
+import { meetingTransactionId, planMeeting, proposeSlots, type MeetingPlan } from '../../src/domain/meetings';
+import { MEETING_CANCELLED_COMMENT } from '../../src/copy/meetings.copy';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
 import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 import { GraphCalendarGateway, TRANSACTION_PROPERTY_ID } from '../../src/graph/calendar.gateway';

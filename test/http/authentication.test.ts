@@ -49,6 +49,11 @@ describe('POST /api/messages in authenticated mode', () => {
         replies.push({ path, authorization: this.req.headers.authorization as string | undefined, body: body as Record<string, unknown> });
         return [200, { id: `reply-${replies.length}` }];
       });
+    // The help card's greeting asks Teams for the caller's given name (Bot Connector member lookup).
+    nock('https://smba.trafficmanager.net')
+      .persist()
+      .get(/\/emea\/v3\/conversations\/[^/]+\/members\/[^/]+$/)
+      .reply(200, { id: 'user', name: 'Iemand', givenName: 'Iemand' });
   });
   afterEach(() => nock.cleanAll());
 

@@ -60,7 +60,7 @@ describe('advice in the chat over HTTP', () => {
     const asked: string[] = [];
     const summary = await continueToSummary(chat, started, { role: 'gemeenteraadslid', organisationId: 'gemeente-utrecht' }, {}, asked);
     expect(asked).not.toContain('level');
-    expect(texts(summary)).toContain(`${level}. ${BEHAVIOUR_LEVELS[level - 1].title}`);
+    expect(texts(summary)).toContain(`Niveau ${level}: ${BEHAVIOUR_LEVELS[level - 1].title}`);
 
     const { draftId } = await submitFromSummary(chat, summary);
     expect((await cases.get(draftId))?.case.report.level).toBe(level);
@@ -122,6 +122,15 @@ describe('advice in the chat over HTTP', () => {
     expect(help).not.toContain('Sanne de Vries');
     expect(help).toContain('Hoe reageer je?');
     expect(help).toContain('Voorkomen');
+  });
+
+  it('greets with the given name Teams knows, also when the display name starts with a title or initial', async () => {
+    const person = { ...stranger('titled'), name: 'mr. S. de Vries' };
+    expect(texts(await new Chat(harness, person).say('help'))).not.toContain('Hallo');
+    harness.connector.setMember(person.id, { name: person.name, givenName: 'Sanne', surname: 'de Vries', aadObjectId: person.aadObjectId });
+    const help = texts(await new Chat(harness, person).say('help'));
+    expect(help).toContain('Hallo Sanne,');
+    expect(help).not.toContain('Vries');
   });
 
   /** Peter @mentions the bot with "help" in a shared conversation; returns the card the bot answered with. */

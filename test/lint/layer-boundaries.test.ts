@@ -50,6 +50,9 @@ function importing(specifier: string, name: string, typeOnly = false): string {
 const forbidden: readonly [string, LintCase][] = [
   ['the domain imports a use case', { filePath: 'src/domain/fixture.ts', code: importing('../app/logger', 'consoleLogger') }],
   ['the domain imports the dialogue', { filePath: 'src/domain/fixture.ts', code: importing('../dialogue/intake', 'answer') }],
+  ['the domain imports the Dutch copy', { filePath: 'src/domain/fixture.ts', code: importing('../copy/errors.copy', 'userMessageOf') }],
+  ['the copy imports a use case', { filePath: 'src/copy/fixture.ts', code: importing('../app/logger', 'consoleLogger') }],
+  ['storage imports the Dutch copy', { filePath: 'src/storage/fixture.ts', code: importing('../copy/errors.copy', 'userMessageOf') }],
   ['a use case imports the Teams adapter', { filePath: 'src/app/fixture.ts', code: importing('../teams/commands', 'PERSONAL_COMMANDS') }],
   ['the dialogue imports a use case', { filePath: 'src/dialogue/fixture.ts', code: importing('../app/logger', 'consoleLogger') }],
   ['a card imports the Graph adapter', { filePath: 'src/teams/case/fixture.ts', code: importing('../../graph/ics', 'toIcs') }],
@@ -66,6 +69,8 @@ const allowed: readonly [string, LintCase][] = [
   ['a use case imports the domain', { filePath: 'src/app/fixture.ts', code: importing('../domain/clock', 'Clock', true) }],
   ['storage implements a port', { filePath: 'src/storage/fixture.ts', code: importing('../app/ports', 'isConflict') }],
   ['a card imports the dialogue', { filePath: 'src/teams/intake/fixture.ts', code: importing('../../dialogue/intake', 'answer') }],
+  ['a card imports the Dutch copy', { filePath: 'src/teams/case/fixture.ts', code: importing('../../copy/errors.copy', 'userMessageOf') }],
+  ['the copy imports the domain', { filePath: 'src/copy/fixture.ts', code: importing('../domain/case-status', 'CASE_STATUS_LABELS') }],
   ['Graph takes the shape of its settings (type only)', { filePath: 'src/graph/fixture.ts', code: importing('../config/env', 'AppConfig', true) }],
   ['a tool imports the composition root', { filePath: 'src/tools/fixture.ts', code: importing('../main', 'startBot') }],
 ];

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { policeFormFields, SEVEN_W_LABELS, SEVEN_WS } from '../../src/domain/police-form';
+import { policeFormFields, SEVEN_W_LABELS, SEVEN_WS } from '../../src/copy/police-form.copy';
 import { renderPoliceFormPdf } from '../../src/reports/police-form-pdf';
 import { submitted } from '../support/registration-cases';
 

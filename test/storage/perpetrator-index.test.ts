@@ -89,4 +89,60 @@ describe('the perpetrator index: recidive without reading or scanning cases', ()
     expect(await recidive.countEarlier(caseOf('gemeente-houten', { known: true, type: 'persoon', name: 'piet pieters' }, day(8)))).toBe(1);
     for await (const row of tables.client('PerpetratorIndex').listEntities()) expect(row.rowKey).not.toBe('case-old-format');
   });
+
+  it('suggests matches in the organisation with their case numbers; a confirmed one builds the dossier, a rejected one is not suggested again', async () => {
+    const perpetrator = { known: true, type: 'persoon' as const, name: '@stadsboos', platform: 'instagram' as const };
+    const first = caseOf('gemeente-bunnik', perpetrator, day(14));
+    const second = caseOf('gemeente-bunnik', { ...perpetrator, name: '@StadsBoos' }, day(15));
+    const third = caseOf('gemeente-bunnik', { known: false, type: 'persoon', name: '@stadsboos', platform: 'instagram', licencePlate: '55-KLM-5' }, day(16));
+    const otherPlatform = caseOf('gemeente-bunnik', { ...perpetrator, platform: 'tiktok' }, day(16));
+    const elsewhere = caseOf('gemeente-zeist', perpetrator, day(17));
+    for (const c of [first, second, third, otherPlatform, elsewhere]) await recidive.file(c);
+
+    const before = await recidive.overview(third);
+    expect(before.suggestions.map((m) => m.caseNumber)).toEqual([first.caseNumber, second.caseNumber]);
+    expect(before.dossier).toEqual([]);
+    expect(before.elsewhere).toBe(1);
+
+    const by = { byAadObjectId: 'aad-handler', at: day(18) };
+    expect(await recidive.decide(third, first.id, { decision: 'confirmed', ...by })).toBe('done');
+    expect(await recidive.decide(third, second.id, { decision: 'rejected', ...by })).toBe('done');
+    // Not a suggestion (another organisation; the case itself; decided already): nothing is stored.
+    expect(await recidive.decide(third, elsewhere.id, { decision: 'confirmed', ...by })).toBe('notSuggested');
+    expect(await recidive.decide(third, second.id, { decision: 'confirmed', ...by })).toBe('notSuggested');
+
+    const after = await recidive.overview(third);
+    expect(after.suggestions).toEqual([]);
+    expect(after.dossier.map((m) => m.caseNumber)).toEqual([first.caseNumber]);
+    expect(after.earlierConfirmed).toBe(1);
+    expect(after.fingerprint).not.toBe(before.fingerprint);
+    // The decision holds for both cases: the first case's dossier names the third.
+    const fromFirst = await recidive.overview(first);
+    expect(fromFirst.dossier.map((m) => m.caseNumber)).toEqual([third.caseNumber]);
+    expect(fromFirst.suggestions.map((m) => m.caseNumber)).toEqual([second.caseNumber]);
+    expect((await recidive.overview(second)).suggestions.map((m) => m.caseNumber)).toEqual([first.caseNumber]);
+
+    // Across organisations: counts per organisation, never case numbers in the province-wide rows.
+    expect(await recidive.elsewhereByOrganisation(elsewhere)).toEqual(new Map([['gemeente-bunnik', 3]]));
+
+    // Retention removes a case with its decisions, on both sides.
+    await index.remove(third);
+    expect((await recidive.overview(first)).dossier).toEqual([]);
+    expect((await recidive.overview(first)).suggestions.map((m) => m.caseNumber)).toEqual([second.caseNumber]);
+  });
+
+  it('keeps case numbers out of the province-wide rows', async () => {
+    const c = caseOf('gemeente-baarn', { known: true, type: 'persoon', name: 'Piet Provincie' }, day(20));
+    await recidive.file(c);
+    const key = c.perpetratorKeys[0]!;
+    const own = tables.client('PerpetratorIndex').listEntities({ queryOptions: { filter: `PartitionKey eq '${perpetratorIndexPartition('test-perpetrator-key-0123456789abcdef', 'gemeente-baarn', key)}'` } });
+    const province = tables.client('PerpetratorIndex').listEntities({ queryOptions: { filter: `PartitionKey eq '${perpetratorIndexPartition('test-perpetrator-key-0123456789abcdef', '*province*', key)}'` } });
+    const ownRows = [];
+    for await (const row of own) ownRows.push(JSON.stringify(row));
+    const provinceRows = [];
+    for await (const row of province) provinceRows.push(JSON.stringify(row));
+    expect(ownRows.join()).toContain(c.caseNumber);
+    expect(provinceRows).toHaveLength(1);
+    expect(provinceRows.join()).not.toContain(c.caseNumber);
+  });
 });

@@ -27,6 +27,13 @@ export class ConnectorStandIn {
     this.failures.push({ predicate, status });
   }
 
+  private members = new Map<string, Record<string, unknown>>();
+
+  /** GET …/members/{userId} answers with this member (as Teams: id, name, givenName, …); unknown ones get 404. */
+  setMember(userId: string, member: Record<string, unknown>): void {
+    this.members.set(userId, { id: userId, ...member });
+  }
+
   /** Base URL to use as the activity's serviceUrl. */
   url = '';
 
@@ -50,6 +57,13 @@ export class ConnectorStandIn {
           call.response = undefined;
           res.writeHead(failure.status, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'stand-in failure' } }));
+          return;
+        }
+        const memberId = call.method === 'GET' ? /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)/.exec(call.path)?.[1] : undefined;
+        if (memberId !== undefined) {
+          const member = this.members.get(memberId);
+          res.writeHead(member ? 200 : 404, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(member ?? { error: { code: 'MemberNotFoundInConversation', message: 'member not found' } }));
           return;
         }
         const isCreateConversation = call.method === 'POST' && /^\/v3\/conversations\/?$/.test(call.path);

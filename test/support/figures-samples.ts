@@ -1,7 +1,7 @@
 /** Figures built from many sample rows through the real domain functions, for card tests and fixtures. */
 import type { FigureScope, FigureSource } from '../../src/domain/registration/figures';
 import { buildFigures } from '../../src/domain/registration/figures';
-import { figureView, type FigureView } from '../../src/domain/registration/figure-view';
+import { figureView, type FigureView } from '../../src/copy/figure-view.copy';
 import { sampleRegistrations } from '../../src/tools/bench/registration-sample';
 import { InMemoryCounters } from './in-memory-counters';
 

@@ -27,6 +27,7 @@ import {
   type CaseCardOptions,
 } from '../../src/teams/case/case-cards';
 import { caseAcrossUncoveredNewYear, caseAtMaxLength, caseClosedWithoutMeasures, caseInStatus, caseWithIncidentMeeting, casePeople, caseSampleSteps, caseSampleTime, type CaseSampleStep } from '../cards/card-fixtures';
+import type { RecidiveOverview } from '../../src/app/recidive';
 import { assertValidTeamsCard } from '../support/card-checks';
 import { type Json, execute, executes, input, nodes, readable, showCard } from '../support/card-reading';
 
@@ -86,26 +87,25 @@ const RESPONSE = [CASE_VERBS.recordResponse, CASE_VERBS.recordResponse];
 const MEETINGS = [CASE_VERBS.planMeeting, CASE_VERBS.recordMeetingHeld];
 
 /** Room kept for the recidive part (src/teams/case/recidive-view.ts): a line and two buttons, as large as it may get. */
-const RECIDIVE_PART: object[] = [
-  { type: 'TextBlock', text: `⚠️ Deze pleger komt in 12 andere zaken in de provincie voor (geen details). ${'∗'.repeat(60)}`, wrap: true, color: 'Attention' },
-  {
-    type: 'ActionSet',
-    actions: [
-      { type: 'Action.Execute', title: 'Zelfde pleger', verb: 'recidive.confirm', data: { caseId: 'c0ffee00-0000-4000-8000-000000000099', matchId: 'd00dfeed-0000-4000-8000-000000000001' } },
-      { type: 'Action.Execute', title: 'Niet dezelfde', verb: 'recidive.reject', data: { caseId: 'c0ffee00-0000-4000-8000-000000000099', matchId: 'd00dfeed-0000-4000-8000-000000000001' } },
-    ],
-  },
-];
+/** A recidive overview at its largest shown form: a suggestion with its buttons and a count elsewhere. */
+const RECIDIVE: RecidiveOverview = {
+  matchable: true,
+  suggestions: [{ caseId: 'd00dfeed-0000-4000-8000-000000000001', caseNumber: 'WB-2026-00012', registeredAt: new Date('2026-03-01T09:00:00Z') }],
+  dossier: [1, 2, 3].map((n) => ({ caseId: `d00dfeed-0000-4000-8000-00000000001${n}`, caseNumber: `WB-2026-0001${n}`, registeredAt: new Date('2026-02-01T09:00:00Z') })),
+  earlierConfirmed: 3,
+  elsewhere: 12,
+  fingerprint: 'size-test',
+};
 
 describe('case card, handler view', () => {
   it('includes the recidive part under the headline facts, as built in code', () => {
-    const card = caseCard(caseInStatus('inProgress'), { recidiveElements: RECIDIVE_PART });
+    const card = caseCard(caseInStatus('inProgress'), { recidive: RECIDIVE });
     const part = nodes(card, 'Container').find((n) => n.id === 'recidivePart');
-    expect(part?.items).toEqual(RECIDIVE_PART);
+    expect(JSON.stringify(part?.items)).toContain('Mogelijk dezelfde pleger als in zaak WB-2026-00012');
     const body = card.body as Json[];
     expect(body.findIndex((n) => n.id === 'recidivePart')).toBe(body.findIndex((n) => n.id === 'keyFacts') + 1);
     expect(nodes(caseCard(caseInStatus('inProgress')), 'Container').find((n) => n.id === 'recidivePart')).toBeUndefined();
-    expect(nodes(caseCard(caseInStatus('inProgress'), { viewer: 'readOnly', recidiveElements: RECIDIVE_PART }), 'Container').find((n) => n.id === 'recidivePart')).toBeUndefined();
+    expect(nodes(caseCard(caseInStatus('inProgress'), { viewer: 'readOnly', recidive: RECIDIVE }), 'Container').find((n) => n.id === 'recidivePart')).toBeUndefined();
   });
 
   it.each<[CaseSampleStep, string[]]>([
@@ -485,7 +485,7 @@ describe('card size', () => {
     for (const step of caseSampleSteps()) {
       const c = caseAtMaxLength(step, filler);
       const views = [
-        render(CASE_CARD_NAMES.caseCard, caseCardViewModel(c, handlerOptions({ refreshUserIds: sixtyIds, handlerName: filler(200), notice: filler(500), earlierCasesOfPerpetrator: 4, recidiveElements: RECIDIVE_PART }))),
+        render(CASE_CARD_NAMES.caseCard, caseCardViewModel(c, handlerOptions({ refreshUserIds: sixtyIds, handlerName: filler(200), notice: filler(500), earlierCasesOfPerpetrator: 4, recidive: RECIDIVE }))),
         render(CASE_CARD_NAMES.caseCard, caseCardViewModel(c, handlerOptions({ viewer: 'readOnly', refreshUserIds: sixtyIds, notice: filler(500) }))),
         render(CASE_CARD_NAMES.progress, caseProgressViewModel(c, { now: NOW, refreshUserIds: sixtyIds, notice: filler(500) })),
         render(CASE_CARD_NAMES.measuresProposal, measuresProposalViewModel(c, { now: NOW })),

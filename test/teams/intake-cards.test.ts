@@ -6,7 +6,6 @@ import { supportLinesFor } from '../../src/domain/support-lines';
 import { CardRenderer } from '../../src/teams/cards/card-renderer';
 import {
   ADDRESS_QUOTE_MAX,
-  MY_CASES_MAX,
   renderIntakeReplies,
   SUMMARY_VALUE_MAX,
   type OutgoingMessage,
@@ -469,40 +468,6 @@ describe('an intake started from the advice', () => {
     const message = render({ kind: 'levelChosen', level: 3 });
     expect(message.card).toBeUndefined();
     expect(message.text).toBe('Soort gedrag: (Non-)verbale agressie ("jij"). Dat staat al ingevuld; bij de controle aan het eind kun je het nog wijzigen.');
-  });
-});
-
-describe('my cases card', () => {
-  it('invites a first report when there is none', () => {
-    const c = card({ kind: 'myCases', cases: [] });
-    expect(readable(c)).toContain('Je hebt nog geen meldingen gedaan.');
-    expect(button(c, 'Incident melden').data).toEqual({ action: 'intake.start' });
-  });
-
-  it('lists each case, newest first, with its date, status and kind of behaviour', () => {
-    const older = sampleCase({ caseNumber: 'WB-2026-00007', now: new Date('2026-10-05T09:00:00Z'), answers: { when: 'gisteren' } });
-    const newer = { ...sampleCase(), status: 'inProgress' as const };
-    const c = card({ kind: 'myCases', cases: [older, newer] });
-    const text = readable(c);
-    expect(text).toContain('Je hebt 2 meldingen gedaan.');
-    expect(text.indexOf('WB-2026-00042')).toBeLessThan(text.indexOf('WB-2026-00007'));
-    expect(text).toContain('WB-2026-00042\nGemeld op: maandag 30 november 2026\nStatus: In behandeling\nSoort gedrag: Bedreiging of intimidatie');
-    expect(text).toContain('WB-2026-00007\nGemeld op: maandag 5 oktober 2026\nStatus: Gemeld');
-    expect(button(c, 'Nieuwe melding').data).toEqual({ action: 'intake.start' });
-  });
-
-  it('shows the newest cases only when there are many, and says how many are left off', () => {
-    const one = sampleCase();
-    const many = Array.from({ length: MY_CASES_MAX + 3 }, (_, i) => ({
-      ...one,
-      caseNumber: `WB-2026-${String(i + 1).padStart(5, '0')}`,
-      registeredAt: new Date(one.registeredAt.getTime() + i * 3600 * 1000),
-    }));
-    const c = card({ kind: 'myCases', cases: many });
-    const text = readable(c);
-    expect(text).toContain(`Hier staan de ${MY_CASES_MAX} nieuwste. 3 oudere meldingen staan er niet bij.`);
-    expect(text).toContain('WB-2026-00023');
-    expect(text).not.toContain('WB-2026-00003\n');
   });
 });
 

@@ -1,3 +1,4 @@
+import { behaviourDomains } from '../behaviour-domains';
 import { DomainError } from '../errors';
 import { findOrganisation, roleFitsOrganisation } from '../organisations';
 import { evidenceFileSchema, incidentReportSchema, type BehaviourLevel, type EvidenceFile, type IncidentReport } from '../report';
@@ -86,7 +87,8 @@ function buildReport(draft: IntakeDraft): { ok: true; report: IncidentReport } |
     ...(a.aftercare?.text === undefined ? {} : { aftercareWishes: a.aftercare.text }),
   };
   const parsed = incidentReportSchema.safeParse(candidate);
-  if (parsed.success) return { ok: true, report: parsed.data };
+  // The planes are recorded with the kinds (and level and damage) they follow from.
+  if (parsed.success) return { ok: true, report: { ...parsed.data, domains: behaviourDomains(parsed.data) } };
   return { ok: false, detail: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.code}`).join('; ') };
 }
 

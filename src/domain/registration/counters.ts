@@ -1,6 +1,6 @@
 import { ORGANISATIONS } from '../organisations';
 import type { CaseStatus } from '../case';
-import type { CriminalOffenceAnswer, IncidentKind, Injury, OnlineChannel } from '../report';
+import type { BehaviourDomain, CriminalOffenceAnswer, IncidentKind, Injury, OnlineChannel } from '../report';
 import type { OfficeHolderRole } from '../roles';
 import { registrationMonth, type ClosingResponse, type DeadlineOutcome, type PoliceReportState, type RegistrationRow } from './registration-row';
 
@@ -37,6 +37,7 @@ export const counterName = {
   role: (role: OfficeHolderRole) => `role_${role}`,
   level: (level: number) => `level_${level}`,
   kind: (kind: IncidentKind) => `kind_${kind}`,
+  domain: (domain: BehaviourDomain) => `domain_${domain}`,
   channel: (channel: 'offline' | 'online') => `channel_${channel}`,
   onlineChannel: (channel: OnlineChannel) => `online_${channel}`,
   injuryNone: 'injury_none',
@@ -68,6 +69,7 @@ export function monthCounterNames(row: RegistrationRow): string[] {
     counterName.role(row.officeHolderRole),
     counterName.level(row.level),
     ...row.kinds.map(counterName.kind),
+    ...(row.domains ?? []).map(counterName.domain),
     counterName.channel(row.channel),
     ...(row.onlineChannel === undefined ? [] : [counterName.onlineChannel(row.onlineChannel)]),
     ...(row.injury.length === 0 ? [counterName.injuryNone] : [counterName.injuryAny, ...row.injury.map(counterName.injury)]),

@@ -1,6 +1,6 @@
 import { findOrganisation, ORGANISATIONS, ROLES_BY_KIND } from '../organisations';
-import { BEHAVIOUR_LEVELS, INCIDENT_KIND_LABELS, INCIDENT_KINDS, INJURIES, INJURY_LABELS } from '../report';
-import { OFFICE_HOLDER_ROLE_LABELS, OFFICE_HOLDER_ROLES, type OfficeHolderRole } from '../roles';
+import { BEHAVIOUR_LEVELS, INCIDENT_KINDS, INJURIES } from '../report';
+import { OFFICE_HOLDER_ROLES, type OfficeHolderRole } from '../roles';
 import { addCounters, count, counterName, parseDueCounter, TAKE_TIME_BUCKETS, type Counters } from './counters';
 import { figurePeriods, type FigurePeriods } from './figure-periods';
 import { DEADLINE_OUTCOMES, POLICE_REPORT_STATES } from './registration-row';
@@ -28,9 +28,8 @@ export interface FigureSource {
 }
 
 export interface BreakdownItem {
+  /** The item within its dimension (an organisation id, a role, a level, …); src/copy/figure-breakdowns.copy.ts names it. */
   readonly key: string;
-  /** Dutch. */
-  readonly label: string;
   readonly count: number;
 }
 
@@ -40,8 +39,6 @@ export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 /** The reports of the recent period split by one dimension. */
 export interface Breakdown {
   readonly dimension: BreakdownDimension;
-  /** Dutch. */
-  readonly title: string;
   /** True when every report is in exactly one item (the items add up to the period's total). */
   readonly additive: boolean;
   readonly items: readonly BreakdownItem[];
@@ -157,12 +154,6 @@ export function complianceOf(counters: Counters, due: readonly DueBucket[], now:
   };
 }
 
-const POLICE_REPORT_LABELS: Readonly<Record<(typeof POLICE_REPORT_STATES)[number], string>> = {
-  none: 'Geen melding of aangifte',
-  planned: 'Melding of aangifte gepland',
-  made: 'Melding of aangifte gedaan',
-};
-
 function rolesOf(scope: FigureScope): readonly OfficeHolderRole[] {
   if (scope.kind === 'province') return OFFICE_HOLDER_ROLES;
   const organisation = findOrganisation(scope.organisationId);
@@ -171,29 +162,20 @@ function rolesOf(scope: FigureScope): readonly OfficeHolderRole[] {
 
 /** The breakdowns of the recent period's counters, items in a fixed order (zeros included). */
 function breakdownsOf(counters: Counters, scope: FigureScope): Breakdown[] {
-  const item = (key: string, label: string, name: string): BreakdownItem => ({ key, label, count: count(counters, name) });
+  const item = (key: string, name: string): BreakdownItem => ({ key, count: count(counters, name) });
   const breakdowns: Breakdown[] = [];
   if (scope.kind === 'province') {
-    breakdowns.push({
-      dimension: 'organisation', title: 'Per organisatie', additive: true,
-      items: ORGANISATIONS.map((o) => item(o.id, o.name, counterName.organisation(o.id))),
-    });
+    breakdowns.push({ dimension: 'organisation', additive: true, items: ORGANISATIONS.map((o) => item(o.id, counterName.organisation(o.id))) });
   }
   breakdowns.push(
-    { dimension: 'role', title: 'Per functie', additive: true, items: rolesOf(scope).map((r) => item(r, OFFICE_HOLDER_ROLE_LABELS[r], counterName.role(r))) },
-    { dimension: 'level', title: 'Per gedragsniveau', additive: true, items: BEHAVIOUR_LEVELS.map((l) => item(String(l.level), `Niveau ${l.level}: ${l.title}`, counterName.level(l.level))) },
-    { dimension: 'kind', title: 'Per soort (een melding kan meer soorten hebben)', additive: false, items: INCIDENT_KINDS.map((k) => item(k, INCIDENT_KIND_LABELS[k], counterName.kind(k))) },
-    {
-      dimension: 'channel', title: 'Offline of online', additive: true,
-      items: [item('offline', 'Offline (fysiek)', counterName.channel('offline')), item('online', 'Online (e-mail, sociale media, telefoon, …)', counterName.channel('online'))],
-    },
-    { dimension: 'injury', title: 'Letsel', additive: true, items: [item('none', 'Geen letsel', counterName.injuryNone), item('any', 'Met letsel', counterName.injuryAny)] },
-    { dimension: 'injuryType', title: 'Soort letsel (een melding kan meer soorten hebben)', additive: false, items: INJURIES.map((i) => item(i, INJURY_LABELS[i], counterName.injury(i))) },
-    { dimension: 'policeReport', title: 'Melding of aangifte bij de politie', additive: true, items: POLICE_REPORT_STATES.map((s) => item(s, POLICE_REPORT_LABELS[s], counterName.policeReport(s))) },
-    {
-      dimension: 'repeatPerpetrator', title: 'Pleger', additive: true,
-      items: [item('yes', 'Pleger met een eerdere melding', counterName.repeat(true)), item('no', 'Geen eerdere melding bekend', counterName.repeat(false))],
-    },
+    { dimension: 'role', additive: true, items: rolesOf(scope).map((r) => item(r, counterName.role(r))) },
+    { dimension: 'level', additive: true, items: BEHAVIOUR_LEVELS.map((l) => item(String(l.level), counterName.level(l.level))) },
+    { dimension: 'kind', additive: false, items: INCIDENT_KINDS.map((k) => item(k, counterName.kind(k))) },
+    { dimension: 'channel', additive: true, items: [item('offline', counterName.channel('offline')), item('online', counterName.channel('online'))] },
+    { dimension: 'injury', additive: true, items: [item('none', counterName.injuryNone), item('any', counterName.injuryAny)] },
+    { dimension: 'injuryType', additive: false, items: INJURIES.map((i) => item(i, counterName.injury(i))) },
+    { dimension: 'policeReport', additive: true, items: POLICE_REPORT_STATES.map((s) => item(s, counterName.policeReport(s))) },
+    { dimension: 'repeatPerpetrator', additive: true, items: [item('yes', counterName.repeat(true)), item('no', counterName.repeat(false))] },
   );
   return breakdowns;
 }

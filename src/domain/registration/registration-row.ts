@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { CASE_STATUSES, type Case } from '../case';
 import type { DeadlineKind } from '../deadlines';
 import { findOrganisation } from '../organisations';
-import { CRIMINAL_OFFENCE_ANSWERS, INCIDENT_KINDS, INJURIES, ONLINE_CHANNELS } from '../report';
+import { domainsOf } from '../behaviour-domains';
+import { BEHAVIOUR_DOMAINS, CRIMINAL_OFFENCE_ANSWERS, INCIDENT_KINDS, INJURIES, ONLINE_CHANNELS } from '../report';
 import { OFFICE_HOLDER_ROLES } from '../roles';
 import { AMSTERDAM } from '../working-days';
 
@@ -50,6 +51,8 @@ export const registrationRowSchema = z
     officeHolderRole: z.enum(OFFICE_HOLDER_ROLES),
     level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
     kinds: z.array(z.enum(INCIDENT_KINDS)).min(1),
+    /** The planes of the behaviour (fysiek, emotioneel, seksueel, financieel); absent on rows stored before. */
+    domains: z.array(z.enum(BEHAVIOUR_DOMAINS)).optional(),
     channel: z.enum(['offline', 'online']),
     /** Only for online incidents: e-mail, letter, social media, … (a category, never the detail). */
     onlineChannel: z.enum(ONLINE_CHANNELS).optional(),
@@ -127,6 +130,7 @@ export function registrationRow(c: Case, facts: RegistrationFacts): Registration
     officeHolderRole: c.officeHolder.role,
     level: report.level,
     kinds: [...report.kinds],
+    domains: domainsOf(report),
     channel: report.place.mode,
     ...(report.place.mode === 'online' ? { onlineChannel: report.place.channel } : {}),
     injury: [...report.injury],

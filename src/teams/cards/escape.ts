@@ -41,12 +41,7 @@ export function toCardText(userText: string | null | undefined, maxLength: numbe
   if (!Number.isInteger(maxLength) || maxLength < 1) throw new RangeError('maxLength must be a positive integer');
   if (!userText) return '';
 
-  let text = userText
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
-    .replace(/\t/g, ' ')
-    .replace(INVISIBLE, (c) => (c === '\n' ? c : ''))
-    .normalize('NFC');
+  let text = clean(userText);
 
   // Escaping only ever lengthens text, so nothing past maxLength + 1 can survive the cut.
   const tooLong = text.length > maxLength;
@@ -54,13 +49,36 @@ export function toCardText(userText: string | null | undefined, maxLength: numbe
 
   text = text
     .replace(LOOKALIKE_PATTERN, (c) => LOOKALIKES[c])
-    .replace(/\]/g, `]${ZWSP}`) // breaks [x](y), [x][y] and [y]: definitions
+    // Breaks [x](y), [x][y] and [y]: definitions; a bracket before anything else ("[adres verwijderd] en") stays as it is.
+    .replace(/\](?=\s*[([:])/g, `]${ZWSP}`)
     .replace(/\$(?=\{)/g, `$${ZWSP}`) // templating: ${...}
     .replace(/\{(?=\{)/g, `{${ZWSP}`) // card functions: {{DATE(...)}}
     .replace(/&(?=#?[0-9A-Za-z]+;)/g, `&${ZWSP}`) // HTML entities that some renderers decode
     .replace(BLOCK_MARKER_AT_LINE_START, ZWSP);
 
   return tooLong || text.length > maxLength ? truncate(text, maxLength) : text;
+}
+
+/**
+ * Text where Teams reads no Markdown (button titles, input labels, choice titles): cleaned and cut
+ * like card text, but nothing is escaped, so no zero-width space ends up in a label. Only a template
+ * binding is broken, because the card renderer refuses anything that looks like one.
+ */
+export function toPlainCardText(text: string | null | undefined, maxLength: number = DEFAULT_MAX_CARD_TEXT): string {
+  if (!Number.isInteger(maxLength) || maxLength < 1) throw new RangeError('maxLength must be a positive integer');
+  if (!text) return '';
+  const cleaned = clean(text).replace(/\$(?=\{)/g, `$${ZWSP}`);
+  return cleaned.length > maxLength ? truncate(cleaned, maxLength) : cleaned;
+}
+
+/** Broken UTF-16, line ends, tabs and invisible characters out; NFC. */
+function clean(text: string): string {
+  return text
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(INVISIBLE, (c) => (c === '\n' ? c : ''))
+    .normalize('NFC');
 }
 
 /** Cuts to at most `maxLength` code units including "…", never inside a character or grapheme. */

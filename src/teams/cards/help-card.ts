@@ -29,7 +29,7 @@ export interface CardCommand {
 
 /** Data bound to cards/help.json; build it with `helpCardViewModel` so user text is escaped. */
 export interface HelpCardViewModel {
-  /** "Hallo Sanne,": the first name only; absent when it cannot be told from the display name. */
+  /** "Hallo Sanne,": the given name (or the first name of the display name); absent when neither is known. */
   firstName?: string;
   commands: CardCommand[];
   /** The Vertrouwenslijn's number (src/domain/support-lines.ts). */
@@ -37,13 +37,18 @@ export interface HelpCardViewModel {
 }
 
 /** Builds the 1:1 help card's data; the display name comes from Teams, so it is escaped like any user text. */
-export function helpCardViewModel(options: { userName?: string; commands?: readonly CardCommand[] } = {}): HelpCardViewModel {
-  const firstName = toCardText(firstNameOf(options.userName), 100);
+export function helpCardViewModel(options: { userName?: string; givenName?: string; commands?: readonly CardCommand[] } = {}): HelpCardViewModel {
+  const firstName = toCardText(greetingName(options), 100);
   return {
     ...(firstName ? { firstName } : {}),
     commands: (options.commands ?? PERSONAL_COMMANDS).map((c) => ({ command: toCardText(c.command), description: toCardText(c.description) })),
     confidentialPhone: CONFIDENTIAL_PHONE_ON_CARD,
   };
+}
+
+/** The name to greet with: the given name from Teams when known, else the first name read from the display name. */
+function greetingName(options: { userName?: string; givenName?: string }): string | undefined {
+  return options.givenName?.trim() || firstNameOf(options.userName);
 }
 
 /**
@@ -104,9 +109,9 @@ export function deskForChannel(directory: Directory, channelId: string | undefin
  * else, that person too. `desk` is the channel's desk (it names the channel); `organisationId` says
  * whose escalation contact to show when the channel is no desk (e.g. the caller's own organisation).
  */
-export function channelHelpCardViewModel(options: { userName?: string; directory: Directory; desk?: ChannelDesk; organisationId?: string }): ChannelHelpCardViewModel {
+export function channelHelpCardViewModel(options: { userName?: string; givenName?: string; directory: Directory; desk?: ChannelDesk; organisationId?: string }): ChannelHelpCardViewModel {
   const { directory, desk } = options;
-  const firstName = toCardText(firstNameOf(options.userName), 100);
+  const firstName = toCardText(greetingName(options), 100);
   const coordinator = directory.coordinatorVpt;
   const organisationId = desk?.organisationId ?? options.organisationId;
   const escalation = organisationId ? directory.escalationContact(organisationId) : coordinator;

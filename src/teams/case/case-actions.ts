@@ -281,7 +281,7 @@ export function registerCaseActions(app: Application<TurnState>, actionDeps: Cas
 }
 
 /** Runs an action for the caller (by Entra object id) and answers with a card; never throws into Teams. */
-async function respond(context: TurnContext, deps: CaseActionDependencies, work: (actorAadObjectId: string) => Promise<object>): Promise<void> {
+export async function respond(context: TurnContext, deps: CaseActionDependencies, work: (actorAadObjectId: string) => Promise<object>): Promise<void> {
   const actor = context.activity.from?.aadObjectId;
   let card: object;
   try {
@@ -293,7 +293,7 @@ async function respond(context: TurnContext, deps: CaseActionDependencies, work:
   await replyWithCardForInteractor(context, card);
 }
 
-type CardDependencies = CaseActionDependencies & { rendered: RenderedCaseCards };
+export type CardDependencies = CaseActionDependencies & { rendered: RenderedCaseCards };
 
 /**
  * The line on top after an action: who beat the caller to it ("Peter Jansen heeft net maatregelen
@@ -307,7 +307,7 @@ function noticeFor(deps: CaseActionDependencies, outcome: CaseActionOutcome, act
 }
 
 /** The card this person may see: handler view, the office holder's progress, or the read-only view. */
-async function cardFor(deps: CardDependencies, outcome: CaseActionOutcome, notice?: string, proposalForm?: ProposalFormState): Promise<object> {
+export async function cardFor(deps: CardDependencies, outcome: CaseActionOutcome, notice?: string, proposalForm?: ProposalFormState): Promise<object> {
   if (outcome.outcome === 'notFound') return errorCard(deps, NOT_FOUND);
   const now = deps.clock.now();
   const c = outcome.case;
@@ -335,6 +335,7 @@ async function cardFor(deps: CardDependencies, outcome: CaseActionOutcome, notic
         earlierCasesOfPerpetrator: outcome.earlierCases,
         refreshUserIds: deskHandlerIds(deps.directory, c),
         ...(viewer === 'handler' ? { informed: { current: currentlyInformed(c, deps.directory), candidates: informedCandidates(c, deps.directory) } } : {}),
+        ...(outcome.recidive ? { recidive: outcome.recidive } : {}),
         ...(meetings ? { meetings } : {}),
         ...(history ? { history, nameOf } : {}),
         ...(handlerName ? { handlerName } : {}),
@@ -360,6 +361,6 @@ export function deskHandlerIds(directory: Directory, c: Case): string[] {
   return (directory.desk(c.route.handler.organisationId, c.route.handler.role)?.handlers ?? []).map((h) => userMri(h.aadObjectId)).slice(0, 60);
 }
 
-function errorCard(deps: CaseActionDependencies, message: string): object {
+export function errorCard(deps: CaseActionDependencies, message: string): object {
   return deps.cards.render('case-error', caseErrorViewModel(message));
 }

@@ -4,20 +4,24 @@
  * same answer the server gives when a button is pressed.
  */
 import { allowedCommands, type Case, CASE_STATUS_LABELS, EVALUATION_LABELS, EVALUATION_QUESTIONS, MEETING_KIND_LABELS, NO_RESPONSE_REASON_LABELS, type CaseCommandKind } from '../../domain/case';
-import { formatDutchDate, formatDutchDateTime } from '../../domain/deadlines';
+import { formatDutchDate, formatDutchDateTime } from '../../copy/dates.copy';
 import { policeChecklistItems } from '../../domain/police-checklist';
 import { CRIMINAL_OFFENCE_ANSWER_LABELS, INCIDENT_KIND_LABELS, type IncidentReport, INJURY_LABELS, PERPETRATOR_TYPE_LABELS, TEXT_LIMITS } from '../../domain/report';
 import { HANDLER_ROLE_LABELS, OFFICE_HOLDER_ROLE_LABELS } from '../../domain/roles';
 import { toCardText, toInputValue } from '../cards/escape';
 import type { CaseHistoryRecord } from '../../app/case-history';
-import { policeFormFields } from '../../domain/police-form';
-import { SEVEN_W_LABELS, SEVEN_W_MAX_LENGTH } from '../../domain/seven-ws';
+import { policeFormFields } from '../../copy/police-form.copy';
+import { SEVEN_W_MAX_LENGTH } from '../../domain/seven-ws';
+import { SEVEN_W_LABELS } from '../../copy/follow-up.copy';
 import { actionsPart, type CaseCardActionsViewModel, type ProposalFormState } from './case-card-actions';
 import { historyLines } from './case-history-view';
 import { CASE_CARD_TEXT_MAX, CASE_CARD_VIEW_MODEL_BUDGET, MEETINGS_MAX, MIN_TEXT_LIMIT, type TextLimits } from './case-card-contract';
 import { type CaseDeadlineViewModel, type CaseViewer, deadlinesOf, type FactViewModel, levelTitle, measureList, type MeasureViewModel, organisationName, placeText, quoted, refreshIds, sentBackComment, shortDateTime } from './case-view-parts';
 import { EMPTY_FOLLOW_UP, followUpPart, type FollowUpViewModel, type InformedView } from './follow-up-view';
 import { type PlannedMeetingInfo, plannedMeetingsPart, type PlannedMeetingViewModel } from './planned-meetings-view';
+import type { RecidiveOverview } from '../../app/recidive';
+import { recidivePart, type RecidiveViewModel } from './recidive-view';
+import { behaviourDomainsText } from '../cards/behaviour-domain-text';
 
 /** Who looks at the case card, when, and what it needs besides the case. */
 export interface CaseCardOptions {
@@ -41,12 +45,8 @@ export interface CaseCardOptions {
   proposalForm?: ProposalFormState;
   /** The informed people and whom the handler could add, from the directory; no informed part when absent. */
   informed?: InformedView;
-  /**
-   * The recidive part under the headline facts (a line "komt in N andere zaken voor…" and the handler's
-   * confirm/reject buttons): typed Adaptive Card elements built by src/teams/case/recidive-view.ts, with
-   * every user text escaped there. Absent or empty: no recidive part.
-   */
-  recidiveElements?: readonly object[];
+  /** Recidive for the handler (suggestions, dossier, count elsewhere): recidive-view.ts. */
+  recidive?: RecidiveOverview;
 }
 
 
@@ -88,12 +88,10 @@ export interface TaskViewModel {
 
 
 /** Data bound to cards/case-card.json. */
-export interface CaseCardViewModel extends CaseCardActionsViewModel, FollowUpViewModel {
+export interface CaseCardViewModel extends CaseCardActionsViewModel, FollowUpViewModel, RecidiveViewModel {
   caseId: string;
   refreshUserIds: string[];
   notice: string;
-  /** The recidive part's elements (container "recidivePart"); [] for none and in the read-only views. */
-  recidiveElements: readonly object[];
   /** True only for a handler of the case's desk: everything below `facts` is empty otherwise. */
   isHandlerView: boolean;
   /** The line explaining a view without details; '' in the handler view. */
@@ -186,7 +184,7 @@ function buildCaseCard(c: Case, options: CaseCardOptions, limits: TextLimits): C
     closed: c.status === 'closed',
     deadlines,
     anyOverdue: deadlines.some((d) => d.overdue),
-    recidiveElements: [] as readonly object[],
+    ...recidivePart(c.id, options.viewer === 'handler' ? options.recidive : undefined),
   };
   if (options.viewer !== 'handler') {
     // Need-to-know: nothing about the office holder's identity, the incident or the perpetrator.
@@ -212,7 +210,6 @@ function buildCaseCard(c: Case, options: CaseCardOptions, limits: TextLimits): C
     ...common,
     isHandlerView: true,
     readOnlyText: '',
-    recidiveElements: options.recidiveElements ?? [],
     ...handlerFacts(c, options, limits),
     details: reportDetails(c.report, limits),
     ...perpetratorPart(c, options.earlierCasesOfPerpetrator, limits),
@@ -326,6 +323,7 @@ function handlerFacts(c: Case, options: CaseCardOptions, limits: TextLimits): Pi
   ];
   const reportFacts: FactViewModel[] = [
     { title: 'Soort', value: report.kinds.map((k) => INCIDENT_KIND_LABELS[k]).join(', ') },
+    { title: 'Vlak', value: behaviourDomainsText(report) },
     { title: 'Waar', value: placeText(report, limits) },
     { title: 'Strafbaar feit vermoed', value: CRIMINAL_OFFENCE_ANSWER_LABELS[report.criminalOffenceSuspected] },
     { title: 'Letsel', value: report.injury.length === 0 ? 'Geen' : report.injury.map((i) => INJURY_LABELS[i]).join(', ') },

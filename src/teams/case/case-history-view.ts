@@ -5,7 +5,7 @@
  */
 import type { CaseHistoryRecord } from '../../app/case-history';
 import { isConsequenceEvent, MEETING_KIND_LABELS, type Case } from '../../domain/case';
-import { SEVEN_W_LABELS } from '../../domain/police-form';
+import { SEVEN_W_LABELS } from '../../copy/police-form.copy';
 import { toCardText } from '../cards/escape';
 import { HISTORY_MAX } from './case-card-contract';
 import { shortDateTime } from './case-view-parts';

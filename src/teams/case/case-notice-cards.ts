@@ -1,6 +1,6 @@
 /** The short notice to informed parties, and the error card in place of Teams' generic error. */
 import { type Case } from '../../domain/case';
-import { formatDutchDate } from '../../domain/deadlines';
+import { formatDutchDate } from '../../copy/dates.copy';
 import { HANDLER_ROLE_LABELS, INFORMED_ROLE_LABELS, type InformedRole, OFFICE_HOLDER_ROLE_LABELS, type OfficeHolderRole } from '../../domain/roles';
 import { toCardText } from '../cards/escape';
 import { CASE_CARD_TEXT_MAX } from './case-card-contract';

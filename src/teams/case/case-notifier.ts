@@ -9,6 +9,7 @@ import type { CardRenderer } from '../cards/card-renderer';
 import { ProactiveMessenger } from '../proactive-messenger';
 import { deskHandlerIds, takenHandlerName, userMri } from './case-actions';
 import { coordinatorSupportText, restrictionsAdjustedText } from './follow-up-notices';
+import { crossOrganisationNotice } from './recidive-view';
 import { caseCardViewModel, caseProgressViewModel, caseTakenMessage, informedNoticeViewModel, measuresProposalViewModel } from './case-cards';
 
 export interface TeamsCaseNotifierDependencies {
@@ -82,6 +83,11 @@ export class TeamsCaseNotifier implements CaseNotifier {
   async notifyCoordinator(c: Case): Promise<void> {
     const text = coordinatorSupportText(c);
     await this.deps.messenger.sendToUser(this.deps.directory.coordinatorVpt.aadObjectId, ProactiveMessenger.message({ text, summary: `Ondersteuning gevraagd bij ${c.caseNumber}` }));
+  }
+
+  async notifyCoordinatorOfRecidive(c: Case, elsewhere: ReadonlyMap<string, number>): Promise<void> {
+    const text = crossOrganisationNotice(c.organisationId, elsewhere);
+    await this.deps.messenger.sendToUser(this.deps.directory.coordinatorVpt.aadObjectId, ProactiveMessenger.message({ text, summary: 'Recidive in de provincie' }));
   }
 
   private deskCard(c: Case) {

@@ -1,7 +1,9 @@
 /** Pieces every case card shares: facts, deadlines, measures and the small texts built from a case. */
 import { DateTime } from 'luxon';
 import { type Case } from '../../domain/case';
-import { type Deadline, DEADLINE_LABELS, decreeDaysNote, formatDutchDate, formatDutchDateTime, timeLeft } from '../../domain/deadlines';
+import { type Deadline, DEADLINE_LABELS } from '../../domain/deadlines';
+import { decreeDaysNote } from '../../copy/deadlines.copy';
+import { formatDutchDate, formatDutchDateTime, timeLeft } from '../../copy/dates.copy';
 import { type Measure, MEASURE_KIND_LABELS } from '../../domain/measures';
 import { findOrganisation } from '../../domain/organisations';
 import { BEHAVIOUR_LEVELS, type IncidentReport, ONLINE_CHANNEL_LABELS, TEXT_LIMITS } from '../../domain/report';

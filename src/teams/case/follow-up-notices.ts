@@ -1,6 +1,6 @@
 /** The short 1:1 texts of the guide's follow-up steps: restrictions adjusted (office holder), support asked (coordinator VPT). */
 import type { Case } from '../../domain/case';
-import { formatDutchDate } from '../../domain/deadlines';
+import { formatDutchDate } from '../../copy/dates.copy';
 import { HANDLER_ROLE_LABELS } from '../../domain/roles';
 import { approvedRestrictions } from '../../domain/restrictions';
 import { organisationName } from './case-view-parts';

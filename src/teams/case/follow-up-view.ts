@@ -5,9 +5,10 @@
  */
 import { DateTime } from 'luxon';
 import type { Case, CaseCommandKind } from '../../domain/case';
-import { formatDutchDate } from '../../domain/deadlines';
+import { formatDutchDate } from '../../copy/dates.copy';
 import { damageReported } from '../../domain/damage-recovery';
-import { POLICE_JUDGEMENT_LABELS, POLICE_JUDGEMENTS, POLICE_REPORT_KIND_LABELS, POLICE_REPORT_KINDS, RESTRICTIONS_CLOSING_DECISIONS, RESTRICTIONS_CLOSING_LABELS } from '../../domain/follow-up-terms';
+import { POLICE_JUDGEMENT_LABELS, POLICE_JUDGEMENTS, POLICE_REPORT_KIND_LABELS, POLICE_REPORT_KINDS, RESTRICTIONS_CLOSING_DECISIONS } from '../../domain/follow-up-terms';
+import { RESTRICTIONS_CLOSING_LABELS } from '../../copy/follow-up.copy';
 import type { InformedPerson } from '../../domain/informed-people';
 import { MEETING_REPORT_MAX } from '../../domain/meeting-report';
 import { POLICE_REPORT_STEP } from '../../domain/police-checklist';

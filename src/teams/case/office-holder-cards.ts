@@ -1,6 +1,6 @@
 /** The office holder's cards in their 1:1 chat: the progress of their case, and a measures proposal to answer. */
 import { allowedCommands, type Case, CASE_STATUS_LABELS, type CaseStatus, proposalRound } from '../../domain/case';
-import { formatDutchDate, formatDutchDateTime } from '../../domain/deadlines';
+import { formatDutchDate, formatDutchDateTime } from '../../copy/dates.copy';
 import { POLICE_APPOINTMENT_STEP, POLICE_REPORT_STEP, policeChecklistItems } from '../../domain/police-checklist';
 import { TEXT_LIMITS } from '../../domain/report';
 import { HANDLER_ROLE_LABELS } from '../../domain/roles';

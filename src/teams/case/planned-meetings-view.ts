@@ -1,7 +1,7 @@
 /** Meetings planned with the perpetrator (issue 5), as the handler's case card shows them. */
 import { DateTime } from 'luxon';
 import { type Case, MEETING_KIND_LABELS, type MeetingKind } from '../../domain/case';
-import { formatDutchDateTime } from '../../domain/deadlines';
+import { formatDutchDateTime } from '../../copy/dates.copy';
 import { AMSTERDAM } from '../../domain/working-days';
 import { ICS_FALLBACK_NOTE } from '../cards/calendar-copy';
 import { toCardText } from '../cards/escape';

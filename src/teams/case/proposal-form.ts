@@ -1,6 +1,6 @@
 /** The measures form sent back to the handler after the server refused it: what was typed, and each error at its field. */
 import type { ZodIssue } from 'zod';
-import { DOMAIN_ERROR_MESSAGES } from '../../domain/errors';
+import { DOMAIN_ERROR_MESSAGES } from '../../copy/errors.copy';
 import type { ProposalFormState } from './case-card-actions';
 
 const DATE_ERRORS = new Set([DOMAIN_ERROR_MESSAGES['CASE.MEASURE_END_REQUIRED'], DOMAIN_ERROR_MESSAGES['CASE.MEASURE_END_IN_PAST'], DOMAIN_ERROR_MESSAGES['CASE.MEASURE_END_NOT_APPLICABLE']]);

@@ -1,4 +1,4 @@
-import type { FigureFact, FigureView } from '../../domain/registration/figure-view';
+import type { FigureFact, FigureView } from '../../copy/figure-view.copy';
 import type { ChartImage } from '../../app/figures-ports';
 
 /** The verb of the card's CSV button (wired to the 1:1 chat's file delivery later). */

@@ -16,6 +16,7 @@ import { normaliseCommandText } from '../commands';
 import { fileReadyViewModel } from '../files/file-ready-card';
 import { sendCard } from '../send-card';
 import { FIGURES_EXPORT_CSV_VERB, figuresCardViewModel } from './figures-card';
+import { userMessageOf } from '../../copy/errors.copy';
 
 export interface FiguresRouteDependencies {
   figures: Pick<FiguresService, 'scopesOf' | 'figuresFor'>;
@@ -126,7 +127,7 @@ async function exportCsv(context: TurnContext, data: unknown, deps: FiguresRoute
   } catch (error) {
     if (isDomainError(error)) {
       deps.logger.warn('figures.export_refused', { code: error.code });
-      return error.userMessage;
+      return userMessageOf(error);
     }
     deps.logger.error('figures.export_failed', { code: (error as Error).name });
     return 'De export kon nu niet worden gemaakt. Probeer het over een moment opnieuw.';

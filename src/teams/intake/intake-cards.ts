@@ -1,11 +1,13 @@
 /**
  * The cards and messages of the conversational intake: typed view-models for the templates in
- * cards/ (intake-*.json, safety-alert, case-submitted, my-cases) and the rendering of the intake
+ * cards/ (intake-*.json, safety-alert, case-submitted) and the rendering of the intake
  * service's replies. No card JSON is built here; the templates hold the layout and the button data.
  */
 import type { IntakeReply } from '../../app/intake.service';
-import { CASE_STATUS_LABELS, type Case } from '../../domain/case';
-import { DEADLINE_LABELS, decreeDaysNote, formatDutchDate, formatDutchDateTime, timeLeft, type Deadline } from '../../domain/deadlines';
+import type { Case } from '../../domain/case';
+import { DEADLINE_LABELS, type Deadline } from '../../domain/deadlines';
+import { decreeDaysNote } from '../../copy/deadlines.copy';
+import { formatDutchDateTime, timeLeft } from '../../copy/dates.copy';
 import type { PendingAddress } from '../../domain/intake';
 import { INTAKE_VALUE_FIELD, type IntakeNotice, type IntakePrompt, type IntakePromptField, type SummaryRow } from '../../dialogue/intake';
 import { findOrganisation } from '../../domain/organisations';
@@ -14,7 +16,7 @@ import { HANDLER_ROLE_LABELS } from '../../domain/roles';
 import type { SupportLine } from '../../domain/support-lines';
 import { amsterdamDate } from '../../domain/working-days';
 import type { CardRenderer } from '../cards/card-renderer';
-import { toCardText } from '../cards/escape';
+import { toCardText, toPlainCardText } from '../cards/escape';
 import { CONFIDENTIAL_PHONE_ON_CARD } from '../cards/support-line-text';
 import { REPORTER_PRIORITY_TEXT } from '../case/case-view-parts';
 
@@ -33,15 +35,12 @@ export const INTAKE_CARD_NAMES = {
   confirmCancel: 'intake-confirm-cancel',
   safetyAlert: 'safety-alert',
   caseSubmitted: 'case-submitted',
-  myCases: 'my-cases',
 } as const;
 
 /** At most this many characters of one answer on the summary card; "Wijzig" shows the whole answer. */
 export const SUMMARY_VALUE_MAX = 1200;
 /** At most this many characters of a quoted answer on the address warning. */
 export const ADDRESS_QUOTE_MAX = 1000;
-/** "mijn meldingen" lists the newest this many cases, so the card stays within Teams' size limit. */
-export const MY_CASES_MAX = 20;
 
 /** Choice lists up to this long show as radio buttons; longer ones as a drop-down. */
 const EXPANDED_CHOICES_MAX = 4;
@@ -108,7 +107,7 @@ export function questionCardViewModel(prompt: IntakePrompt, now: Date): Question
     // A reminder only: the inputs below hold the whole answer where the question has inputs.
     currentValue: toCardText(prompt.currentValueText, SUMMARY_VALUE_MAX),
     options: options.map((option) => ({
-      label: toCardText(option.label, 200),
+      label: toPlainCardText(option.label, 200), // a button title: Teams reads no Markdown there
       value: option.value,
       explanation: toCardText(option.explanation),
     })),
@@ -142,11 +141,11 @@ function promptFields(prompt: IntakePrompt): IntakePromptField[] {
 
 function fieldViewModel(field: IntakePromptField, now: Date, singleTextAnswer: boolean): QuestionFieldViewModel {
   const isText = field.kind === 'text' || field.kind === 'longText';
-  const choices = (field.options ?? []).map((option) => ({ title: toCardText(option.label, 200), value: option.value }));
+  const choices = (field.options ?? []).map((option) => ({ title: toPlainCardText(option.label, 200), value: option.value }));
   return {
     id: field.id,
     kind: field.kind,
-    label: toCardText(field.label, 200),
+    label: toPlainCardText(field.label, 200),
     // A toggle always has a value, and a required toggle would demand "on".
     required: field.kind !== 'toggle' && field.required,
     errorMessage: errorMessageFor(field),
@@ -303,37 +302,6 @@ function capitalise(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// My cases
-// ---------------------------------------------------------------------------------------------
-
-/** Data bound to cards/my-cases.json. */
-export interface MyCasesViewModel {
-  intro: string;
-  cases: { caseNumber: string; registeredOn: string; status: string; level: string }[];
-  /** Older cases left off the card. */
-  omitted: number;
-  omittedText: string;
-}
-
-/** The office holder's own cases, newest first, at most MY_CASES_MAX. */
-export function myCasesViewModel(cases: readonly Case[]): MyCasesViewModel {
-  const newest = [...cases].sort((a, b) => b.registeredAt.getTime() - a.registeredAt.getTime());
-  const shown = newest.slice(0, MY_CASES_MAX);
-  const omitted = newest.length - shown.length;
-  return {
-    intro: cases.length === 1 ? 'Je hebt 1 melding gedaan.' : `Je hebt ${cases.length} meldingen gedaan. De nieuwste staat bovenaan.`,
-    cases: shown.map((c) => ({
-      caseNumber: toCardText(c.caseNumber, 40),
-      registeredOn: formatDutchDate(c.registeredAt),
-      status: CASE_STATUS_LABELS[c.status],
-      level: BEHAVIOUR_LEVELS.find((level) => level.level === c.report.level)?.title ?? '',
-    })),
-    omitted,
-    omittedText: omitted === 0 ? '' : `Hier staan de ${MY_CASES_MAX} nieuwste. ${omitted === 1 ? '1 oudere melding staat' : `${omitted} oudere meldingen staan`} er niet bij.`,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Replies → messages
 // ---------------------------------------------------------------------------------------------
 
@@ -375,11 +343,6 @@ function renderReply(reply: IntakeReply, renderer: CardRenderer, now: Date): Out
       return text('Je hebt geen melding in concept. Wil je een incident melden? Typ \'meld incident\'.');
     case 'staleCard':
       return text('Die knop hoort bij een eerdere vraag. Hieronder staat de vraag waar je nu bent.');
-    case 'myCases':
-      return {
-        card: renderer.render(INTAKE_CARD_NAMES.myCases, myCasesViewModel(reply.cases)),
-        summary: reply.cases.length === 0 ? 'Je hebt nog geen meldingen.' : `Mijn meldingen (${reply.cases.length})`,
-      };
   }
 }
 

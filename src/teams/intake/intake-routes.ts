@@ -13,6 +13,7 @@ import { renderIntakeReplies, type OutgoingMessage } from './intake-cards';
 import { fileAttachments, type DownloadResult } from './attachments';
 import { renderGuidance } from '../guidance/guidance-cards';
 import { handlePrivacyCommand, type PrivacyRouteDependencies } from '../privacy/privacy-routes';
+import { handleMyCasesAction, isMyCasesAction, sendMyCases, type MyCasesRouteDependencies } from '../my-cases/my-cases-routes';
 import {
   behaviourLevelSchema,
   guidanceForAction,
@@ -37,7 +38,6 @@ const CardActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('intake.address'), remove: z.boolean() }),
   // From an advice card, the level the office holder chose there (the level question is then skipped).
   z.object({ action: z.literal('intake.start'), level: behaviourLevelSchema.optional() }),
-  z.object({ action: z.literal('intake.myCases') }),
 ]);
 type CardAction = z.infer<typeof CardActionSchema>;
 
@@ -53,10 +53,12 @@ export interface IntakeRouteDependencies {
   sendHelp: (context: TurnContext) => Promise<void>;
   /** "mijn gegevens" and "bewaartermijn" (README "Privacy"); absent: those words are ordinary text. */
   privacy?: PrivacyRouteDependencies;
+  /** "mijn meldingen" and its buttons. */
+  myCases: MyCasesRouteDependencies;
 }
 
 /** What one message in the personal chat gets: intake replies, the help card or an advice card. */
-type PersonalAnswer = IntakeReply[] | 'help' | { guidance: GuidanceRequest };
+type PersonalAnswer = IntakeReply[] | 'help' | 'myCases' | { guidance: GuidanceRequest } | { myCasesAction: unknown };
 
 /** Handles one message in the personal chat: a card button, files, a command or an answer. */
 export async function handlePersonalMessage(context: TurnContext, deps: IntakeRouteDependencies): Promise<void> {
@@ -74,6 +76,8 @@ export async function handlePersonalMessage(context: TurnContext, deps: IntakeRo
     }
     const replies = await route(context, reporter, deps);
     if (replies === 'help') return deps.sendHelp(context);
+    if (replies === 'myCases') return sendMyCases(context, reporter.aadObjectId, deps.myCases);
+    if ('myCasesAction' in replies) return handleMyCasesAction(context, replies.myCasesAction, reporter.aadObjectId, deps.myCases);
     if (!Array.isArray(replies)) return sendMessage(context, renderGuidance(replies.guidance, deps.cards));
     await send(context, replies, deps);
   } catch (error) {
@@ -90,6 +94,8 @@ async function route(context: TurnContext, reporter: Reporter, deps: IntakeRoute
       const guidance = guidanceForAction(activity.value);
       return guidance ? { guidance } : [{ kind: 'invalid', message: UNKNOWN_BUTTON }];
     }
+    if (isMyCasesAction(activity.value)) return { myCasesAction: activity.value };
+    if ((activity.value as { action?: unknown }).action === 'intake.myCases') return 'myCases';
     return handleCardAction(activity.value, reporter, deps);
   }
 
@@ -102,7 +108,7 @@ async function route(context: TurnContext, reporter: Reporter, deps: IntakeRoute
   if (command === 'help' || command === '?') return 'help';
   if (command === 'verder' || command === 'ga verder') return deps.intake.resume(reporter);
   if (command === 'stop' || command === 'annuleer' || command === 'afbreken') return deps.intake.requestCancel(reporter);
-  if (command === 'mijn meldingen') return deps.intake.myCases(reporter);
+  if (command === 'mijn meldingen') return 'myCases';
   // Free text answers the open question; without a draft in progress it gets advice or the explanation.
   const replies = await deps.intake.answer(reporter, { kind: 'text', text: activity.text ?? '' });
   if (replies.length !== 1 || replies[0].kind !== 'noDraft') return replies;
@@ -135,8 +141,6 @@ async function handleCardAction(value: unknown, reporter: Reporter, deps: Intake
       return deps.intake.answer(reporter, { kind: 'addressChoice', remove: action.remove });
     case 'intake.start':
       return deps.intake.start(reporter, action.level === undefined ? {} : { level: action.level });
-    case 'intake.myCases':
-      return deps.intake.myCases(reporter);
   }
 }
 

@@ -236,6 +236,7 @@ async function caseCard(deps: MeetingActionDependencies, actor: string, id: stri
       now: deps.clock.now(),
       earlierCasesOfPerpetrator: view.earlierCases,
       refreshUserIds: deskHandlerIds(deps.directory, c),
+      ...(view.recidive ? { recidive: view.recidive } : {}),
       meetings: records.map((record) => plannedMeetingInfo(record, c, deps.icsUrl(record.icsToken))),
       ...(notice ? { notice } : {}),
     }),

@@ -6,10 +6,9 @@
 import { toInputValue } from '../cards/escape';
 import { DateTime } from 'luxon';
 import { noIncidentMeetingDeadlineReason, type Case } from '../../domain/case';
-import { DEADLINE_LABELS, formatDutchDateTime, timeLeft } from '../../domain/deadlines';
+import { DEADLINE_LABELS } from '../../domain/deadlines';
+import { formatDutchDateTime, timeLeft } from '../../copy/dates.copy';
 import {
-  afterDeadlineWarning,
-  ATTENDEE_ROLE_LABELS,
   MEETING_KIND_LABELS,
   MEETING_KINDS,
   MEETING_LIMITS,
@@ -20,6 +19,7 @@ import {
   type MeetingIssue,
   type MeetingPlan,
 } from '../../domain/meetings';
+import { afterDeadlineWarning, ATTENDEE_ROLE_LABELS } from '../../copy/meetings.copy';
 import { AMSTERDAM, amsterdamDate } from '../../domain/working-days';
 import type { MeetingRecord, PlanningForm } from '../../app/meeting.service';
 import { toCardText } from '../cards/escape';

@@ -5,6 +5,7 @@ import type { RetentionService } from '../../app/retention.service';
 import { DomainError } from '../../domain/errors';
 import { findOrganisation } from '../../domain/organisations';
 import { AMSTERDAM } from '../../domain/working-days';
+import { userMessageOf } from '../../copy/errors.copy';
 
 /** The privacy commands of the 1:1 chat (README "Privacy"). */
 export const OWN_DATA_COMMANDS = ['mijn gegevens', 'mijn data'];
@@ -51,7 +52,7 @@ export async function handlePrivacyCommand(context: TurnContext, aadObjectId: st
     return 'notPrivacy';
   } catch (error) {
     if (error instanceof DomainError) {
-      await context.sendActivity(error.userMessage);
+      await context.sendActivity(userMessageOf(error));
       return 'handled';
     }
     throw error;

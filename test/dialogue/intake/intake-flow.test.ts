@@ -82,6 +82,8 @@ const HAPPY_REPORT: IncidentReport = {
   motive: 'Boos over het besluit over de parkeervergunningen.',
   level: 4,
   kinds: ['bedreiging', 'verbaleAgressie'],
+  // Recorded with the kinds: threats and verbal aggression are emotional, absence from work financial (issue 10.8).
+  domains: ['emotioneel', 'financieel'],
   perpetrator: { known: false, type: 'persoon', characteristics: 'Man van rond de 40, rode jas', licencePlate: '12-ABC-3' },
   witnesses: 'De bode en twee raadsleden',
   evidence: { files: [evidenceFile(1)] },
@@ -255,14 +257,14 @@ describe('a level chosen beforehand (from the advice on responding)', () => {
     expect(seen).not.toContain(expect.stringMatching(/^level/));
     expect(seen.slice(3, 6)).toEqual(['what 4/13', 'kinds 5/13', 'perpetrator 6/13']);
     expect(toIncidentReport(draft)).toEqual({ ...HAPPY_REPORT, level: 3 });
-    expect(summarise(draft).find((row) => row.stepId === 'level')).toEqual({ stepId: 'level', label: 'Soort gedrag', value: '3. (Non-)verbale agressie ("jij")', editable: true });
+    expect(summarise(draft).find((row) => row.stepId === 'level')).toEqual({ stepId: 'level', label: 'Soort gedrag', value: 'Niveau 3: (Non-)verbale agressie ("jij")', editable: true });
   });
 
   it('can still be changed on the summary; the question then counts as asked', () => {
     const atSummary = runUntil(startAt(2), 'summary');
     const editing = editStep(atSummary, 'level', LATER);
     expect(editing).toMatchObject({ current: 'level', levelPreset: false, returnToSummary: true });
-    expect(currentPrompt(editing, CTX)).toMatchObject({ stepId: 'level', index: 5, total: 14, currentValueText: '2. Emotioneel gedrag ("jullie")' });
+    expect(currentPrompt(editing, CTX)).toMatchObject({ stepId: 'level', index: 5, total: 14, currentValueText: 'Niveau 2: Emotioneel gedrag ("jullie")' });
     const back = accept(editing, text('5'));
     expect(back.current).toBe('summary');
     expect(toIncidentReport(back).level).toBe(5);
@@ -538,12 +540,13 @@ describe('change an answer from the summary', () => {
     expect(currentPrompt(atSummary, CTX)).toMatchObject({ stepId: 'summary', index: 15, total: 15, title: 'Controleer je melding' });
     const editing = editStep(atSummary, 'level', LATER);
     expect(editing).toMatchObject({ current: 'level', returnToSummary: true, updatedAt: LATER.toISOString() });
-    expect(currentPrompt(editing, CTX)).toMatchObject({ stepId: 'level', index: 6, currentValueText: '4. Bedreiging of intimidatie' });
+    expect(currentPrompt(editing, CTX)).toMatchObject({ stepId: 'level', index: 6, currentValueText: 'Niveau 4: Bedreiging of intimidatie' });
     // A refusal keeps the office holder on the question.
     expect(refusal(answer(editing, text('zes'), CTX))).toContain('Kies een nummer');
     const back = accept(editing, text('5'));
     expect(back).toMatchObject({ current: 'summary', returnToSummary: false });
-    expect(toIncidentReport(back)).toEqual({ ...HAPPY_REPORT, level: 5 });
+    // Level 5 is physical violence, so the recorded planes follow (issue 10.8).
+    expect(toIncidentReport(back)).toEqual({ ...HAPPY_REPORT, level: 5, domains: ['fysiek', 'emotioneel', 'financieel'] });
   });
 
   it('returns to the summary after the address choice, and after "klaar" on evidence', () => {
@@ -580,7 +583,7 @@ describe('change an answer from the summary', () => {
       { stepId: 'when', label: 'Wanneer', value: 'woensdag 11 november 2026 om 21:30', editable: true },
       { stepId: 'where', label: 'Waar', value: 'bij het gemeentehuis', editable: true },
       { stepId: 'what', label: 'Wat er gebeurde', value: 'Een man schreeuwde dat hij me zou opwachten.\nWaarom: Boos over het besluit over de parkeervergunningen.', editable: true },
-      { stepId: 'level', label: 'Soort gedrag', value: '4. Bedreiging of intimidatie', editable: true },
+      { stepId: 'level', label: 'Soort gedrag', value: 'Niveau 4: Bedreiging of intimidatie', editable: true },
       { stepId: 'kinds', label: 'Vorm van het gedrag', value: 'Bedreiging, Verbale agressie', editable: true },
       { stepId: 'perpetrator', label: 'Pleger', value: 'Onbekend; persoon; kenmerken: Man van rond de 40, rode jas; kenteken: 12-ABC-3', editable: true },
       { stepId: 'witnesses', label: 'Getuigen', value: 'De bode en twee raadsleden', editable: true },

@@ -172,8 +172,12 @@ describe('the questions as a card shows them', () => {
     expect(prompt('hindrance').text).toContain('ook als je weinig of geen hinder ondervond');
   });
 
-  it('offers "geen letsel" beside the injuries', () => {
-    expect(prompt('injury').options?.map((o) => o.value)).toEqual(['geen', 'physical', 'mental', 'hospital', 'lasting', 'death']);
+  it('offers "geen letsel" beside the injuries, and never "Overlijden": the office holder reports about themselves', () => {
+    expect(prompt('injury').options?.map((o) => o.value)).toEqual(['geen', 'physical', 'mental', 'hospital', 'lasting']);
+    expect(prompt('injury').options?.map((o) => o.label)).not.toContain('Overlijden');
+    expect(read('injury', 'overleden').ok).toBe(false);
+    expect(read('injury', { value: 'death' }).ok).toBe(false);
+    expect(value(read('injury', 'lichamelijk, ziekenhuis'))).toEqual(['physical', 'hospital']);
   });
 
   it('shows the mayors\' crisis line only to a burgemeester', () => {

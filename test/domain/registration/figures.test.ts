@@ -1,7 +1,7 @@
 import type { Case } from '../../../src/domain/case';
 import { monthCounterNames, registrationDelta } from '../../../src/domain/registration/counters';
 import { buildFigures } from '../../../src/domain/registration/figures';
-import { figureView, medianTakeTimeText } from '../../../src/domain/registration/figure-view';
+import { figureView, medianTakeTimeText } from '../../../src/copy/figure-view.copy';
 import { registrationRow } from '../../../src/domain/registration/registration-row';
 import { InMemoryCounters } from '../../support/in-memory-counters';
 import { closed, measuresApproved, submitted, taken } from '../../support/registration-cases';

@@ -29,6 +29,7 @@ describe('registrationRow', () => {
       officeHolderRole: 'wethouder',
       level: 4,
       kinds: ['bedreiging'],
+      domains: ['emotioneel', 'financieel'],
       channel: 'online',
       onlineChannel: 'socialeMedia',
       injury: ['mental'],

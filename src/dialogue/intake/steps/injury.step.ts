@@ -7,16 +7,27 @@ import { failure, accepted, labelOptions, type StepDefinition, type StepOutcome 
 
 /** The intake question "injury": asked, read from chat and form, and read back. */
 
-type InjuryChoice = Injury | typeof NO_INJURY;
-const INJURY_CHOICES: readonly InjuryChoice[] = [NO_INJURY, ...INJURIES];
-const INJURY_CHOICE_LABELS: Readonly<Record<InjuryChoice, string>> = { [NO_INJURY]: 'Geen letsel', ...INJURY_LABELS };
+/**
+ * The office holder reports about themselves ("Heb je letsel opgelopen?"), so death is never offered
+ * or read from a typed answer; the domain keeps it for the Arbeidsinspectie rule.
+ */
+type OwnInjury = Exclude<Injury, 'death'>;
+type InjuryChoice = OwnInjury | typeof NO_INJURY;
+const OWN_INJURIES = INJURIES.filter((injury): injury is OwnInjury => injury !== 'death');
+const INJURY_CHOICES: readonly InjuryChoice[] = [NO_INJURY, ...OWN_INJURIES];
+const INJURY_CHOICE_LABELS: Readonly<Record<InjuryChoice, string>> = {
+  [NO_INJURY]: 'Geen letsel',
+  physical: INJURY_LABELS.physical,
+  mental: INJURY_LABELS.mental,
+  hospital: INJURY_LABELS.hospital,
+  lasting: INJURY_LABELS.lasting,
+};
 const INJURY_WORDS: Readonly<Record<InjuryChoice, readonly string[]>> = {
   [NO_INJURY]: ['geen', 'nee', 'niets', 'geen letsel'],
   physical: ['lichamelijk', 'fysiek', 'fysiek letsel', 'gewond'],
   mental: ['geestelijk', 'psychisch', 'psychisch letsel', 'emotioneel'],
   hospital: ['ziekenhuis', 'ziekenhuisopname', 'opname', 'opgenomen'],
   lasting: ['blijvend', 'blijvende schade', 'blijvend letsel'],
-  death: ['overleden', 'dood'],
 };
 const INJURY_OPTIONS: readonly ChoiceOption<InjuryChoice>[] = INJURY_CHOICES.map((value) => ({
   value,
@@ -27,7 +38,7 @@ const INJURY_EXCLUSIVE = '"Geen letsel" kan niet samen met ander letsel. Kies "g
 function readInjury(choices: readonly InjuryChoice[]): StepOutcome<Injury[]> {
   if (choices.length === 0) return failure('Kies "geen letsel", of het letsel dat je opliep.');
   if (choices.includes(NO_INJURY)) return choices.length === 1 ? accepted([]) : failure(INJURY_EXCLUSIVE);
-  return accepted(choices.filter((choice): choice is Injury => choice !== NO_INJURY));
+  return accepted(choices.filter((choice): choice is OwnInjury => choice !== NO_INJURY));
 }
 
 export const injuryStep: StepDefinition<'injury'> = {

@@ -10,7 +10,7 @@ const LEVEL_VALUES = ['1', '2', '3', '4', '5'] as const;
 /** The ladder's pronouns match only on their own: "weet ik veel" is no level 1. */
 const LEVEL_PRONOUNS: Readonly<Record<string, (typeof LEVEL_VALUES)[number]>> = { ik: '1', jullie: '2', jij: '3', je: '3' };
 const LEVEL_WORDS: Readonly<Record<BehaviourLevel, readonly string[]>> = {
-  1: ['klagen', 'emotioneel ik'],
+  1: ['klagen', 'emotioneel ik', 'zichzelf iets aandoen', 'zichzelf iets aan te doen', 'dreigen zichzelf iets aan te doen', 'dreigt zichzelf iets aan te doen'],
   2: ['kritiek', 'emotioneel jullie'],
   3: ['agressie', 'verbale agressie', 'schelden', 'uitschelden', 'grof'],
   4: ['bedreiging', 'bedreigd', 'dreigen', 'intimidatie', 'geintimideerd', 'seksuele intimidatie'],
@@ -49,5 +49,6 @@ export const levelStep: StepDefinition<'level'> = {
     const form = readForm(valueChoice('Soort gedrag', LEVEL_VALUES), values);
     return form.ok ? accepted(toLevel(form.data.value)) : form;
   },
-  describe: (value) => `${value}. ${BEHAVIOUR_LEVELS[value - 1].title}`,
+  // Read back as a sentence, not "4. …": a number at the start of a line would be a Markdown list on the card.
+  describe: (value) => `Niveau ${value}: ${BEHAVIOUR_LEVELS[value - 1].title}`,
 };

@@ -1,6 +1,7 @@
 import { PERPETRATOR_TYPES, PERPETRATOR_TYPE_LABELS, TEXT_LIMITS, type PerpetratorType } from '../../../domain/report';
 import type { IntakeAnswer } from '../../../domain/intake';
 import { normaliseLicencePlate } from '../../../domain/perpetrator';
+import { readHandleField, readPerpetrator, SOCIAL_PLATFORM_NAMES } from '../perpetrator-reading';
 import { foldWords, chatText } from '../answer-reading';
 import { formText, formBoolean, formChoice, readForm } from '../form-reading';
 import { failure, accepted, labelOptions, toggleValue, type StepDefinition } from '../step-definition';
@@ -8,10 +9,6 @@ import { failure, accepted, labelOptions, toggleValue, type StepDefinition } fro
 /** The intake question "perpetrator": asked, read from chat and form, and read back. */
 
 type PerpetratorAnswer = IntakeAnswer<'perpetrator'>;
-
-/** Dutch licence plates: six letters and digits in three groups ("12-ABC-3", "AB-123-C", "1-ABC-23"). */
-const PLATE_IN_TEXT_RE = /(?<![\p{L}\p{N}-])([A-Za-z0-9]{1,3})-([A-Za-z0-9]{1,3})-([A-Za-z0-9]{1,3})(?![\p{L}\p{N}-])/u;
-
 
 const UNKNOWN_PERPETRATOR_RE = /^(?:onbekend|weet ik niet|geen idee|anoniem|niet bekend|een onbekende)\b[\s,:;.-]*/iu;
 const PERPETRATOR_TYPE_WORDS: readonly { type: PerpetratorType; words: readonly string[] }[] = [
@@ -54,10 +51,8 @@ export const perpetratorStep: StepDefinition<'perpetrator'> = {
     const rest = unknown === null ? typed.value : typed.value.slice(unknown[0].length).trim();
     const answer: PerpetratorAnswer = { known: unknown === null, type: typeFromText(rest) };
     if (rest !== '') answer.characteristics = rest;
-    const plate = PLATE_IN_TEXT_RE.exec(rest);
-    const normalised = plate === null ? undefined : normaliseLicencePlate(plate[0]);
-    if (normalised !== undefined) answer.licencePlate = normalised;
-    return accepted(answer);
+    // A name, handle or plate in the typed text is a recidive key too, not only a characteristic.
+    return accepted({ ...answer, ...readPerpetrator(rest) });
   },
   fromForm(values) {
     const form = readForm({
@@ -71,7 +66,7 @@ export const perpetratorStep: StepDefinition<'perpetrator'> = {
     const { known, type, name, characteristics, licencePlate } = form.data;
     if (known === undefined) return failure('Kies bij "Ik weet wie het was" ja of nee.');
     const answer: PerpetratorAnswer = { known, type: type ?? 'persoon' };
-    if (name !== undefined) answer.name = name;
+    if (name !== undefined) Object.assign(answer, readHandleField(name));
     if (characteristics !== undefined) answer.characteristics = characteristics;
     if (licencePlate !== undefined) {
       const plate = normaliseLicencePlate(licencePlate);
@@ -83,7 +78,7 @@ export const perpetratorStep: StepDefinition<'perpetrator'> = {
   describe: (value) => [
     value.known ? 'Bekend' : 'Onbekend',
     PERPETRATOR_TYPE_LABELS[value.type].toLowerCase(),
-    value.name === undefined ? undefined : `naam of account: ${value.name}`,
+    value.name === undefined ? undefined : `naam of account: ${value.name}${value.platform === undefined ? '' : ` op ${SOCIAL_PLATFORM_NAMES[value.platform]}`}`,
     value.characteristics === undefined ? undefined : `kenmerken: ${value.characteristics}`,
     value.licencePlate === undefined ? undefined : `kenteken: ${value.licencePlate}`,
   ].filter((part) => part !== undefined).join('; '),

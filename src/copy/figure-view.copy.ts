@@ -1,8 +1,9 @@
-import { findOrganisation } from '../organisations';
-import { formatDutchDate } from '../deadlines';
-import { longMonthLabel, shortMonthLabel } from './figure-periods';
-import type { Compliance, DeadlineCompliance, Figures } from './figures';
-import { MIN_REPORTS_FOR_TREND, type TrendDirection } from './trend';
+import { findOrganisation } from '../domain/organisations';
+import { formatDutchDate } from './dates.copy';
+import { breakdownItemLabel, breakdownTitle } from './figure-breakdowns.copy';
+import { longMonthLabel, shortMonthLabel } from '../domain/registration/figure-periods';
+import type { Compliance, DeadlineCompliance, Figures } from '../domain/registration/figures';
+import { MIN_REPORTS_FOR_TREND, type TrendDirection } from '../domain/registration/trend';
 import {
   exactGroup,
   protectedShareText,
@@ -11,7 +12,7 @@ import {
   suppressCount,
   SMALL_COUNT_LIMIT,
   type ShownCount,
-} from './suppression';
+} from '../domain/registration/suppression';
 
 /**
  * What a viewer sees of the figures, in Dutch: the coordinator's view crosses organisations and
@@ -144,7 +145,7 @@ export function figureView(figures: Figures, options: { crossOrganisation: boole
 
   const breakdowns = figures.breakdowns.filter((b) => b.dimension !== 'organisation').map((b) => {
     const shown = shownAdditive.get(b.dimension) ?? b.items.map((i) => single(i.count));
-    return { title: b.title, facts: b.items.map((item, i) => ({ title: item.label, value: shownCountText(shown[i]) })) };
+    return { title: breakdownTitle(b.dimension), facts: b.items.map((item, i) => ({ title: breakdownItemLabel(b.dimension, item.key), value: shownCountText(shown[i]) })) };
   });
   const repeatShown = shownAdditive.get('repeatPerpetrator')?.[0] ?? single(figures.repeatPerpetrator);
 
@@ -183,7 +184,7 @@ export function figureView(figures: Figures, options: { crossOrganisation: boole
       const guide = own !== undefined && (!cross || own.reports >= SMALL_COUNT_LIMIT)
         ? complianceFacts(own, cross).map((f, j) => ` · ${SHORT_COMPLIANCE_TITLES[j]} ${f.value}`).join('')
         : '';
-      return [{ title: item.label, value: `${shownCountText(shownOrganisations[i])} meldingen${guide}` }];
+      return [{ title: breakdownItemLabel('organisation', item.key), value: `${shownCountText(shownOrganisations[i])} meldingen${guide}` }];
     }),
   };
 }

@@ -1,10 +1,11 @@
-import type { Case } from './case';
-import { formatDutchDateTime } from './deadlines';
-import { detectHomeAddress } from './intake/home-address';
-import { findOrganisation } from './organisations';
-import { BEHAVIOUR_LEVELS, INCIDENT_KIND_LABELS, ONLINE_CHANNEL_LABELS, PERPETRATOR_TYPE_LABELS, TEXT_LIMITS } from './report';
-import { OFFICE_HOLDER_ROLE_LABELS } from './roles';
-import { SEVEN_W_LABELS, SEVEN_WS, type PoliceFormCompletions, type SevenW } from './seven-ws';
+import type { Case } from '../domain/case';
+import { detectHomeAddress } from '../domain/intake/home-address';
+import { findOrganisation } from '../domain/organisations';
+import { BEHAVIOUR_LEVELS, INCIDENT_KIND_LABELS, ONLINE_CHANNEL_LABELS, PERPETRATOR_TYPE_LABELS, TEXT_LIMITS } from '../domain/report';
+import { OFFICE_HOLDER_ROLE_LABELS } from '../domain/roles';
+import { formatDutchDateTime } from './dates.copy';
+import { SEVEN_WS, type PoliceFormCompletions, type SevenW } from '../domain/seven-ws';
+import { SEVEN_W_LABELS } from './follow-up.copy';
 
 /**
  * The police information form the handler takes to the police (checklist step 4), built from the
@@ -14,7 +15,8 @@ import { SEVEN_W_LABELS, SEVEN_WS, type PoliceFormCompletions, type SevenW } fro
  * at step 2 (the completions), and the form is made again.
  */
 
-export { SEVEN_W_LABELS, SEVEN_WS, type PoliceFormCompletions, type SevenW } from './seven-ws';
+export { SEVEN_WS, type PoliceFormCompletions, type SevenW } from '../domain/seven-ws';
+export { SEVEN_W_LABELS } from './follow-up.copy';
 
 /** Shown where something is still to be filled in. */
 export const STILL_TO_COMPLETE = 'Nog aanvullen';
