@@ -121,9 +121,9 @@ describe('case handling: routing, the case card and its actions', () => {
     const earlier = await act(PEOPLE.griffier, 'case.refresh', { caseId: second.caseId }, DESK_CHANNELS.griffier);
     expect(cardText(earlier.body.value)).toContain(`Mogelijk dezelfde pleger als in zaak ${first.caseNumber}`);
     // A match on the plate is a suggestion until a handler confirms it: no count yet.
-    expect(cardText(earlier.body.value)).toMatch(/Geen eerdere zaken met deze pleger/);
+    expect(cardText(earlier.body.value)).toMatch(/Geen bevestigde eerdere zaken met deze pleger/);
     const firstCard = await act(PEOPLE.gemeentesecretaris, 'case.refresh', { caseId: first.caseId }, DESK_CHANNELS.gemeentesecretaris);
-    expect(cardText(firstCard.body.value)).toMatch(/Geen eerdere zaken met deze pleger/);
+    expect(cardText(firstCard.body.value)).toMatch(/Geen bevestigde eerdere zaken met deze pleger/);
   });
 
   describe('a wethouder\'s case from report to closure', () => {

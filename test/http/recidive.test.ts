@@ -138,7 +138,7 @@ describe('recidive: the perpetrator named in the chat, matched, confirmed or rej
 
     expect(cardText(await open(GEMEENTESECRETARIS, second.caseId, DESKS.gemeentesecretaris))).not.toContain('Mogelijk dezelfde pleger');
     expect(cardText(await open(GEMEENTESECRETARIS, first.caseId, DESKS.gemeentesecretaris))).not.toContain('Mogelijk dezelfde pleger');
-    expect(cardText(await open(GEMEENTESECRETARIS, first.caseId, DESKS.gemeentesecretaris))).toContain('Geen eerdere zaken met deze pleger');
+    expect(cardText(await open(GEMEENTESECRETARIS, first.caseId, DESKS.gemeentesecretaris))).toContain('Geen bevestigde eerdere zaken met deze pleger');
     // Pressing an old "Zelfde pleger" button afterwards changes nothing.
     const late = await act(GEMEENTESECRETARIS, 'recidive.confirm', reject!.data, DESKS.gemeentesecretaris);
     expect(cardText(late.body.value)).toContain('al besloten');

@@ -165,7 +165,7 @@ describe('case card, handler view', () => {
     expect(first).toContain('Naam of account: Karel Klaassen');
     expect(first).toContain('Kenmerken: Groene jas, rond de 40');
     expect(first).toContain('Kenteken: 12-ABC-3');
-    expect(first).toContain('Geen eerdere zaken met deze pleger bij Gemeente Utrecht.');
+    expect(first).toContain('Geen bevestigde eerdere zaken met deze pleger bij Gemeente Utrecht.');
 
     const repeat = caseCard(caseInStatus('inProgress'), { earlierCasesOfPerpetrator: 2 });
     const line = textBlocks(repeat).find((b) => String(b.text).includes('Recidive'));

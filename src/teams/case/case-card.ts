@@ -362,7 +362,7 @@ function perpetratorPart(c: Case, earlier: number, limits: TextLimits): Pick<Cas
   if (c.perpetratorKeys.length === 0) {
     earlierCasesText = 'Niet na te gaan of deze pleger eerder voorkwam: er is geen naam of kenteken bekend.';
   } else if (count === 0) {
-    earlierCasesText = `Geen eerdere zaken met deze pleger bij ${organisation}.`;
+    earlierCasesText = `Geen bevestigde eerdere zaken met deze pleger bij ${organisation}.`;
   } else {
     earlierCasesText = `⚠️ Recidive: deze pleger komt voor in ${count === 1 ? '1 eerdere zaak' : `${count} eerdere zaken`} bij ${organisation}.`;
   }
