@@ -1,18 +1,20 @@
 import type { Logger } from '../app/logger';
 import type { Timer } from './reminder-sweeper';
+import { PeriodicLoop } from './periodic-loop';
 
 /**
  * Every minute, deletes the files whose download link expired (bytes and row), so an export or a
  * police form does not outlive its link. Runs in every bot instance; deleting twice is harmless.
  */
 export class ExpiredFilesJob {
-  private running: Promise<void> | undefined;
-  private readonly abort = new AbortController();
+  private readonly loop: PeriodicLoop;
 
   constructor(
     private readonly deps: { removeExpired: () => Promise<number>; timer: Timer; logger: Logger },
-    private readonly intervalMs = 60 * 1000,
-  ) {}
+    intervalMs = 60 * 1000,
+  ) {
+    this.loop = new PeriodicLoop(deps.timer, intervalMs, () => this.runOnce());
+  }
 
   /** One pass; returns how many files it deleted. */
   async runOnce(): Promise<number> {
@@ -25,17 +27,10 @@ export class ExpiredFilesJob {
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = (async () => {
-      while (!this.abort.signal.aborted) {
-        await this.deps.timer.sleep(this.intervalMs, this.abort.signal);
-        if (!this.abort.signal.aborted) await this.runOnce();
-      }
-    })();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.abort.abort();
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 }

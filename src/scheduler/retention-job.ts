@@ -1,6 +1,7 @@
 import type { Logger } from '../app/logger';
 import type { PurgeReport } from '../app/retention.service';
 import type { Timer } from './reminder-sweeper';
+import { PeriodicLoop } from './periodic-loop';
 
 /**
  * The daily purge (retention). Every instance wakes each hour and asks for the day's run; the first to
@@ -8,13 +9,14 @@ import type { Timer } from './reminder-sweeper';
  * that dies halfway is finished the next day: each case's purge is claimed and repeatable.
  */
 export class RetentionJob {
-  private running: Promise<void> | undefined;
-  private readonly abort = new AbortController();
+  private readonly loop: PeriodicLoop;
 
   constructor(
     private readonly deps: { runDaily: () => Promise<PurgeReport>; timer: Timer; logger: Logger },
-    private readonly intervalMs = 60 * 60 * 1000,
-  ) {}
+    intervalMs = 60 * 60 * 1000,
+  ) {
+    this.loop = new PeriodicLoop(deps.timer, intervalMs, () => this.runOnce());
+  }
 
   /** One wake-up; undefined when it failed (logged by code only). */
   async runOnce(): Promise<PurgeReport | undefined> {
@@ -27,17 +29,10 @@ export class RetentionJob {
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = (async () => {
-      while (!this.abort.signal.aborted) {
-        await this.deps.timer.sleep(this.intervalMs, this.abort.signal);
-        if (!this.abort.signal.aborted) await this.runOnce();
-      }
-    })();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.abort.abort();
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 }

@@ -1,19 +1,21 @@
 import type { Logger } from '../app/logger';
 import { ROUTING_GRACE_MS } from '../app/case-handling.service';
 import type { Timer } from './reminder-sweeper';
+import { PeriodicLoop } from './periodic-loop';
 
 /**
  * Every few minutes, routes cases whose card never reached the handler desk, so a report is never
  * stored without anyone knowing. Runs in every bot instance; routing itself is idempotent.
  */
 export class RoutingRepairJob {
-  private running: Promise<void> | undefined;
-  private readonly abort = new AbortController();
+  private readonly loop: PeriodicLoop;
 
   constructor(
     private readonly deps: { repair: (graceMs: number) => Promise<number>; timer: Timer; logger: Logger },
-    private readonly intervalMs = 5 * 60 * 1000,
-  ) {}
+    intervalMs = 5 * 60 * 1000,
+  ) {
+    this.loop = new PeriodicLoop(deps.timer, intervalMs, () => this.runOnce());
+  }
 
   /** One pass; returns how many cases it routed. */
   async runOnce(): Promise<number> {
@@ -26,17 +28,10 @@ export class RoutingRepairJob {
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = (async () => {
-      while (!this.abort.signal.aborted) {
-        await this.deps.timer.sleep(this.intervalMs, this.abort.signal);
-        if (!this.abort.signal.aborted) await this.runOnce();
-      }
-    })();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.abort.abort();
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 }
