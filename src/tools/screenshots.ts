@@ -1,10 +1,10 @@
 import { rmSync } from 'fs';
-import { createServer } from 'net';
 import * as path from 'path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { silentLogger } from '../app/logger';
 import { loadConfig } from '../config/env';
 import { REPO_ROOT } from '../config/load-directory';
+import { CHROMIUM_ARGS, freePort } from '../local/headless-browser';
 import { startPlayground, waitForPlayground, type PlaygroundHandle } from '../local/playground';
 import { playgroundConfigFor } from '../local/playground-user';
 import { startBot, type RunningBot } from '../main';
@@ -20,18 +20,6 @@ import { startBot, type RunningBot } from '../main';
 
 const OUT = path.join(REPO_ROOT, 'docs', 'screenshots');
 const DATA = path.join(REPO_ROOT, '.data', 'screenshots');
-/** Chromium flags that keep the browser on this machine (see the toolchain notes). */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
 const WAIT_MS = 20000;
 /** Sanne's answers to the intake, in order (her office is known, so the "who" question is skipped). */
 const ANSWERS = [
@@ -49,18 +37,6 @@ const ANSWERS = [
   'ja',
   'geen',
 ];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The newest card in the open chat that contains this text. */
 function card(page: Page, text: string | RegExp): Locator {

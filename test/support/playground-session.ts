@@ -1,35 +1,13 @@
-import { createServer } from 'net';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, freePort } from '../../src/local/headless-browser';
+
+export { CHROMIUM_ARGS, freePort };
 import { startPlayground, waitForPlayground, type PlaygroundHandle } from '../../src/local/playground';
 import { playgroundConfigFor } from '../../src/local/playground-user';
 import { REPO_ROOT } from '../../src/config/load-directory';
 import { startBotUnderTest, type BotUnderTest } from './bot-under-test';
 
-/** Chromium flags that keep the browser on this machine (see the toolchain notes). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The real bot, the real Playground in front of it, and headless Chromium on the Playground. */
 export interface PlaygroundSession {

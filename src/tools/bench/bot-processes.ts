@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../local/headless-browser';
 
 /** A bot running as its own operating-system process, as in production: its own event loop. */
 export interface BotProcess {
@@ -19,17 +19,7 @@ export const FLOOR_BOT_ENTRY = join(DIST_SRC, 'tools', 'bench', 'floor-bot.js');
 export const REAL_BOT_ENTRY = join(DIST_SRC, 'main.js');
 export const BOT_PROBE = join(DIST_SRC, 'tools', 'bench', 'bot-probe.js');
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /** The floor bot (src/tools/bench/floor-bot.ts). */
 export async function startFloorBot(): Promise<BotProcess> {
