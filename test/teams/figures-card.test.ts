@@ -32,6 +32,8 @@ describe('figures card', () => {
     const text = readable(card);
     expect(text).toContain('Cijfers Provincie Utrecht (alle organisaties)');
     expect(text).toMatch(/Trend: \*\*(stijgt|daalt|gelijk)\*\*/);
+    // The planes of the behaviour, each counted (issue 10 point 8).
+    expect(text).toMatch(/Per gedragsdomein[^\n]*\n(.*\n)*?.*Emotioneel: /);
   });
 
   it('never shows a count of 1–4 in the coordinator’s card', async () => {
