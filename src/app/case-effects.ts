@@ -63,6 +63,7 @@ function officeHolderSees(event: CaseEvent): boolean {
     case 'meetingReportRecorded':
     case 'policeReportRecorded':
     case 'restrictionsConfirmed':
+    case 'perpetratorMatchDecided': // other cases of the perpetrator are for the handlers only (need-to-know)
       return false;
     case 'checklistStepTicked':
     case 'checklistStepUnticked':

@@ -1,5 +1,5 @@
 import type { WorkingDayCalendar } from '../domain/working-days';
-import { applyCommand, commandActor, isConsequenceEvent, recordMeetingPlanned, type Case, type CaseChange, type CaseCommand, type MeetingKind } from '../domain/case';
+import { applyCommand, commandActor, isConsequenceEvent, recordMeetingPlanned, recordPerpetratorMatch, type Case, type CaseChange, type CaseCommand, type MeetingKind } from '../domain/case';
 import { accessOf, type CaseAccess } from '../domain/case-access';
 import type { Clock } from '../domain/clock';
 import type { Directory } from '../domain/directory';
@@ -130,13 +130,21 @@ export class CaseHandlingService {
    * card reads them from then on) and its history gets the event. Retried when a card action crosses it.
    */
   async notePlannedMeeting(caseId: string, kind: MeetingKind, byAadObjectId: string): Promise<void> {
+    await this.recordOnCase(caseId, (c) => recordMeetingPlanned(c, kind, byAadObjectId, this.deps.clock.now()));
+  }
+
+  /**
+   * Writes what `record` makes of the current case, reading it again when a card action crossed the
+   * write (a record never depends on what the card showed). The stored version written, or undefined
+   * when the case is gone.
+   */
+  private async recordOnCase(caseId: string, record: (c: Case) => CaseChange): Promise<{ case: Case; etag: string; revision: number } | undefined> {
     for (let attempt = 1; ; attempt++) {
       const stored = await this.deps.cases.get(caseId);
-      if (!stored) return;
-      const change = recordMeetingPlanned(stored.case, kind, byAadObjectId, this.deps.clock.now());
+      if (!stored) return undefined;
+      const change = record(stored.case);
       try {
-        await this.write(change, { etag: stored.etag, revision: stored.revision });
-        return;
+        return { case: change.case, ...(await this.write(change, { etag: stored.etag, revision: stored.revision })) };
       } catch (error) {
         if (!isConflict(error) || attempt >= 5) throw error;
       }
@@ -219,10 +227,18 @@ export class CaseHandlingService {
       return { outcome: 'refused', message: 'Alleen de afhandelaars van deze zaak kunnen dit doen. Je ziet de actuele stand van zaken.', ...(await this.inView(stored.case, stored, actorAadObjectId)) };
     }
     const result = await this.deps.recidive.decide(stored.case, otherCaseId, { decision, byAadObjectId: actorAadObjectId, at: this.deps.clock.now() });
-    this.deps.logger.info(result === 'done' ? 'recidive.match_decided' : 'recidive.match_not_suggested', { caseId, detail: decision });
-    if (result === 'done') this.recidiveOverviews.decided(caseId, otherCaseId);
-    const view = await this.inView(stored.case, stored, actorAadObjectId);
-    return result === 'done' ? { outcome: 'done', ...view } : { outcome: 'refused', message: 'Over deze mogelijke overeenkomst is al besloten, of hij staat niet meer open. Dit is de actuele stand.', ...view };
+    if (result === 'notSuggested') {
+      this.deps.logger.info('recidive.match_not_suggested', { caseId, detail: decision });
+      const view = await this.inView(stored.case, stored, actorAadObjectId);
+      return { outcome: 'refused', message: 'Over deze mogelijke overeenkomst is al besloten, of hij staat niet meer open. Dit is de actuele stand.', ...view };
+    }
+    this.deps.logger.info('recidive.match_decided', { caseId, detail: decision });
+    this.recidiveOverviews.decided(caseId, otherCaseId);
+    // The case's history keeps the decision: who, when, which case (the index keeps the decision itself).
+    const match = { otherCaseId, otherCaseNumber: result.decided.caseNumber, decision };
+    const written = await this.recordOnCase(caseId, (c) => recordPerpetratorMatch(c, match, actorAadObjectId, this.deps.clock.now()));
+    if (!written) return { outcome: 'notFound' };
+    return { outcome: 'done', ...(await this.inView(written.case, written, actorAadObjectId)) };
   }
 
   /** One conditional write of the change, its history and its effects; then the outbox worker starts on them. Returns the new version. */

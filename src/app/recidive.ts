@@ -28,7 +28,7 @@ export interface RecidiveOverview {
 }
 
 /** Why a decision on a match was not recorded. */
-export type MatchDecisionOutcome = 'done' | 'notSuggested';
+export type MatchDecisionOutcome = { readonly decided: RecidiveMatch } | 'notSuggested';
 
 /**
  * Recidive counts from the perpetrator index (one small partition per organisation and key), never
@@ -119,9 +119,10 @@ export class Recidive {
   async decide(c: Case, otherCaseId: string, decision: MatchDecision): Promise<MatchDecisionOutcome> {
     if (!this.index.decide) return 'notSuggested';
     const { suggestions } = await this.overview(c);
-    if (!suggestions.some((m) => m.caseId === otherCaseId)) return 'notSuggested';
+    const match = suggestions.find((m) => m.caseId === otherCaseId);
+    if (match === undefined) return 'notSuggested';
     await this.index.decide(c.id, otherCaseId, decision);
-    return 'done';
+    return { decided: match };
   }
 }
 

@@ -84,6 +84,11 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   event('informedPersonRemoved', { aadObjectId: z.string().min(1), role: z.enum(INFORMED_ROLES) }),
   /** The coordinator VPT was asked for support (Arbeidsinspectie). */
   event('coordinatorInvolved', {}),
+  /**
+   * A handler decided whether a suggested earlier or later case of the organisation is about the same
+   * perpetrator (recidive). The other case by id and number only: both are ids, neither names anyone.
+   */
+  event('perpetratorMatchDecided', { otherCaseId: z.string().min(1), otherCaseNumber: z.string().min(1), decision: z.enum(['confirmed', 'rejected']) }),
   /** A deadline was set or moved: at registration, or by a proposal (the incidentgesprek, the herstelgesprek). */
   event('deadlineSet', { deadline, dueAt: instant, overdueWhenSet: z.boolean() }),
   /** A later proposal took a deadline away again. */

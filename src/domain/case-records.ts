@@ -115,3 +115,22 @@ export function completeTask(c: Case, taskId: string, by: string, now: Date): Ca
   const done: Case = { ...c, tasks: c.tasks.map((t) => (t.id === taskId ? { ...t, status: 'done', completedAt: now, completedByAadObjectId: by } : t)) };
   return changeOf(c, withTaskGoal(done, task, now), base, [caseEvent(base, 'taskCompleted', { taskId, ...(task.role ? { role: task.role } : {}) })]);
 }
+
+/**
+ * A handler's decision on a suggested match with another case of the organisation (recidive, issue
+ * 10 point 7; the perpetrator index keeps the decision itself). The case does not change; its history
+ * gets who decided what, and when.
+ */
+export function recordPerpetratorMatch(
+  c: Case,
+  match: { readonly otherCaseId: string; readonly otherCaseNumber: string; readonly decision: 'confirmed' | 'rejected' },
+  handlerAadObjectId: string,
+  now: Date,
+): CaseChange {
+  if (actorOf(c, handlerAadObjectId) !== 'handler') {
+    throw new DomainError('CASE.NOT_ALLOWED', { detail: `case ${c.id}: a perpetrator match is decided by a handler` });
+  }
+  const base = eventBase(c, handlerAadObjectId, now);
+  // A copy of the case: the write that keeps the event is a new revision of it.
+  return { case: { ...c }, events: [caseEvent(base, 'perpetratorMatchDecided', { otherCaseId: match.otherCaseId, otherCaseNumber: match.otherCaseNumber, decision: match.decision })] };
+}

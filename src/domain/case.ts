@@ -59,7 +59,7 @@ export { reachGoal, withoutGoal } from './case-rules';
 export { submitCase, type SubmitCaseInput } from './case-submit';
 export { takeCase, transition, type TransitionOptions } from './case-transition';
 export { agreeToMeasures, approveMeasures, noIncidentMeetingDeadlineReason, proposeMeasures, sendBackProposal } from './case-proposal';
-export { closeCase, completeTask, recordLabourInspectorateWarned, recordMeetingHeld, recordMeetingPlanned, recordPerpetratorResponse } from './case-records';
+export { closeCase, completeTask, recordLabourInspectorateWarned, recordMeetingHeld, recordMeetingPlanned, recordPerpetratorMatch, recordPerpetratorResponse } from './case-records';
 export { applyCommand, type CaseCommand, type CommandContext } from './case-commands';
 export { MEETING_GOALS, MEETING_KIND_LABELS, MEETING_KINDS, type MeetingKind } from './meeting-kinds';
 // Measures live in measures.ts; re-exported because callers know them from here.

@@ -96,6 +96,9 @@ describe('recidive: the perpetrator named in the chat, matched, confirmed or rej
     expect(text).toContain('Recidive: deze pleger komt voor in 1 eerdere zaak bij Gemeente Utrecht.');
     expect(text).toContain(`Dossier van deze pleger: ook in zaak ${first.caseNumber}.`);
     expect(text).not.toContain('Mogelijk dezelfde pleger');
+    // The history keeps who decided, on this case only.
+    expect(text).toContain(`Zelfde pleger als in zaak ${first.caseNumber} bevestigd · Griffier`);
+    expect(cardText(await open(GEMEENTESECRETARIS, first.caseId, DESKS.gemeentesecretaris))).not.toContain('bevestigd · Griffier');
     // Once taken, the measures suggestion takes the confirmed recidive into account.
     expect(cardText((await act(GRIFFIER, 'case.take', { caseId: second.caseId }, DESKS.griffier)).body.value)).toContain('en recidive (zwaarder dan een waarschuwing)');
     // The same on a later refresh, and the first case's dossier names the second.
@@ -135,6 +138,7 @@ describe('recidive: the perpetrator named in the chat, matched, confirmed or rej
     const rejected = await act(GEMEENTESECRETARIS, 'recidive.reject', reject!.data, DESKS.gemeentesecretaris);
     expect(cardText(rejected.body.value)).toContain('Deze overeenkomst wordt niet opnieuw voorgesteld.');
     expect(cardText(rejected.body.value)).not.toContain(first.caseNumber);
+    expect(cardText(rejected.body.value)).toContain('Overeenkomst met een andere zaak afgewezen · Peter Jansen');
 
     expect(cardText(await open(GEMEENTESECRETARIS, second.caseId, DESKS.gemeentesecretaris))).not.toContain('Mogelijk dezelfde pleger');
     expect(cardText(await open(GEMEENTESECRETARIS, first.caseId, DESKS.gemeentesecretaris))).not.toContain('Mogelijk dezelfde pleger');

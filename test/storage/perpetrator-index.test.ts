@@ -105,8 +105,8 @@ describe('the perpetrator index: recidive without reading or scanning cases', ()
     expect(before.elsewhere).toBe(1);
 
     const by = { byAadObjectId: 'aad-handler', at: day(18) };
-    expect(await recidive.decide(third, first.id, { decision: 'confirmed', ...by })).toBe('done');
-    expect(await recidive.decide(third, second.id, { decision: 'rejected', ...by })).toBe('done');
+    expect(await recidive.decide(third, first.id, { decision: 'confirmed', ...by })).toEqual({ decided: expect.objectContaining({ caseId: first.id }) });
+    expect(await recidive.decide(third, second.id, { decision: 'rejected', ...by })).toEqual({ decided: expect.objectContaining({ caseId: second.id }) });
     // Not a suggestion (another organisation; the case itself; decided already): nothing is stored.
     expect(await recidive.decide(third, elsewhere.id, { decision: 'confirmed', ...by })).toBe('notSuggested');
     expect(await recidive.decide(third, second.id, { decision: 'confirmed', ...by })).toBe('notSuggested');

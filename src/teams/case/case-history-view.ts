@@ -41,6 +41,12 @@ function describe(record: CaseHistoryRecord): { title: string; did: string } {
     case 'informedPersonAdded': return { title: 'Iemand geïnformeerd', did: 'iemand geïnformeerd' };
     case 'informedPersonRemoved': return { title: 'Iemand van de geïnformeerden verwijderd', did: 'iemand van de geïnformeerden verwijderd' };
     case 'coordinatorInvolved': return { title: 'Coördinator VPT betrokken', did: 'de coördinator VPT betrokken' };
+    case 'perpetratorMatchDecided': {
+      // A rejected match names no case: that other case is none of this one's business (need-to-know).
+      if (record.decision === 'rejected') return { title: 'Overeenkomst met een andere zaak afgewezen', did: 'een mogelijke overeenkomst met een andere zaak afgewezen' };
+      const other = toCardText(record.otherCaseNumber, 40);
+      return { title: `Zelfde pleger als in zaak ${other} bevestigd`, did: `bevestigd dat zaak ${other} over dezelfde pleger gaat` };
+    }
     default: return { title: 'Gewijzigd', did: 'de zaak gewijzigd' };
   }
 }
