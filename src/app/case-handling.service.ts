@@ -14,6 +14,7 @@ import type { Logger } from './logger';
 import type { OutboxStore, OutboxWake } from './outbox-ports';
 import { isConflict, type CaseStore } from './ports';
 import type { Recidive, RecidiveOverview } from './recidive';
+import { MATCH_NOT_OPEN, ONLY_HANDLERS, ONLY_OFFICE_HOLDER } from '../copy/case-actions.copy';
 import { userMessageOf } from '../copy/errors.copy';
 
 export type { CaseCommand } from '../domain/case';
@@ -173,8 +174,8 @@ export class CaseHandlingService {
       this.deps.logger.warn('case.action_refused', { caseId, code: 'CASE.NOT_ALLOWED', detail: command.kind });
       const message =
         needed === 'handler'
-          ? 'Alleen de afhandelaars van deze zaak kunnen dit doen. Je ziet de actuele stand van zaken.'
-          : 'Alleen de betrokkene kan op dit voorstel reageren.';
+          ? ONLY_HANDLERS
+          : ONLY_OFFICE_HOLDER;
       return { outcome: 'refused', message, ...(await this.inView(current, stored, actorAadObjectId)) };
     }
     let change: CaseChange;
@@ -224,13 +225,13 @@ export class CaseHandlingService {
     if (!stored) return { outcome: 'notFound' };
     if (accessOf(stored.case, actorAadObjectId, this.deps.directory) !== 'handler') {
       this.deps.logger.warn('case.action_refused', { caseId, code: 'CASE.NOT_ALLOWED', detail: 'decideMatch' });
-      return { outcome: 'refused', message: 'Alleen de afhandelaars van deze zaak kunnen dit doen. Je ziet de actuele stand van zaken.', ...(await this.inView(stored.case, stored, actorAadObjectId)) };
+      return { outcome: 'refused', message: ONLY_HANDLERS, ...(await this.inView(stored.case, stored, actorAadObjectId)) };
     }
     const result = await this.deps.recidive.decide(stored.case, otherCaseId, { decision, byAadObjectId: actorAadObjectId, at: this.deps.clock.now() });
     if (result === 'notSuggested') {
       this.deps.logger.info('recidive.match_not_suggested', { caseId, detail: decision });
       const view = await this.inView(stored.case, stored, actorAadObjectId);
-      return { outcome: 'refused', message: 'Over deze mogelijke overeenkomst is al besloten, of hij staat niet meer open. Dit is de actuele stand.', ...view };
+      return { outcome: 'refused', message: MATCH_NOT_OPEN, ...view };
     }
     this.deps.logger.info('recidive.match_decided', { caseId, detail: decision });
     this.recidiveOverviews.decided(caseId, otherCaseId);
