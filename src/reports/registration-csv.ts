@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { CASE_STATUS_LABELS } from '../domain/case';
+import { CASE_STATUS_LABELS } from '../copy/case.copy';
 import { findOrganisation } from '../domain/organisations';
 import { BEHAVIOUR_LEVELS, CRIMINAL_OFFENCE_ANSWER_LABELS, INCIDENT_KIND_LABELS, INJURY_LABELS, ONLINE_CHANNEL_LABELS } from '../domain/report';
 import { OFFICE_HOLDER_ROLE_LABELS } from '../domain/roles';

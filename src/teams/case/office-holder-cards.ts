@@ -1,5 +1,6 @@
 /** The office holder's cards in their 1:1 chat: the progress of their case, and a measures proposal to answer. */
-import { allowedCommands, type Case, CASE_STATUS_LABELS, type CaseStatus, proposalRound } from '../../domain/case';
+import { CASE_STATUS_LABELS } from '../../copy/case.copy';
+import { allowedCommands, type Case, type CaseStatus, proposalRound } from '../../domain/case';
 import { formatDutchDate, formatDutchDateTime } from '../../copy/dates.copy';
 import { POLICE_APPOINTMENT_STEP, POLICE_REPORT_STEP, policeChecklistItems } from '../../domain/police-checklist';
 import { TEXT_LIMITS } from '../../domain/report';
