@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { CASE_STATUS_LABELS } from '../copy/case.copy';
 import { findOrganisation } from '../domain/organisations';
-import { BEHAVIOUR_LEVELS, CRIMINAL_OFFENCE_ANSWER_LABELS, INCIDENT_KIND_LABELS, INJURY_LABELS, ONLINE_CHANNEL_LABELS } from '../domain/report';
+import { BEHAVIOUR_LEVELS, CRIMINAL_OFFENCE_ANSWER_LABELS, INJURY_LABELS, ONLINE_CHANNEL_LABELS } from '../domain/report';
+import { INCIDENT_KIND_LABELS } from '../copy/report.copy';
 import { OFFICE_HOLDER_ROLE_LABELS } from '../domain/roles';
 import type { DeadlineFact, RegistrationRow } from '../domain/registration/registration-row';
 

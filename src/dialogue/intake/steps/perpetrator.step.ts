@@ -1,4 +1,5 @@
-import { PERPETRATOR_TYPES, PERPETRATOR_TYPE_LABELS, TEXT_LIMITS, type PerpetratorType } from '../../../domain/report';
+import { PERPETRATOR_TYPE_LABELS } from '../../../copy/report.copy';
+import { PERPETRATOR_TYPES, TEXT_LIMITS, type PerpetratorType } from '../../../domain/report';
 import type { IntakeAnswer } from '../../../domain/intake';
 import { normaliseLicencePlate } from '../../../domain/perpetrator';
 import { readHandleField, readPerpetrator, SOCIAL_PLATFORM_NAMES } from '../perpetrator-reading';
