@@ -16,10 +16,9 @@ import {
   meetingEnd,
   OFFICE_HOLDER_INVITED_BY_DEFAULT,
   toAmsterdamLocal,
-  type MeetingIssue,
   type MeetingPlan,
 } from '../../domain/meetings';
-import { afterDeadlineWarning, ATTENDEE_ROLE_LABELS } from '../../copy/meetings.copy';
+import { afterDeadlineWarning, ATTENDEE_ROLE_LABELS, type MeetingIssueMessage } from '../../copy/meetings.copy';
 import { AMSTERDAM, amsterdamDate } from '../../domain/working-days';
 import type { MeetingRecord, PlanningForm } from '../../app/meeting.service';
 import { toCardText } from '../cards/escape';
@@ -95,7 +94,7 @@ function durationChoices(current: number): Choice[] {
 const inputValue = toInputValue;
 
 /** Dutch issue lines: the field's label, then the domain's message. */
-export function issueLines(issues: readonly MeetingIssue[]): string[] {
+export function issueLines(issues: readonly MeetingIssueMessage[]): string[] {
   const label = (field: string): string => {
     if (field === 'kind') return 'Soort gesprek';
     if (field === 'date' || field === 'time') return 'Tijdstip';
@@ -190,7 +189,7 @@ export interface MeetingPlanViewModel {
 export interface MeetingPlanOptions {
   now: Date;
   notice?: string;
-  issues?: readonly MeetingIssue[];
+  issues?: readonly MeetingIssueMessage[];
   /** What the handler typed, after a refused input. */
   values?: MeetingFormValues;
   /** The overlap the handler was just warned of (MeetingOutcome 'invalid'.overlapKey): a second press books anyway. */
@@ -372,7 +371,7 @@ export interface MeetingPlannedOptions {
   /** The meeting's .ics link (used when calendar integration is off). */
   icsUrl: string;
   notice?: string;
-  issues?: readonly MeetingIssue[];
+  issues?: readonly MeetingIssueMessage[];
   /** What the handler typed into the reschedule form, after a refused input. */
   values?: MeetingFormValues;
 }
