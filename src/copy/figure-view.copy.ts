@@ -6,7 +6,7 @@ import type { Compliance, DeadlineCompliance, Figures } from '../domain/registra
 import { MIN_REPORTS_FOR_TREND, type TrendDirection } from '../domain/registration/trend';
 import {
   exactGroup,
-  protectedShareText,
+  protectedShare,
   shownCountText,
   suppressAdditiveGroups,
   suppressCount,
@@ -74,6 +74,21 @@ export function medianTakeTimeText(range: NonNullable<Compliance['medianTakeTime
   const toUnit = to.split(' ').slice(1).join(' ');
   // "2 tot 3 uur" when the units agree, else "23 uur tot 2 dagen".
   return fromUnit === toUnit || (fromUnit === 'dag' && toUnit === 'dagen') ? `${fromNumber} tot ${to}` : `${from} tot ${to}`;
+}
+
+/** A share in a cross-organisation view (protectedShare): "80%", "ten minste 92%", "hoogstens 8%", "te weinig zaken". */
+export function protectedShareText(k: number, n: number): string {
+  const share = protectedShare(k, n);
+  switch (share.kind) {
+    case 'tooFewCases':
+      return 'te weinig zaken';
+    case 'atMost':
+      return `hoogstens ${share.percent}%`;
+    case 'atLeast':
+      return `ten minste ${share.percent}%`;
+    case 'exact':
+      return `${share.percent}%`;
+  }
 }
 
 function exactShareText(k: number, n: number): string {
