@@ -23,7 +23,7 @@ import { EMPTY_FOLLOW_UP, followUpPart, type FollowUpViewModel, type InformedVie
 import { type PlannedMeetingInfo, plannedMeetingsPart, type PlannedMeetingViewModel } from './planned-meetings-view';
 import type { RecidiveOverview } from '../../app/recidive';
 import { recidivePart, type RecidiveViewModel } from './recidive-view';
-import { behaviourDomainsText } from '../cards/behaviour-domain-text';
+import { behaviourDomainsText } from '../../copy/behaviour-domains.copy';
 
 /** Who looks at the case card, when, and what it needs besides the case. */
 export interface CaseCardOptions {

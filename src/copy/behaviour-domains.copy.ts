@@ -1,6 +1,6 @@
 /** The planes of the behaviour (fysiek, emotioneel, seksueel, financieel) in the words the cards show. */
-import { domainsOf } from '../../domain/behaviour-domains';
-import type { BehaviourDomain, IncidentReport } from '../../domain/report';
+import { domainsOf } from '../domain/behaviour-domains';
+import type { BehaviourDomain, IncidentReport } from '../domain/report';
 
 export const BEHAVIOUR_DOMAIN_LABELS: Readonly<Record<BehaviourDomain, string>> = {
   fysiek: 'Fysiek',

@@ -2,7 +2,7 @@
  * The Dutch words of "mijn meldingen" (the office holder's list of their own cases): the status in
  * plain words and the next step, one short line each, from where the office holder stands.
  */
-import type { CaseStatus } from '../../domain/case';
+import type { CaseStatus } from '../domain/case';
 
 /** The status as the office holder reads it; the handler's card keeps the formal labels. */
 export const MY_CASE_STATUS_TEXT: Readonly<Record<CaseStatus, string>> = {
