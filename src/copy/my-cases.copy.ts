@@ -43,6 +43,7 @@ export const MY_CASES_TEXT = {
   /** The case is not the caller's, or gone: the same answer for both, so nothing is given away. */
   notYours: 'Deze melding kan ik niet vinden bij jouw meldingen. Typ "mijn meldingen" voor het actuele overzicht.',
   unknownButton: 'Deze knop begrijp ik niet (meer). Typ "mijn meldingen" voor het actuele overzicht.',
+  /** The notification summary of the proposal and the progress card, from this list and from the notifier alike. */
   proposalSummary: (caseNumber: string) => `Voorstel voor maatregelen bij ${caseNumber}`,
   progressSummary: (caseNumber: string) => `Voortgang van je melding ${caseNumber}`,
   listSummary: (count: number) => (count === 0 ? 'Je hebt nog geen meldingen.' : `Mijn meldingen (${count})`),
