@@ -178,6 +178,7 @@ export function measuresProposalViewModel(c: Case, options: { now: Date }): Meas
   };
 }
 
+const NO_PROPOSAL_YET = 'Er ligt op dit moment geen voorstel voor je klaar.';
 
 function proposalStateText(c: Case): string {
   const last = [...c.measureHistory].reverse().find((e) => e.action !== 'proposed');
@@ -193,8 +194,8 @@ function proposalStateText(c: Case): string {
     case 'inProgress':
       return sentBackComment(c) !== undefined
         ? 'Je hebt op dit voorstel gereageerd. De afhandelaar past het aan en legt een nieuw voorstel aan je voor.'
-        : 'Er ligt op dit moment geen voorstel voor je klaar.';
+        : NO_PROPOSAL_YET;
     case 'submitted':
-      return 'Er ligt op dit moment geen voorstel voor je klaar.';
+      return NO_PROPOSAL_YET;
   }
 }

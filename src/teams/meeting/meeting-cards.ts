@@ -131,7 +131,23 @@ export function plannedMeetingInfo(record: MeetingRecord, c: Case, icsUrl: strin
 // ---------------------------------------------------------------------------------------------
 
 /** Data bound to cards/meeting-plan.json. */
-export interface MeetingPlanViewModel {
+/** The when and where inputs, alike on the planning card and on the planned meeting (to reschedule). */
+interface MeetingTimeInputs {
+  date: string;
+  time: string;
+  dateMin: string;
+  durationMinutes: string;
+  durationChoices: Choice[];
+  onlineTitle: string;
+  online: 'true' | 'false';
+  location: string;
+  locationMaxLength: number;
+}
+
+/** The online choice: a Teams meeting when Graph books it, else a link the handler sends along. */
+const ONLINE_TITLES = { graph: 'Online, als Teams-vergadering', ics: 'Online (de link stuur je zelf mee)' } as const;
+
+export interface MeetingPlanViewModel extends MeetingTimeInputs {
   caseId: string;
   meetingId: string;
   caseNumber: string;
@@ -152,15 +168,6 @@ export interface MeetingPlanViewModel {
   dateLabel: string;
   /** Under the date and time when slots are proposed: a changed date or time wins over the selected slot. */
   typedTimeNote: string;
-  date: string;
-  time: string;
-  dateMin: string;
-  durationMinutes: string;
-  durationChoices: Choice[];
-  onlineTitle: string;
-  online: 'true' | 'false';
-  location: string;
-  locationMaxLength: number;
   organiserText: string;
   canInviteOfficeHolder: boolean;
   officeHolderTitle: string;
@@ -248,7 +255,7 @@ export function meetingPlanViewModel(form: PlanningForm, options: MeetingPlanOpt
     dateMin: amsterdamDate(options.now),
     durationMinutes: String(duration),
     durationChoices: durationChoices(duration),
-    onlineTitle: form.calendar === 'graph' ? 'Online, als Teams-vergadering' : 'Online (de link stuur je zelf mee)',
+    onlineTitle: ONLINE_TITLES[form.calendar],
     online: values.online === 'true' ? 'true' : 'false',
     location: inputValue(values.location, MEETING_LIMITS.location),
     locationMaxLength: MEETING_LIMITS.location,
@@ -337,7 +344,7 @@ function slotsIntro(form: PlanningForm): string {
 // ---------------------------------------------------------------------------------------------
 
 /** Data bound to cards/meeting-planned.json. */
-export interface MeetingPlannedViewModel {
+export interface MeetingPlannedViewModel extends MeetingTimeInputs {
   caseId: string;
   meetingId: string;
   caseNumber: string;
@@ -353,15 +360,6 @@ export interface MeetingPlannedViewModel {
   canRetry: boolean;
   canReschedule: boolean;
   canCancel: boolean;
-  date: string;
-  time: string;
-  dateMin: string;
-  durationMinutes: string;
-  durationChoices: Choice[];
-  onlineTitle: string;
-  online: 'true' | 'false';
-  location: string;
-  locationMaxLength: number;
   rescheduleText: string;
   cancelText: string;
 }
@@ -385,7 +383,7 @@ export function meetingPlannedViewModel(record: MeetingRecord, c: Case, options:
   const local = toAmsterdamLocal(plan.startsAt);
   const values = options.values ?? {};
   const duration = Number(values.durationMinutes) > 0 ? Math.round(Number(values.durationMinutes)) : plan.durationMinutes;
-  const venue = plan.venue.type === 'online' ? (plan.calendar === 'graph' ? 'Online (Teams-vergadering)' : 'Online (de link stuur je zelf mee)') : toCardText(plan.venue.location, MEETING_LIMITS.location);
+  const venue = plan.venue.type === 'online' ? (plan.calendar === 'graph' ? 'Online (Teams-vergadering)' : ONLINE_TITLES.ics) : toCardText(plan.venue.location, MEETING_LIMITS.location);
   const attendees = plan.attendees
     .map((a) => (a.role === 'other' ? toCardText(a.email, MEETING_LIMITS.email) : `${toCardText(a.name ?? a.email, 100)} (${ATTENDEE_ROLE_LABELS[a.role].toLowerCase()})`))
     .join(', ');
@@ -418,7 +416,7 @@ export function meetingPlannedViewModel(record: MeetingRecord, c: Case, options:
     dateMin: amsterdamDate(options.now),
     durationMinutes: String(duration),
     durationChoices: durationChoices(duration),
-    onlineTitle: plan.calendar === 'graph' ? 'Online, als Teams-vergadering' : 'Online (de link stuur je zelf mee)',
+    onlineTitle: ONLINE_TITLES[plan.calendar],
     online: (values.online ?? String(plan.venue.type === 'online')) === 'true' ? 'true' : 'false',
     location: inputValue(values.location ?? (plan.venue.type === 'location' ? plan.venue.location : ''), MEETING_LIMITS.location),
     locationMaxLength: MEETING_LIMITS.location,
