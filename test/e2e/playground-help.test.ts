@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { BEHAVIOUR_LEVELS } from '../../src/domain/report';
-import { LEVEL_ADVICE } from '../../src/teams/guidance/guidance-copy';
+import { LEVEL_ADVICE } from '../../src/copy/guidance.copy';
 import { card, clickOn, playgroundForSuite, screenshot, typeMessage } from '../support/playground-session';
 
 const LEVEL_CHOICE = /Kies wat er het meest op lijkt/;

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { type Case, MEETING_KIND_LABELS, type MeetingKind } from '../../domain/case';
 import { formatDutchDateTime } from '../../copy/dates.copy';
 import { AMSTERDAM } from '../../domain/working-days';
-import { ICS_FALLBACK_NOTE } from '../cards/calendar-copy';
+import { ICS_FALLBACK_NOTE } from '../../copy/calendar.copy';
 import { toCardText } from '../cards/escape';
 import { type TextLimits } from './case-card-contract';
 
