@@ -116,12 +116,15 @@ function takeTimeText(c: Compliance, cross: boolean): string {
 /** Short names of the four guide figures, for one line per organisation. */
 const SHORT_COMPLIANCE_TITLES = ['oppakken', 'maatregelen', 'politie', 'reactie'];
 
+/** The two guide deadlines the figures measure, as the figures card and the registration export title them. */
+export const GUIDE_DEADLINE_TITLES = { measures: 'Maatregelen binnen 72 uur', policeAppointment: 'Politieafspraak binnen 2 werkdagen' } as const;
+
 /** The four guide figures of one scope. */
 export function complianceFacts(c: Compliance, cross: boolean): FigureFact[] {
   return [
     { title: 'Tijd tot oppakken (mediaan)', value: takeTimeText(c, cross) },
-    { title: 'Maatregelen binnen 72 uur', value: deadlineText(c.measures, cross) },
-    { title: 'Politieafspraak binnen 2 werkdagen', value: deadlineText(c.policeAppointment, cross) },
+    { title: GUIDE_DEADLINE_TITLES.measures, value: deadlineText(c.measures, cross) },
+    { title: GUIDE_DEADLINE_TITLES.policeAppointment, value: deadlineText(c.policeAppointment, cross) },
     { title: 'Afgesloten met reactie richting pleger', value: shareText(c.closedWithResponse, c.closed, cross) },
   ];
 }

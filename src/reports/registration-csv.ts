@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { CASE_STATUS_LABELS } from '../copy/case.copy';
+import { GUIDE_DEADLINE_TITLES } from '../copy/figure-view.copy';
 import { findOrganisation } from '../domain/organisations';
 import { BEHAVIOUR_LEVELS, CRIMINAL_OFFENCE_ANSWER_LABELS, INJURY_LABELS, ONLINE_CHANNEL_LABELS } from '../domain/report';
 import { INCIDENT_KIND_LABELS } from '../copy/report.copy';
@@ -46,8 +47,8 @@ const COLUMNS: readonly { readonly header: string; readonly value: (row: Registr
   { header: 'Pleger eerder gemeld (ten minste één zaak)', value: (r) => yesNo(r.repeatPerpetrator) },
   { header: 'Status', value: (r) => CASE_STATUS_LABELS[r.status] },
   { header: 'Opgepakt na (minuten)', value: (r) => r.takenAfterMinutes ?? '' },
-  { header: 'Maatregelen binnen 72 uur', value: (r, now) => deadlineText(r.measures, now) },
-  { header: 'Politieafspraak binnen 2 werkdagen', value: (r, now) => deadlineText(r.policeAppointment, now) },
+  { header: GUIDE_DEADLINE_TITLES.measures, value: (r, now) => deadlineText(r.measures, now) },
+  { header: GUIDE_DEADLINE_TITLES.policeAppointment, value: (r, now) => deadlineText(r.policeAppointment, now) },
   { header: 'Afgesloten met', value: (r) => (r.closedWith === undefined ? '' : r.closedWith === 'response' ? 'Reactie richting pleger' : 'Geen reactie mogelijk') },
 ];
 
