@@ -22,7 +22,7 @@ import { afterDeadlineWarning, ATTENDEE_ROLE_LABELS, type MeetingIssueMessage } 
 import { AMSTERDAM, amsterdamDate } from '../../domain/working-days';
 import type { MeetingRecord, PlanningForm } from '../../app/meeting.service';
 import { toCardText } from '../cards/escape';
-import { CASE_VERBS, plannedMeetingStatus, type FactViewModel, type PlannedMeetingInfo } from '../case/case-cards';
+import { CASE_VERBS, plannedMeetingStatus, type FactViewModel, type MeetingCalendarView, type PlannedMeetingInfo } from '../case/case-cards';
 
 /** Template names (files in cards/) of meeting planning. */
 export const MEETING_CARD_NAMES = { plan: 'meeting-plan', planned: 'meeting-planned' } as const;
@@ -344,7 +344,7 @@ function slotsIntro(form: PlanningForm): string {
 // ---------------------------------------------------------------------------------------------
 
 /** Data bound to cards/meeting-planned.json. */
-export interface MeetingPlannedViewModel extends MeetingTimeInputs {
+export interface MeetingPlannedViewModel extends MeetingTimeInputs, MeetingCalendarView {
   caseId: string;
   meetingId: string;
   caseNumber: string;
@@ -352,12 +352,6 @@ export interface MeetingPlannedViewModel extends MeetingTimeInputs {
   notice: string;
   issues: string[];
   facts: FactViewModel[];
-  calendarText: string;
-  calendarColor: 'Good' | 'Attention' | 'Default';
-  failureMessage: string;
-  warning: string;
-  icsUrl: string;
-  canRetry: boolean;
   canReschedule: boolean;
   canCancel: boolean;
   rescheduleText: string;
