@@ -6,6 +6,8 @@ import type { Directory } from '../domain/directory';
 import { isDomainError } from '../domain/errors';
 import type { RecidiveSubject } from '../domain/perpetrator';
 import type { CaseHistoryReader, CaseHistoryRecord } from './case-history';
+import { RecentCaseHistories } from './recent-case-histories';
+import { RecentRecidive } from './recent-recidive';
 import { effectsOf, figuresEffectsOf } from './case-effects';
 import type { CaseNotifier } from './case-effect-runner';
 import type { Logger } from './logger';
@@ -32,6 +34,8 @@ interface CaseInView {
   recidive?: RecidiveOverview;
   /** The stored version (ETag, and what recidive shows): the same version shows the same card. */
   version: string;
+  /** The stored case's revision: its history as of then is the card's "Geschiedenis". */
+  revision: number;
 }
 
 /** The outcome of a card action; every kind comes with the current case when there is one. */
@@ -67,7 +71,13 @@ export interface CaseHandlingDependencies {
  * once; the effects (other people's cards, messages, reminders) follow from the outbox.
  */
 export class CaseHandlingService {
-  constructor(private readonly deps: CaseHandlingDependencies) {}
+  private readonly histories: RecentCaseHistories;
+  private readonly recidiveOverviews: RecentRecidive;
+
+  constructor(private readonly deps: CaseHandlingDependencies) {
+    this.histories = new RecentCaseHistories(deps.history);
+    this.recidiveOverviews = new RecentRecidive(deps.recidive);
+  }
 
   /** Earlier cases of the perpetrator in the organisation, for a case about to be submitted. */
   earlierCases(subject: RecidiveSubject): Promise<number> {
@@ -81,6 +91,7 @@ export class CaseHandlingService {
   async register(change: CaseChange): Promise<'created' | 'exists'> {
     const c = change.case;
     await this.deps.recidive.file(c);
+    this.recidiveOverviews.filed(c);
     try {
       await this.write(change, undefined);
     } catch (error) {
@@ -141,7 +152,7 @@ export class CaseHandlingService {
   async view(caseId: string, actorAadObjectId: string): Promise<CaseActionOutcome> {
     const stored = await this.deps.cases.get(caseId);
     if (!stored) return { outcome: 'notFound' };
-    return { outcome: 'done', ...(await this.inView(stored.case, stored.etag, actorAadObjectId)) };
+    return { outcome: 'done', ...(await this.inView(stored.case, stored, actorAadObjectId)) };
   }
 
   async execute(caseId: string, actorAadObjectId: string, command: CaseCommand): Promise<CaseActionOutcome> {
@@ -156,7 +167,7 @@ export class CaseHandlingService {
         needed === 'handler'
           ? 'Alleen de afhandelaars van deze zaak kunnen dit doen. Je ziet de actuele stand van zaken.'
           : 'Alleen de betrokkene kan op dit voorstel reageren.';
-      return { outcome: 'refused', message, ...(await this.inView(current, stored.etag, actorAadObjectId)) };
+      return { outcome: 'refused', message, ...(await this.inView(current, stored, actorAadObjectId)) };
     }
     let change: CaseChange;
     try {
@@ -166,28 +177,28 @@ export class CaseHandlingService {
       this.deps.logger.info('case.action_rejected', { caseId, code: error.code, detail: command.kind });
       // The card was older than the case: someone already moved it on. Say who and what, not the rule.
       const movedOn = MOVED_ON_CODES.has(error.code) ? await this.lastChange(caseId) : undefined;
-      return { outcome: 'refused', message: userMessageOf(error), ...(movedOn ? { lastChange: movedOn } : {}), ...(await this.inView(current, stored.etag, actorAadObjectId)) };
+      return { outcome: 'refused', message: userMessageOf(error), ...(movedOn ? { lastChange: movedOn } : {}), ...(await this.inView(current, stored, actorAadObjectId)) };
     }
     // Nothing changed (e.g. a second click on a ticked step): nothing to write, nothing to tell anyone.
-    if (change.events.length === 0) return { outcome: 'done', ...(await this.inView(current, stored.etag, actorAadObjectId)) };
-    let version: string;
+    if (change.events.length === 0) return { outcome: 'done', ...(await this.inView(current, stored, actorAadObjectId)) };
+    let written: { etag: string; revision: number };
     try {
-      version = await this.write(change, { etag: stored.etag, revision: stored.revision });
+      written = await this.write(change, { etag: stored.etag, revision: stored.revision });
     } catch (error) {
       if (!isConflict(error)) throw error;
       // Someone acted at the same moment: theirs stands, and nothing of this attempt was written or sent.
       const fresh = await this.deps.cases.get(caseId);
       if (!fresh) return { outcome: 'notFound' };
       const lastChange = await this.lastChange(caseId);
-      return { outcome: 'conflict', ...(lastChange ? { lastChange } : {}), ...(await this.inView(fresh.case, fresh.etag, actorAadObjectId)) };
+      return { outcome: 'conflict', ...(lastChange ? { lastChange } : {}), ...(await this.inView(fresh.case, fresh, actorAadObjectId)) };
     }
     this.deps.logger.info('case.action_done', { caseId, detail: command.kind });
-    return { outcome: 'done', ...(await this.inView(change.case, version, actorAadObjectId)) };
+    return { outcome: 'done', ...(await this.inView(change.case, written, actorAadObjectId)) };
   }
 
-  /** The case's history, oldest first (for the card's "Geschiedenis"). */
-  history(caseId: string): Promise<CaseHistoryRecord[]> {
-    return this.deps.history.list(caseId);
+  /** The case's history as of the revision an outcome showed, oldest first (for the card's "Geschiedenis"). */
+  history(caseId: string, revision: number): Promise<CaseHistoryRecord[]> {
+    return this.histories.asOf(caseId, revision);
   }
 
   /** The newest change that is not a consequence of another (a deadline set or reached). */
@@ -205,16 +216,17 @@ export class CaseHandlingService {
     if (!stored) return { outcome: 'notFound' };
     if (accessOf(stored.case, actorAadObjectId, this.deps.directory) !== 'handler') {
       this.deps.logger.warn('case.action_refused', { caseId, code: 'CASE.NOT_ALLOWED', detail: 'decideMatch' });
-      return { outcome: 'refused', message: 'Alleen de afhandelaars van deze zaak kunnen dit doen. Je ziet de actuele stand van zaken.', ...(await this.inView(stored.case, stored.etag, actorAadObjectId)) };
+      return { outcome: 'refused', message: 'Alleen de afhandelaars van deze zaak kunnen dit doen. Je ziet de actuele stand van zaken.', ...(await this.inView(stored.case, stored, actorAadObjectId)) };
     }
     const result = await this.deps.recidive.decide(stored.case, otherCaseId, { decision, byAadObjectId: actorAadObjectId, at: this.deps.clock.now() });
     this.deps.logger.info(result === 'done' ? 'recidive.match_decided' : 'recidive.match_not_suggested', { caseId, detail: decision });
-    const view = await this.inView(stored.case, stored.etag, actorAadObjectId);
+    if (result === 'done') this.recidiveOverviews.decided(caseId, otherCaseId);
+    const view = await this.inView(stored.case, stored, actorAadObjectId);
     return result === 'done' ? { outcome: 'done', ...view } : { outcome: 'refused', message: 'Over deze mogelijke overeenkomst is al besloten, of hij staat niet meer open. Dit is de actuele stand.', ...view };
   }
 
   /** One conditional write of the change, its history and its effects; then the outbox worker starts on them. Returns the new version. */
-  private async write(change: CaseChange, expected: { etag: string; revision: number } | undefined): Promise<string> {
+  private async write(change: CaseChange, expected: { etag: string; revision: number } | undefined): Promise<{ etag: string; revision: number }> {
     const c = change.case;
     const now = this.deps.clock.now();
     const written = await this.deps.cases.commit({
@@ -227,15 +239,17 @@ export class CaseHandlingService {
       lease: this.deps.worker.lease(now),
     });
     this.deps.worker.wake(c.id, written);
-    return written.etag;
+    this.histories.written(c.id, written.revision, change.events);
+    return { etag: written.etag, revision: written.revision };
   }
 
-  private async inView(c: Case, version: string, actorAadObjectId: string): Promise<CaseInView> {
+  private async inView(c: Case, stored: { etag: string; revision: number }, actorAadObjectId: string): Promise<CaseInView> {
+    const { etag: version, revision } = stored;
     const counted = await this.deps.recidive.withCount(c);
     const access = accessOf(counted, actorAadObjectId, this.deps.directory);
-    if (access !== 'handler') return { case: counted, access, earlierCases: 0, version };
+    if (access !== 'handler') return { case: counted, access, earlierCases: 0, version, revision };
     // Need-to-know: only a handler of the case learns of other cases of the perpetrator.
-    const recidive = await this.deps.recidive.overview(counted);
-    return { case: counted, access, earlierCases: recidive.earlierConfirmed, recidive, version: `${version}|${recidive.fingerprint}` };
+    const recidive = await this.recidiveOverviews.overview(counted);
+    return { case: counted, access, earlierCases: recidive.earlierConfirmed, recidive, version: `${version}|${recidive.fingerprint}`, revision };
   }
 }

@@ -103,14 +103,22 @@ export interface PerpetratorIndex {
   add(subject: RecidiveSubject): Promise<void>;
   /** The cases of the organisation filed under any of these keys (each once, with the keys it shares). */
   find(organisationId: string, keys: readonly string[]): Promise<RecidiveSubject[]>;
-  /** How many cases of other organisations share a key (a count only; matched on the keyed hash). */
-  countElsewhere?(subject: RecidiveSubject): Promise<number>;
-  /** Per other organisation, how many of its cases share a key: counts only, never which cases. */
-  elsewhereByOrganisation?(subject: RecidiveSubject): Promise<Map<string, number>>;
+  /**
+   * Every case in the province filed under any of these keys, each once, with its organisation only
+   * (no case number): one small read that says whether the own organisation has other cases at all,
+   * and how many cases other organisations have.
+   */
+  filedInProvince(keys: readonly string[]): Promise<ProvinceFiling[]>;
   /** The handlers' decisions on suggested matches of a case, by the other case's id. */
   decisions?(caseId: string): Promise<Map<string, MatchDecision>>;
   /** Records a decision on the match of two cases, for both of them. */
   decide?(caseId: string, otherCaseId: string, decision: MatchDecision): Promise<void>;
+}
+
+/** A case filed under a perpetrator key, as the province-wide index knows it: which case, which organisation. */
+export interface ProvinceFiling {
+  caseId: string;
+  organisationId: string;
 }
 
 /** A handler's decision on a suggested match of two cases of one organisation (issue 10 point 7). */

@@ -1,6 +1,6 @@
 import type { Case } from '../domain/case';
 import { countEarlierCases, type RecidiveSubject } from '../domain/perpetrator';
-import type { MatchDecision, PerpetratorIndex } from './ports';
+import type { MatchDecision, PerpetratorIndex, ProvinceFiling } from './ports';
 
 /** Another case of the same organisation, as its handlers may see it: an id and a case number. */
 export interface RecidiveMatch {
@@ -53,14 +53,19 @@ export class Recidive {
    * elders in de provincie voor", never which ones.
    */
   async countElsewhere(subject: RecidiveSubject): Promise<number> {
-    if (subject.perpetratorKeys.length === 0 || !this.index.countElsewhere) return 0;
-    return this.index.countElsewhere(subject);
+    return elsewhereOf(subject, await this.filedInProvince(subject)).size;
   }
 
   /** Per other organisation, how many of its cases share a key (the coordinator VPT's notice). */
   async elsewhereByOrganisation(subject: RecidiveSubject): Promise<Map<string, number>> {
-    if (subject.perpetratorKeys.length === 0 || !this.index.elsewhereByOrganisation) return new Map();
-    return this.index.elsewhereByOrganisation(subject);
+    const counts = new Map<string, number>();
+    for (const organisationId of elsewhereOf(subject, await this.filedInProvince(subject)).values()) counts.set(organisationId, (counts.get(organisationId) ?? 0) + 1);
+    return counts;
+  }
+
+  private async filedInProvince(subject: RecidiveSubject): Promise<ProvinceFiling[]> {
+    if (subject.perpetratorKeys.length === 0) return [];
+    return this.index.filedInProvince(subject.perpetratorKeys);
   }
 
   /** Files a new case under its perpetrator keys, so later reports find it. */
@@ -77,10 +82,17 @@ export class Recidive {
   /** What the handler of `c` sees of recidive: suggestions and the dossier in the organisation, a count elsewhere. */
   async overview(c: Case): Promise<RecidiveOverview> {
     if (c.perpetratorKeys.length === 0) return { matchable: false, suggestions: [], dossier: [], earlierConfirmed: 0, elsewhere: 0, fingerprint: 'none' };
-    const [sharing, decisions, elsewhere] = await Promise.all([
+    // One read of the province-wide rows first: most cases share their keys with no other case of the
+    // organisation, and then neither the organisation's rows nor the decisions need reading (a card
+    // refresh stays one read of the case and one of the index).
+    const filed = await this.filedInProvince(c);
+    const elsewhere = elsewhereOf(c, filed).size;
+    if (!filed.some((f) => f.organisationId === c.organisationId && f.caseId !== c.id)) {
+      return { matchable: true, suggestions: [], dossier: [], earlierConfirmed: 0, elsewhere, fingerprint: `s:;d:;e:${elsewhere}` };
+    }
+    const [sharing, decisions] = await Promise.all([
       this.index.find(c.organisationId, c.perpetratorKeys),
       this.index.decisions?.(c.id) ?? Promise.resolve(new Map<string, MatchDecision>()),
-      this.countElsewhere(c),
     ]);
     const suggestions: RecidiveMatch[] = [];
     const dossier: RecidiveMatch[] = [];
@@ -111,4 +123,9 @@ export class Recidive {
     await this.index.decide(c.id, otherCaseId, decision);
     return 'done';
   }
+}
+
+/** The cases of other organisations among `filed`, by case id, with their organisation. */
+function elsewhereOf(subject: RecidiveSubject, filed: readonly ProvinceFiling[]): Map<string, string> {
+  return new Map(filed.filter((f) => f.organisationId !== subject.organisationId).map((f) => [f.caseId, f.organisationId]));
 }

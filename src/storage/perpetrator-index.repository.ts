@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import type { MatchDecision, PerpetratorIndex } from '../app/ports';
+import type { MatchDecision, PerpetratorIndex, ProvinceFiling } from '../app/ports';
 import type { Case } from '../domain/case';
 import type { RecidiveSubject } from '../domain/perpetrator';
 import { CASE_ROW } from './case-partition';
@@ -77,27 +77,18 @@ export class TablePerpetratorIndex implements PerpetratorIndex {
     );
   }
 
-  /**
-   * How many cases of other organisations share a key with `subject`: a count only, matched on the
-   * keyed hash; their handlers' data never leaves their organisation.
-   */
-  async countElsewhere(subject: RecidiveSubject): Promise<number> {
-    let count = 0;
-    for (const n of (await this.elsewhereByOrganisation(subject)).values()) count += n;
-    return count;
-  }
-
-  /** Per other organisation, how many of its cases share a key with `subject` (each case once). */
-  async elsewhereByOrganisation(subject: RecidiveSubject): Promise<Map<string, number>> {
-    const elsewhere = new Map<string, string>();
-    for (const key of new Set(subject.perpetratorKeys)) {
-      for await (const row of this.entries.listPartition(perpetratorIndexPartition(this.secret, PROVINCE, key))) {
-        if (row.value.organisationId !== subject.organisationId) elsewhere.set(row.value.caseId, row.value.organisationId);
-      }
-    }
-    const counts = new Map<string, number>();
-    for (const organisationId of elsewhere.values()) counts.set(organisationId, (counts.get(organisationId) ?? 0) + 1);
-    return counts;
+  /** Every case filed under any of the keys, province-wide, each once: its id and organisation only. */
+  async filedInProvince(keys: readonly string[]): Promise<ProvinceFiling[]> {
+    const filed = new Map<string, string>();
+    const partitions = await Promise.all(
+      [...new Set(keys)].map(async (key) => {
+        const rows: Entry[] = [];
+        for await (const row of this.entries.listPartition(perpetratorIndexPartition(this.secret, PROVINCE, key))) rows.push(row.value);
+        return rows;
+      }),
+    );
+    for (const row of partitions.flat()) filed.set(row.caseId, row.organisationId);
+    return [...filed].map(([caseId, organisationId]) => ({ caseId, organisationId }));
   }
 
   /** The decisions on suggested matches of a case, by the other case's id. */

@@ -669,7 +669,7 @@ describe('the background retry through the outbox', () => {
     const deskUpdates: string[] = [];
     const notifier = { updateDeskCard: async (c: Case) => void deskUpdates.push(c.id) } as unknown as CaseNotifier;
     const later: { svc?: MeetingService } = {};
-    const runner = new CaseEffectRunner({ notifier, scheduler: { scheduleFor: async () => undefined }, recidive: new Recidive({ add: async () => undefined, find: async () => [] }), figures: { applyCaseChange: async () => 'applied' }, meetings: () => later.svc });
+    const runner = new CaseEffectRunner({ notifier, scheduler: { scheduleFor: async () => undefined }, recidive: new Recidive({ add: async () => undefined, find: async () => [], filedInProvince: async () => [] }), figures: { applyCaseChange: async () => 'applied' }, meetings: () => later.svc });
     const outbox = new OutboxService({ store: outboxRows, runner, clock, logger: silentLogger, options: { instanceId: 'test' } });
     const svc = service(calendar, clock, async (caseId, meetingId) => outboxRows.add(caseId, [{ kind: 'syncMeetingCalendar', meetingId }], new Date(clock.now().getTime() + 30_000)));
     later.svc = svc;

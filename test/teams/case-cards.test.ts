@@ -197,9 +197,17 @@ describe('case card, handler view', () => {
     expect(text).toContain('Incidentgesprek met de pleger\nUiterlijk woensdag 2 december 2026 om 20:30\n⚠️ Te laat');
   });
 
+  it('keeps every folding button short enough for a phone (Teams cuts a button title, it never wraps it)', () => {
+    // About 36 characters of bold button text fit the 446 px card of Teams on a phone.
+    const card = caseCard(caseInStatus('measuresApproved'));
+    const titles = nodes(card, 'Action.ToggleVisibility').map((t) => String(t.title));
+    expect(titles.length).toBeGreaterThanOrEqual(4);
+    for (const title of titles) expect(title.length).toBeLessThanOrEqual(36);
+  });
+
   it('shows the police checklist only when a criminal offence is suspected, folded, as one form', () => {
     const withPolice = caseCard(caseInStatus('inProgress'));
-    expect(nodes(withPolice, 'Action.ToggleVisibility').map((t) => t.title)).toContain('Stappenplan melding en aangifte (0 van 9 gedaan)');
+    expect(nodes(withPolice, 'Action.ToggleVisibility').map((t) => t.title)).toContain('Stappenplan politie (0 van 9 gedaan)');
     const toggles = nodes(withPolice, 'Input.Toggle');
     expect(toggles.map((t) => t.title)).toEqual(expect.arrayContaining(['1. Meld het incident intern', '9. Zorg voor nazorg vanuit de organisatie']));
     expect(toggles).toHaveLength(9);

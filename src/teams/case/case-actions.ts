@@ -324,7 +324,7 @@ export async function cardFor(deps: CardDependencies, outcome: CaseActionOutcome
   return deps.rendered.get(key, async () => {
     const meetings = meetingsToRead ? await deps.meetingsFor?.(c) : undefined;
     // The handler's view names people and shows the history; the read-only view shows neither.
-    const history = viewer === 'handler' ? await deps.caseHandling.history(c.id) : undefined;
+    const history = viewer === 'handler' ? await deps.caseHandling.history(c.id, outcome.revision) : undefined;
     const nameOf = (id: string): string | undefined => deps.directory.nameOf(id);
     const handlerName = c.handler === undefined ? undefined : nameOf(c.handler.aadObjectId);
     return deps.cards.render(

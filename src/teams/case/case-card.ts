@@ -116,7 +116,7 @@ export interface CaseCardViewModel extends CaseCardActionsViewModel, FollowUpVie
   hasChecklist: boolean;
   checklistProgress: string;
   checklist: ChecklistRowViewModel[];
-  /** The folding button of the checklist: "Stappenplan melding en aangifte (3 van 9 gedaan)". */
+  /** The folding button of the checklist, short enough for a phone: "Stappenplan politie (3 van 9 gedaan)". */
   checklistTitle: string;
   /** The toggles and their "Opslaan" show (the domain allows ticking). */
   canEditChecklist: boolean;
@@ -416,7 +416,7 @@ function checklistPart(
   return {
     hasChecklist: true,
     checklistProgress: `${done} van de ${items.length} stappen gedaan. De afhandelaar doet de melding of aangifte, nooit de betrokkene zelf.`,
-    checklistTitle: `Stappenplan melding en aangifte (${done} van ${items.length} gedaan)`,
+    checklistTitle: `Stappenplan politie (${done} van ${items.length} gedaan)`,
     canEditChecklist: allowed.has('setChecklist'),
     checklist: items.map((item): ChecklistRowViewModel => ({
       step: item.step,
