@@ -1,7 +1,7 @@
-/** The planes of the behaviour (fysiek, emotioneel, seksueel, financieel) in the words the cards show. */
 import { domainsOf } from '../domain/behaviour-domains';
 import type { BehaviourDomain, IncidentReport } from '../domain/report';
 
+/** The planes of the behaviour (fysiek, emotioneel, seksueel, financieel) in the words the cards, figures and CSV show. */
 export const BEHAVIOUR_DOMAIN_LABELS: Readonly<Record<BehaviourDomain, string>> = {
   fysiek: 'Fysiek',
   emotioneel: 'Emotioneel',

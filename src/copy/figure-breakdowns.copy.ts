@@ -1,6 +1,7 @@
 import { findOrganisation } from '../domain/organisations';
 import type { BreakdownDimension } from '../domain/registration/figures';
-import { BEHAVIOUR_LEVELS, INJURY_LABELS, type Injury, type IncidentKind } from '../domain/report';
+import { BEHAVIOUR_LEVELS, INJURY_LABELS, type BehaviourDomain, type Injury, type IncidentKind } from '../domain/report';
+import { BEHAVIOUR_DOMAIN_LABELS } from './behaviour-domains.copy';
 import { INCIDENT_KIND_LABELS } from './report.copy';
 import { OFFICE_HOLDER_ROLE_LABELS, type OfficeHolderRole } from '../domain/roles';
 
@@ -11,6 +12,7 @@ const BREAKDOWN_TITLES: Readonly<Record<BreakdownDimension, string>> = {
   role: 'Per functie',
   level: 'Per gedragsniveau',
   kind: 'Per soort (een melding kan meer soorten hebben)',
+  domain: 'Per gedragsdomein (een melding kan op meer domeinen liggen)',
   channel: 'Offline of online',
   injury: 'Letsel',
   injuryType: 'Soort letsel (een melding kan meer soorten hebben)',
@@ -46,6 +48,8 @@ export function breakdownItemLabel(dimension: BreakdownDimension, key: string): 
       return INCIDENT_KIND_LABELS[key as IncidentKind];
     case 'injuryType':
       return INJURY_LABELS[key as Injury];
+    case 'domain':
+      return BEHAVIOUR_DOMAIN_LABELS[key as BehaviourDomain];
     default:
       return ITEM_LABELS[dimension]?.[key] ?? key;
   }

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { BEHAVIOUR_DOMAIN_LABELS } from '../copy/behaviour-domains.copy';
 import { CASE_STATUS_LABELS } from '../copy/case.copy';
 import { GUIDE_DEADLINE_TITLES } from '../copy/figure-view.copy';
 import { findOrganisation } from '../domain/organisations';
@@ -37,6 +38,8 @@ const COLUMNS: readonly { readonly header: string; readonly value: (row: Registr
   { header: 'Functie', value: (r) => OFFICE_HOLDER_ROLE_LABELS[r.officeHolderRole] },
   { header: 'Niveau (ik–jullie–jij)', value: (r) => `${r.level} ${BEHAVIOUR_LEVELS[r.level - 1].title}` },
   { header: 'Categorieën', value: (r) => r.kinds.map((k) => INCIDENT_KIND_LABELS[k]).join(', ') },
+  // Empty for a case counted before its domains were recorded: no guess in the registration.
+  { header: 'Gedragsdomeinen', value: (r) => (r.domains ?? []).map((d) => BEHAVIOUR_DOMAIN_LABELS[d]).join(', ') },
   { header: 'Offline of online', value: (r) => (r.channel === 'online' ? 'Online' : 'Offline') },
   { header: 'Kanaal', value: (r) => (r.onlineChannel === undefined ? '' : ONLINE_CHANNEL_LABELS[r.onlineChannel]) },
   { header: 'Letsel', value: (r) => (r.injury.length === 0 ? 'Geen' : r.injury.map((i) => INJURY_LABELS[i]).join(', ')) },

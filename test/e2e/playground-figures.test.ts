@@ -19,6 +19,7 @@ describe('Playground: the coordinator VPT asks for the figures', () => {
     expect(await chart.getAttribute('alt')).toMatch(/Staafdiagram/);
     // The chart is drawn: the browser decoded a real image of the card's width.
     expect(await chart.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(200);
-    expect(await figures.locator('button', { hasText: 'CSV downloaden' }).count()).toBe(1);
+    expect(await figures.locator('button', { hasText: 'CSV laatste 12 maanden' }).count()).toBe(1);
+    expect(await figures.locator('button', { hasText: /^CSV heel \d{4}$/ }).count()).toBe(1);
   }, 60000);
 });

@@ -93,6 +93,24 @@ describe('figures in the 1:1 chat (sample directory)', () => {
     expect(await unknown.text()).toMatch(/Deze downloadlink werkt niet \(meer\)/);
   });
 
+  it('the second CSV button exports the last whole calendar year, for an annual report', async () => {
+    const chat = new Chat(harness, SAMPLE_PEOPLE.peter);
+    const [card] = cards(await chat.say('cijfers'));
+    const yearButton = nodes(card, 'Action.Execute').find((a) => /^CSV heel \d{4}$/.test(String(a.title)));
+    const lastYear = figurePeriods(new Date()).lastCalendarYear.year;
+    expect(yearButton?.title).toBe(`CSV heel ${lastYear}`);
+    const before = harness.connector.sentActivities().length;
+    await executeAction(harness.baseUrl, harness.connector.url, SAMPLE_PEOPLE.peter, 'figuresExportCsv', yearButton!.data as Record<string, unknown>, personal(SAMPLE_PEOPLE.peter));
+    const ready = harness.connector.sentActivities().slice(before).map((a) => ((a.attachments ?? []) as { content: Record<string, unknown> }[])[0]?.content).filter((c) => c && cardText(c).includes('Je bestand staat klaar'));
+    expect(ready).toHaveLength(1);
+    const download = await fetch((nodes(ready[0], 'Action.OpenUrl')[0] as unknown as { url: string }).url);
+    expect(download.headers.get('content-disposition')).toContain(`filename="weerbaar-bestuur-registratie-${lastYear}-01-tot-${lastYear}-12.csv"`);
+    // This suite's only report is from this year: the header and no rows.
+    const lines = (await download.text()).split('\r\n').filter((l) => l.trim() !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('Gedragsdomeinen');
+  });
+
   it('a handler cannot export the province or another organisation, whatever the card says', async () => {
     const before = harness.connector.sentActivities().length;
     for (const scope of ['province', 'provincie-utrecht', 'hdsr']) {

@@ -41,6 +41,7 @@ describe('registration CSV', () => {
       'Datum incident': '20-11-2026',
       'Niveau (ik–jullie–jij)': '3 (Non-)verbale agressie ("jij")',
       Categorieën: 'Verbale agressie, Pesten',
+      Gedragsdomeinen: 'Emotioneel',
       Letsel: 'Geestelijk letsel, Opname in het ziekenhuis',
       'Vermoeden strafbaar feit': 'Weet ik niet',
       'Melding of aangifte politie': 'Gepland',

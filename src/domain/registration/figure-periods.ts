@@ -13,6 +13,8 @@ export interface FigurePeriods {
   /** Days from the start of the recent period until now (fractional). */
   readonly recentDays: number;
   readonly previousDays: number;
+  /** The last whole calendar year before the running one: its year and first and last month 'yyyy-MM'. */
+  readonly lastCalendarYear: { readonly year: number; readonly from: string; readonly to: string };
 }
 
 const DAY_MS = 86_400_000;
@@ -32,6 +34,7 @@ export function figurePeriods(now: Date): FigurePeriods {
     previousMonths: Array.from({ length: 12 }, (_, i) => month(23 - i)),
     recentDays: Math.max(now.getTime() - recentStart.toMillis(), 60_000) / DAY_MS,
     previousDays: (recentStart.toMillis() - previousStart.toMillis()) / DAY_MS,
+    lastCalendarYear: { year: current.year - 1, from: `${current.year - 1}-01`, to: `${current.year - 1}-12` },
   };
 }
 

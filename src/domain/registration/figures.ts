@@ -1,5 +1,5 @@
 import { findOrganisation, ORGANISATIONS, ROLES_BY_KIND } from '../organisations';
-import { BEHAVIOUR_LEVELS, INCIDENT_KINDS, INJURIES } from '../report';
+import { BEHAVIOUR_DOMAINS, BEHAVIOUR_LEVELS, INCIDENT_KINDS, INJURIES } from '../report';
 import { OFFICE_HOLDER_ROLES, type OfficeHolderRole } from '../roles';
 import { addCounters, count, counterName, parseDueCounter, TAKE_TIME_BUCKETS, type Counters } from './counters';
 import { figurePeriods, type FigurePeriods } from './figure-periods';
@@ -33,7 +33,7 @@ export interface BreakdownItem {
   readonly count: number;
 }
 
-export const BREAKDOWN_DIMENSIONS = ['organisation', 'role', 'level', 'kind', 'channel', 'injury', 'injuryType', 'policeReport', 'repeatPerpetrator'] as const;
+export const BREAKDOWN_DIMENSIONS = ['organisation', 'role', 'level', 'kind', 'domain', 'channel', 'injury', 'injuryType', 'policeReport', 'repeatPerpetrator'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
 /** The reports of the recent period split by one dimension. */
@@ -171,6 +171,8 @@ function breakdownsOf(counters: Counters, scope: FigureScope): Breakdown[] {
     { dimension: 'role', additive: true, items: rolesOf(scope).map((r) => item(r, counterName.role(r))) },
     { dimension: 'level', additive: true, items: BEHAVIOUR_LEVELS.map((l) => item(String(l.level), counterName.level(l.level))) },
     { dimension: 'kind', additive: false, items: INCIDENT_KINDS.map((k) => item(k, counterName.kind(k))) },
+    // The planes of the behaviour (issue 10 point 8); cases counted before they were recorded have none.
+    { dimension: 'domain', additive: false, items: BEHAVIOUR_DOMAINS.map((d) => item(d, counterName.domain(d))) },
     { dimension: 'channel', additive: true, items: [item('offline', counterName.channel('offline')), item('online', counterName.channel('online'))] },
     { dimension: 'injury', additive: true, items: [item('none', counterName.injuryNone), item('any', counterName.injuryAny)] },
     { dimension: 'injuryType', additive: false, items: INJURIES.map((i) => item(i, counterName.injury(i))) },

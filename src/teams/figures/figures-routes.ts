@@ -15,7 +15,7 @@ import type { CardRenderer } from '../cards/card-renderer';
 import { normaliseCommandText } from '../commands';
 import { fileReadyViewModel } from '../files/file-ready-card';
 import { sendCard } from '../send-card';
-import { FIGURES_EXPORT_CSV_VERB, figuresCardViewModel } from './figures-card';
+import { FIGURES_EXPORT_CSV_VERB, figuresCardViewModel, figuresExportRequests } from './figures-card';
 import { UNKNOWN_CALLER_TEXT } from '../../copy/card-actions.copy';
 import { userMessageOf } from '../../copy/errors.copy';
 
@@ -61,12 +61,12 @@ export async function sendFigures(context: TurnContext, deps: FiguresRouteDepend
     await context.sendActivity(figuresRefusal(deps.directory));
     return;
   }
-  const { recentMonths } = figurePeriods(deps.clock.now());
+  const periods = figurePeriods(deps.clock.now());
   try {
     for (const scope of scopes) {
       const { view } = await deps.figures.figuresFor(actor, scope);
       const chart = await deps.drawChart(view.months);
-      const card = deps.cards.render('figures', figuresCardViewModel(view, chart, { scope: scopeKey(scope), from: recentMonths[0], to: recentMonths[11] }));
+      const card = deps.cards.render('figures', figuresCardViewModel(view, chart, figuresExportRequests(scopeKey(scope), periods)));
       await sendCard(context, card, `Cijfers: ${view.title}`);
     }
     deps.logger.info('figures.shown', { count: scopes.length });
@@ -100,7 +100,7 @@ async function answerWithMessage(context: TurnContext, text: string): Promise<vo
   });
 }
 
-/** The figures card's "CSV downloaden": the file card goes to the caller's 1:1 chat, never a channel. */
+/** The figures card's CSV buttons: the file card goes to the caller's 1:1 chat, never a channel. */
 export function registerFiguresActions(app: Application<TurnState>, deps: FiguresRouteDependencies): void {
   app.adaptiveCards.actionExecute(FIGURES_EXPORT_CSV_VERB, async (context, _state, data) => {
     await answerWithMessage(context, await exportCsv(context, data, deps));
@@ -112,7 +112,7 @@ async function exportCsv(context: TurnContext, data: unknown, deps: FiguresRoute
   const actor = context.activity.from?.aadObjectId;
   if (!actor) return UNKNOWN_CALLER_TEXT;
   if (context.activity.conversation?.conversationType !== 'personal') {
-    return 'Een export krijg je alleen in je eigen chat met de bot. Typ daar "cijfers" en kies CSV downloaden.';
+    return 'Een export krijg je alleen in je eigen chat met de bot. Typ daar "cijfers" en kies een van de CSV-knoppen.';
   }
   const parsed = exportRequestSchema.safeParse(data);
   const scope = parsed.success ? scopeOf(parsed.data.scope) : undefined;

@@ -9,7 +9,7 @@ import { countEntityReads } from '../../storage/counting-table-client';
 import { TableFiguresRepository } from '../../storage/figures.repository';
 import { createTableClientFactory } from '../../storage/table-clients';
 import { CardRenderer } from '../../teams/cards/card-renderer';
-import { figuresCardViewModel } from '../../teams/figures/figures-card';
+import { figuresCardViewModel, figuresExportRequests } from '../../teams/figures/figures-card';
 import { sampleRegistrations } from './registration-sample';
 import { percentile } from './stats';
 
@@ -54,7 +54,7 @@ export async function runFiguresBench(): Promise<string[]> {
     const chartStarted = performance.now();
     const chart = await renderFiguresChart(view.months);
     const chartMs = performance.now() - chartStarted;
-    const card = new CardRenderer().render('figures', figuresCardViewModel(view, chart, { scope: 'province', from: figures.periods.recentMonths[0], to: figures.periods.recentMonths[11] }));
+    const card = new CardRenderer().render('figures', figuresCardViewModel(view, chart, figuresExportRequests('province', figures.periods)));
     const output = join(REPO_ROOT, '.data');
     mkdirSync(output, { recursive: true });
     writeFileSync(join(output, 'bench-figures-chart.png'), chart.png);

@@ -82,6 +82,17 @@ describe('buildFigures', () => {
     expect(figures.breakdowns.some((b) => b.dimension === 'organisation')).toBe(false);
   });
 
+  it('counts the recent reports per plane of the behaviour, a report in each of its planes', () => {
+    const counters = sampleCounters();
+    // Kicked and his bike destroyed: physical and financial.
+    counters.record(undefined, row(submitted({ id: 'g', registeredAt: new Date('2026-11-29T09:00:00Z'), report: { kinds: ['fysiekeAgressie', 'vernieling'], level: 5 } })));
+    counters.record(undefined, row(submitted({ id: 'h', registeredAt: new Date('2026-11-28T09:00:00Z'), report: { kinds: ['seksueleIntimidatie'] } })));
+    const figures = buildFigures(counters.source(), scope, NOW);
+    const domains = figures.breakdowns.find((b) => b.dimension === 'domain');
+    expect(domains?.additive).toBe(false);
+    expect(Object.fromEntries((domains?.items ?? []).map((i) => [i.key, i.count]))).toEqual({ fysiek: 1, emotioneel: 4, seksueel: 1, financieel: 1 });
+  });
+
   it('counts open cases whose deadline has passed, from the hour after it on', () => {
     const source = sampleCounters().source();
     // b, and e and f from long ago (never taken), whatever their month.
