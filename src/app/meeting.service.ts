@@ -15,12 +15,11 @@ import {
   proposeSlots,
   rescheduleMeeting,
   type MeetingAttendee,
-  type MeetingIssue,
   type MeetingKind,
   type MeetingPlan,
   type TimeInterval,
 } from '../domain/meetings';
-import { afterDeadlineWarning } from '../copy/meetings.copy';
+import { afterDeadlineWarning, meetingIssueMessage, type MeetingIssueMessage } from '../copy/meetings.copy';
 import type { InformedRole } from '../domain/roles';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import { isCalendarError, type CalendarErrorCode, type CalendarGateway } from './calendar-ports';
@@ -200,7 +199,7 @@ export type MeetingOutcome =
    * The input was refused: the issues, plus the form (booking) or the meeting (rescheduling) to show
    * them on; `overlapKey` when the time overlaps busy time (pressing again with it books anyway).
    */
-  | { readonly outcome: 'invalid'; readonly case: Case; readonly issues: readonly MeetingIssue[]; readonly form?: PlanningForm; readonly record?: MeetingRecord; readonly overlapKey?: string }
+  | { readonly outcome: 'invalid'; readonly case: Case; readonly issues: readonly MeetingIssueMessage[]; readonly form?: PlanningForm; readonly record?: MeetingRecord; readonly overlapKey?: string }
   /** Another press (or instance) is calling the calendar for this meeting right now. */
   | { readonly outcome: 'inProgress'; readonly case: Case; readonly record: MeetingRecord; readonly meetings: readonly MeetingRecord[] }
   | { readonly outcome: 'conflict'; readonly case: Case; readonly record: MeetingRecord; readonly meetings: readonly MeetingRecord[] }
@@ -293,12 +292,12 @@ export class MeetingService {
     );
     if (!result.ok || invitees.issues.length > 0) {
       // Name the address a complaint is about: the handler typed several.
-      const named = (issue: MeetingIssue): MeetingIssue => {
+      const named = (issue: MeetingIssueMessage): MeetingIssueMessage => {
         const index = /^attendees\.(\d+)\.email$/.exec(issue.field)?.[1];
         const attendee = index === undefined ? undefined : invitees.attendees[Number(index)];
         return attendee === undefined ? issue : { ...issue, message: `${issue.message} (${attendee.email})` };
       };
-      const issues = [...invitees.issues, ...(result.ok ? [] : result.issues.map(named))];
+      const issues = [...invitees.issues, ...(result.ok ? [] : result.issues.map(meetingIssueMessage).map(named))];
       this.deps.logger.info('meeting.input_refused', { caseId, count: issues.length });
       const formKind = isMeetingKind(kind) ? kind : defaultKind(c, await this.deps.meetings.listByCase(caseId));
       return { outcome: 'invalid', case: c, issues, form: await this.buildForm(c, actorAadObjectId, formKind, meetingId, request.inviteOfficeHolder === true) };
@@ -349,7 +348,7 @@ export class MeetingService {
       { kind: current.plan.kind, date: request.date, time: request.time, durationMinutes: request.durationMinutes, online: request.online, location: request.location, attendees: current.plan.attendees },
       this.deps.clock.now(),
     );
-    if (!result.ok) return { outcome: 'invalid', case: c, issues: result.issues, record: current };
+    if (!result.ok) return { outcome: 'invalid', case: c, issues: result.issues.map(meetingIssueMessage), record: current };
     const now = this.deps.clock.now();
     return this.change(c, stored, { ...current, plan: result.plan, sync: pendingFor(result.plan, 'update', now), updatedAt: now }, 'rescheduled');
   }
@@ -556,8 +555,8 @@ export class MeetingService {
     return members.find((m) => m.aadObjectId === c.officeHolder.aadObjectId)?.email;
   }
 
-  private attendees(c: Case, organiser: MeetingOrganiser, request: MeetingRequest): { attendees: MeetingAttendee[]; issues: MeetingIssue[] } {
-    const issues: MeetingIssue[] = [];
+  private attendees(c: Case, organiser: MeetingOrganiser, request: MeetingRequest): { attendees: MeetingAttendee[]; issues: MeetingIssueMessage[] } {
+    const issues: MeetingIssueMessage[] = [];
     const attendees: MeetingAttendee[] = [{ name: shortName(organiser.name ?? 'Afhandelaar'), email: organiser.email, role: 'handler' }];
     if (request.inviteOfficeHolder === true) {
       const email = this.officeHolderEmail(c);

@@ -47,12 +47,15 @@ export function timeLeft(dueAt: Date, now: Date): TimeLeft {
   return { overdue: true, text: `${dutchDuration(-ms)} te laat` };
 }
 
+/** Luxon's format of a Dutch date as the bot writes it: "maandag 30 november 2026" (with the locale 'nl'). */
+export const DUTCH_DATE_FORMAT = 'cccc d LLLL yyyy';
+
 /** E.g. "maandag 30 november 2026 om 17:00", in Europe/Amsterdam. */
 export function formatDutchDateTime(date: Date): string {
-  return DateTime.fromJSDate(date, { zone: AMSTERDAM }).setLocale('nl').toFormat("cccc d LLLL yyyy 'om' HH:mm");
+  return DateTime.fromJSDate(date, { zone: AMSTERDAM }).setLocale('nl').toFormat(`${DUTCH_DATE_FORMAT} 'om' HH:mm`);
 }
 
 /** E.g. "maandag 30 november 2026", in Europe/Amsterdam. */
 export function formatDutchDate(date: Date): string {
-  return DateTime.fromJSDate(date, { zone: AMSTERDAM }).setLocale('nl').toFormat('cccc d LLLL yyyy');
+  return DateTime.fromJSDate(date, { zone: AMSTERDAM }).setLocale('nl').toFormat(DUTCH_DATE_FORMAT);
 }

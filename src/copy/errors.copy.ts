@@ -1,7 +1,7 @@
 import { EVALUATION_LABELS } from '../domain/case-model';
-import { CASE_STATUS_LABELS } from '../domain/case-status';
 import type { DomainErrorCode, DomainErrorReason } from '../domain/errors';
 import { MEASURE_KIND_LABELS } from '../domain/measures';
+import { CASE_STATUS_LABELS } from './case.copy';
 
 /** The Dutch a user reads when the domain refuses something: one sentence per error code, or per reason. */
 

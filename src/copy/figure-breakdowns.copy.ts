@@ -1,7 +1,8 @@
 import { findOrganisation } from '../domain/organisations';
 import type { BreakdownDimension } from '../domain/registration/figures';
-import { BEHAVIOUR_LEVELS, INCIDENT_KIND_LABELS, INJURY_LABELS, type BehaviourDomain, type Injury, type IncidentKind } from '../domain/report';
+import { BEHAVIOUR_LEVELS, INJURY_LABELS, type BehaviourDomain, type Injury, type IncidentKind } from '../domain/report';
 import { BEHAVIOUR_DOMAIN_LABELS } from './behaviour-domains.copy';
+import { INCIDENT_KIND_LABELS } from './report.copy';
 import { OFFICE_HOLDER_ROLE_LABELS, type OfficeHolderRole } from '../domain/roles';
 
 /** The Dutch titles of the figures' breakdowns and the names of their items (src/domain/registration/figures.ts counts them). */

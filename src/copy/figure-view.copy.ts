@@ -6,7 +6,7 @@ import type { Compliance, DeadlineCompliance, Figures } from '../domain/registra
 import { MIN_REPORTS_FOR_TREND, type TrendDirection } from '../domain/registration/trend';
 import {
   exactGroup,
-  protectedShareText,
+  protectedShare,
   shownCountText,
   suppressAdditiveGroups,
   suppressCount,
@@ -76,6 +76,21 @@ export function medianTakeTimeText(range: NonNullable<Compliance['medianTakeTime
   return fromUnit === toUnit || (fromUnit === 'dag' && toUnit === 'dagen') ? `${fromNumber} tot ${to}` : `${from} tot ${to}`;
 }
 
+/** A share in a cross-organisation view (protectedShare): "80%", "ten minste 92%", "hoogstens 8%", "te weinig zaken". */
+export function protectedShareText(k: number, n: number): string {
+  const share = protectedShare(k, n);
+  switch (share.kind) {
+    case 'tooFewCases':
+      return 'te weinig zaken';
+    case 'atMost':
+      return `hoogstens ${share.percent}%`;
+    case 'atLeast':
+      return `ten minste ${share.percent}%`;
+    case 'exact':
+      return `${share.percent}%`;
+  }
+}
+
 function exactShareText(k: number, n: number): string {
   if (n === 0) return 'nog geen zaken';
   return `${k} van ${n} (${Math.round((100 * k) / n)}%)`;
@@ -101,12 +116,15 @@ function takeTimeText(c: Compliance, cross: boolean): string {
 /** Short names of the four guide figures, for one line per organisation. */
 const SHORT_COMPLIANCE_TITLES = ['oppakken', 'maatregelen', 'politie', 'reactie'];
 
+/** The two guide deadlines the figures measure, as the figures card and the registration export title them. */
+export const GUIDE_DEADLINE_TITLES = { measures: 'Maatregelen binnen 72 uur', policeAppointment: 'Politieafspraak binnen 2 werkdagen' } as const;
+
 /** The four guide figures of one scope. */
 export function complianceFacts(c: Compliance, cross: boolean): FigureFact[] {
   return [
     { title: 'Tijd tot oppakken (mediaan)', value: takeTimeText(c, cross) },
-    { title: 'Maatregelen binnen 72 uur', value: deadlineText(c.measures, cross) },
-    { title: 'Politieafspraak binnen 2 werkdagen', value: deadlineText(c.policeAppointment, cross) },
+    { title: GUIDE_DEADLINE_TITLES.measures, value: deadlineText(c.measures, cross) },
+    { title: GUIDE_DEADLINE_TITLES.policeAppointment, value: deadlineText(c.policeAppointment, cross) },
     { title: 'Afgesloten met reactie richting pleger', value: shareText(c.closedWithResponse, c.closed, cross) },
   ];
 }

@@ -1,4 +1,4 @@
-import type { RestrictionsClosingDecision } from '../domain/follow-up-terms';
+import type { PoliceJudgement, PoliceReportKind, RestrictionsClosingDecision } from '../domain/follow-up-terms';
 import type { SevenW } from '../domain/seven-ws';
 
 /** The 7 W's as the handler's form and the police information form ask them. */
@@ -16,4 +16,14 @@ export const SEVEN_W_LABELS: Readonly<Record<SevenW, { readonly label: string; r
 export const RESTRICTIONS_CLOSING_LABELS: Readonly<Record<RestrictionsClosingDecision, string>> = {
   endNow: 'De beperkende maatregelen eindigen nu (het herstelgesprek vervalt)',
   keepRunning: 'De beperkende maatregelen lopen door (de herinnering voor het herstelgesprek blijft)',
+};
+
+/** A melding or an aangifte at the police, as the handler records it. */
+export const POLICE_REPORT_KIND_LABELS: Readonly<Record<PoliceReportKind, string>> = { melding: 'Melding', aangifte: 'Aangifte' };
+
+/** The police's judgement of the facts, as the handler records it. */
+export const POLICE_JUDGEMENT_LABELS: Readonly<Record<PoliceJudgement, string>> = {
+  punishable: 'Strafbaar',
+  notPunishable: 'Niet strafbaar',
+  unknown: 'Onbekend',
 };

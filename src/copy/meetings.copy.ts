@@ -1,5 +1,5 @@
 import { DEADLINE_LABELS } from '../domain/deadlines';
-import { startsAfterDeadline, type AttendeeRole, type MeetingPlan } from '../domain/meetings';
+import { MEETING_LIMITS, startsAfterDeadline, type AttendeeRole, type MeetingIssue, type MeetingIssueCode, type MeetingPlan } from '../domain/meetings';
 import type { Deadline } from '../domain/deadlines';
 import { formatDutchDateTime } from './dates.copy';
 
@@ -25,4 +25,49 @@ export function afterDeadlineWarning(plan: Pick<MeetingPlan, 'startsAt'>, deadli
     return `Let op: dit tijdstip valt na de termijn van 72 uur na het incident (${due}). Het gesprek kan wel worden gepland; de handreiking vraagt het idealiter binnen 72 uur te voeren.`;
   }
   return `Let op: dit tijdstip valt na de termijn "${DEADLINE_LABELS[deadline.kind]}" (${due}). Het gesprek kan wel worden gepland.`;
+}
+
+/** The Dutch sentence for each problem with the planning card's input (src/domain/meetings.ts finds them). */
+export const MEETING_ISSUE_MESSAGES: Readonly<Record<MeetingIssueCode, string>> = {
+  onlineMissing: 'Geef aan of het gesprek online is.',
+  nameNotText: 'De naam moet tekst zijn.',
+  nameTooLong: `Een naam is maximaal ${MEETING_LIMITS.name} tekens.`,
+  nameNotOneLine: 'Een naam past op één regel.',
+  emailMissing: 'Vul een e-mailadres in.',
+  emailTooLong: 'Dit e-mailadres is te lang.',
+  emailInvalid: 'Dit is geen geldig e-mailadres.',
+  emailDuplicate: 'Dit e-mailadres staat al in de lijst.',
+  roleMissing: 'Kies de rol van deze deelnemer.',
+  kindMissing: 'Kies het soort gesprek.',
+  dateMissing: 'Vul een datum in.',
+  dateInvalid: 'Vul een geldige datum in.',
+  dateDoesNotExist: 'Deze datum bestaat niet.',
+  timeMissing: 'Vul een tijd in.',
+  timeInvalid: 'Vul een geldige tijd in (uu:mm).',
+  timeSkippedBySummerTime: 'Dit tijdstip bestaat niet op deze dag (overgang naar zomertijd).',
+  inThePast: 'Een gesprek kan niet in het verleden worden gepland.',
+  durationMissing: 'Vul de duur in minuten in.',
+  durationNotWhole: 'Vul de duur in hele minuten in.',
+  durationTooShort: `Een gesprek duurt minimaal ${MEETING_LIMITS.minDurationMinutes} minuten.`,
+  durationTooLong: `Een gesprek duurt maximaal ${MEETING_LIMITS.maxDurationMinutes} minuten (4 uur).`,
+  locationNotText: 'De locatie moet tekst zijn.',
+  locationTooLong: `De locatie is maximaal ${MEETING_LIMITS.location} tekens.`,
+  locationNotOneLine: 'De locatie past op één regel.',
+  locationRequired: 'Vul een locatie in, of kies voor een online gesprek.',
+  attendeesMissing: 'Nodig ten minste de afhandelaar uit.',
+  tooManyAttendees: `Nodig maximaal ${MEETING_LIMITS.maxAttendees} deelnemers uit.`,
+  handlerRequired: 'De afhandelaar moet bij het gesprek zijn.',
+  meetingCancelled: 'Dit gesprek is geannuleerd; plan een nieuw gesprek.',
+  inputInvalid: 'Controleer de gegevens van het gesprek.',
+};
+
+/** A problem with the planning card as the handler reads it: the field it belongs to and a Dutch sentence. */
+export interface MeetingIssueMessage {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** The Dutch for one problem the domain found in the planning card's input. */
+export function meetingIssueMessage(issue: MeetingIssue): MeetingIssueMessage {
+  return { field: issue.field, message: MEETING_ISSUE_MESSAGES[issue.code] };
 }

@@ -1,7 +1,8 @@
 import type { Case } from '../domain/case';
 import { detectHomeAddress } from '../domain/intake/home-address';
 import { findOrganisation } from '../domain/organisations';
-import { BEHAVIOUR_LEVELS, INCIDENT_KIND_LABELS, ONLINE_CHANNEL_LABELS, PERPETRATOR_TYPE_LABELS, TEXT_LIMITS } from '../domain/report';
+import { BEHAVIOUR_LEVELS, ONLINE_CHANNEL_LABELS, TEXT_LIMITS } from '../domain/report';
+import { INCIDENT_KIND_LABELS, PERPETRATOR_TYPE_LABELS } from './report.copy';
 import { OFFICE_HOLDER_ROLE_LABELS } from '../domain/roles';
 import { formatDutchDateTime } from './dates.copy';
 import { SEVEN_WS, type PoliceFormCompletions, type SevenW } from '../domain/seven-ws';

@@ -62,11 +62,6 @@ export interface CaseTask {
 export const NO_RESPONSE_REASONS = ['perpetratorUnknown', 'other'] as const;
 export type NoResponseReason = (typeof NO_RESPONSE_REASONS)[number];
 
-export const NO_RESPONSE_REASON_LABELS: Readonly<Record<NoResponseReason, string>> = {
-  perpetratorUnknown: 'Pleger onbekend',
-  other: 'Andere reden',
-};
-
 /** What the handler records about the response towards the perpetrator (basisafspraak). */
 export type PerpetratorResponseInput =
   | { readonly kind: 'given'; readonly summary: string }

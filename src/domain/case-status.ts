@@ -10,15 +10,6 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
-  submitted: 'Gemeld',
-  inProgress: 'In behandeling',
-  measuresProposed: 'Maatregelen voorgesteld',
-  measuresAgreed: 'Akkoord betrokkene',
-  measuresApproved: 'Maatregelen vastgesteld',
-  closed: 'Afgesloten',
-};
-
 /** Who may take a step: the office holder of the case, or a handler (anyone but the office holder). */
 export type CaseActor = 'officeHolder' | 'handler';
 

@@ -26,7 +26,6 @@ export {
   CASE_TASK_KINDS,
   EVALUATION_LABELS,
   EVALUATION_QUESTIONS,
-  NO_RESPONSE_REASON_LABELS,
   NO_RESPONSE_REASONS,
   proposalRound,
   type Case,
@@ -44,7 +43,6 @@ export {
   type StatusChange,
 } from './case-model';
 export {
-  CASE_STATUS_LABELS,
   CASE_STATUSES,
   CASE_TRANSITIONS,
   findTransition,

@@ -29,12 +29,6 @@ export const MEASURE_KIND_LABELS: Readonly<Record<MeasureKind, string>> = {
 export const MEASURE_STATUSES = ['proposed', 'agreed', 'approved'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
-export const MEASURE_STATUS_LABELS: Readonly<Record<MeasureStatus, string>> = {
-  proposed: 'Voorgesteld',
-  agreed: 'Akkoord betrokkene',
-  approved: 'Vastgesteld',
-};
-
 /** A measure on the case. */
 export interface Measure {
   /** Unique within the case, stable across reads (e.g. "m2-1": first measure of the second proposal). */
@@ -56,13 +50,6 @@ export interface MeasureInput {
 /** Steps in the life of a proposal; kept as history so a sent-back proposal stays readable. */
 export const MEASURE_EVENT_ACTIONS = ['proposed', 'agreed', 'sentBack', 'approved'] as const;
 export type MeasureEventAction = (typeof MEASURE_EVENT_ACTIONS)[number];
-
-export const MEASURE_EVENT_LABELS: Readonly<Record<MeasureEventAction, string>> = {
-  proposed: 'Voorgesteld',
-  agreed: 'Akkoord gegeven',
-  sentBack: 'Teruggestuurd',
-  approved: 'Vastgesteld',
-};
 
 /** Who did what to the proposal, when, and why. */
 export interface MeasureEvent {

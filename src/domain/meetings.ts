@@ -65,74 +65,117 @@ export const ICS_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 // Validation of untrusted input (card data)
 // ---------------------------------------------------------------------------------------------
 
-/** One problem with the input, with the field it belongs to (e.g. `attendees.2.email`) and a Dutch message. */
+/** What can be wrong with a meeting's input; src/copy/meetings.copy.ts words each one for the handler. */
+export const MEETING_ISSUE_CODES = [
+  'onlineMissing',
+  'nameNotText',
+  'nameTooLong',
+  'nameNotOneLine',
+  'emailMissing',
+  'emailTooLong',
+  'emailInvalid',
+  'emailDuplicate',
+  'roleMissing',
+  'kindMissing',
+  'dateMissing',
+  'dateInvalid',
+  'dateDoesNotExist',
+  'timeMissing',
+  'timeInvalid',
+  'timeSkippedBySummerTime',
+  'inThePast',
+  'durationMissing',
+  'durationNotWhole',
+  'durationTooShort',
+  'durationTooLong',
+  'locationNotText',
+  'locationTooLong',
+  'locationNotOneLine',
+  'locationRequired',
+  'attendeesMissing',
+  'tooManyAttendees',
+  'handlerRequired',
+  'meetingCancelled',
+  /** Input no card produces (e.g. not an object at all): zod's own check, without a code of ours. */
+  'inputInvalid',
+] as const;
+export type MeetingIssueCode = (typeof MEETING_ISSUE_CODES)[number];
+
+/** One problem with the input: the field it belongs to (e.g. `attendees.2.email`) and what is wrong. */
 export interface MeetingIssue {
   readonly field: string;
-  readonly message: string;
+  readonly code: MeetingIssueCode;
 }
+
+function isMeetingIssueCode(value: string): value is MeetingIssueCode {
+  return (MEETING_ISSUE_CODES as readonly string[]).includes(value);
+}
+
+/** A zod message that is one of our codes; parseInput reads it back as the issue's code. */
+const says = (code: MeetingIssueCode): string => code;
 
 export type MeetingResult = { readonly ok: true; readonly plan: MeetingPlan } | { readonly ok: false; readonly issues: readonly MeetingIssue[] };
 
 // Input.Toggle in an Adaptive Card submits 'true'/'false' strings; z.coerce.boolean would read 'false' as true.
 const toggle = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')], {
-  errorMap: () => ({ message: 'Geef aan of het gesprek online is.' }),
+  errorMap: () => ({ message: says('onlineMissing') }),
 });
 
 const attendeeSchema = z.object({
   name: z
-    .string({ invalid_type_error: 'De naam moet tekst zijn.' })
+    .string({ invalid_type_error: says('nameNotText') })
     .trim()
-    .max(MEETING_LIMITS.name, `Een naam is maximaal ${MEETING_LIMITS.name} tekens.`)
-    .regex(/^[^\r\n]*$/, 'Een naam past op één regel.')
+    .max(MEETING_LIMITS.name, says('nameTooLong'))
+    .regex(/^[^\r\n]*$/, says('nameNotOneLine'))
     .optional()
     .transform((name) => (name === '' ? undefined : name)),
   email: z
-    .string({ required_error: 'Vul een e-mailadres in.', invalid_type_error: 'Vul een e-mailadres in.' })
+    .string({ required_error: says('emailMissing'), invalid_type_error: says('emailMissing') })
     .trim()
-    .min(1, 'Vul een e-mailadres in.')
-    .max(MEETING_LIMITS.email, 'Dit e-mailadres is te lang.')
-    .email('Dit is geen geldig e-mailadres.'),
-  role: z.enum(ATTENDEE_ROLES, { errorMap: () => ({ message: 'Kies de rol van deze deelnemer.' }) }),
+    .min(1, says('emailMissing'))
+    .max(MEETING_LIMITS.email, says('emailTooLong'))
+    .email(says('emailInvalid')),
+  role: z.enum(ATTENDEE_ROLES, { errorMap: () => ({ message: says('roleMissing') }) }),
 });
 
 const meetingInputSchema = z
   .object({
-    kind: z.enum(MEETING_KINDS, { errorMap: () => ({ message: 'Kies het soort gesprek.' }) }),
+    kind: z.enum(MEETING_KINDS, { errorMap: () => ({ message: says('kindMissing') }) }),
     /** Amsterdam calendar date, as Input.Date submits it. */
-    date: z.string({ required_error: 'Vul een datum in.', invalid_type_error: 'Vul een datum in.' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een geldige datum in.'),
+    date: z.string({ required_error: says('dateMissing'), invalid_type_error: says('dateMissing') }).regex(/^\d{4}-\d{2}-\d{2}$/, says('dateInvalid')),
     /** Amsterdam wall-clock time, as Input.Time submits it. */
     time: z
-      .string({ required_error: 'Vul een tijd in.', invalid_type_error: 'Vul een tijd in.' })
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Vul een geldige tijd in (uu:mm).'),
+      .string({ required_error: says('timeMissing'), invalid_type_error: says('timeMissing') })
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, says('timeInvalid')),
     durationMinutes: z.coerce
-      .number({ invalid_type_error: 'Vul de duur in minuten in.' })
-      .int('Vul de duur in hele minuten in.')
-      .min(MEETING_LIMITS.minDurationMinutes, `Een gesprek duurt minimaal ${MEETING_LIMITS.minDurationMinutes} minuten.`)
-      .max(MEETING_LIMITS.maxDurationMinutes, `Een gesprek duurt maximaal ${MEETING_LIMITS.maxDurationMinutes} minuten (4 uur).`),
+      .number({ invalid_type_error: says('durationMissing') })
+      .int(says('durationNotWhole'))
+      .min(MEETING_LIMITS.minDurationMinutes, says('durationTooShort'))
+      .max(MEETING_LIMITS.maxDurationMinutes, says('durationTooLong')),
     online: toggle,
     location: z
-      .string({ invalid_type_error: 'De locatie moet tekst zijn.' })
+      .string({ invalid_type_error: says('locationNotText') })
       .trim()
-      .max(MEETING_LIMITS.location, `De locatie is maximaal ${MEETING_LIMITS.location} tekens.`)
-      .regex(/^[^\r\n]*$/, 'De locatie past op één regel.')
+      .max(MEETING_LIMITS.location, says('locationTooLong'))
+      .regex(/^[^\r\n]*$/, says('locationNotOneLine'))
       .optional(),
     attendees: z
-      .array(attendeeSchema, { required_error: 'Nodig ten minste de afhandelaar uit.', invalid_type_error: 'Nodig ten minste de afhandelaar uit.' })
-      .min(1, 'Nodig ten minste de afhandelaar uit.')
-      .max(MEETING_LIMITS.maxAttendees, `Nodig maximaal ${MEETING_LIMITS.maxAttendees} deelnemers uit.`),
+      .array(attendeeSchema, { required_error: says('attendeesMissing'), invalid_type_error: says('attendeesMissing') })
+      .min(1, says('attendeesMissing'))
+      .max(MEETING_LIMITS.maxAttendees, says('tooManyAttendees')),
   })
   .superRefine((input, ctx) => {
     if (!input.online && (input.location === undefined || input.location === '')) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['location'], message: 'Vul een locatie in, of kies voor een online gesprek.' });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['location'], message: says('locationRequired') });
     }
     if (!input.attendees.some((attendee) => attendee.role === 'handler')) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['attendees'], message: 'De afhandelaar moet bij het gesprek zijn.' });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['attendees'], message: says('handlerRequired') });
     }
     const seen = new Set<string>();
     input.attendees.forEach((attendee, index) => {
       const key = attendee.email.toLowerCase();
       if (seen.has(key)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['attendees', index, 'email'], message: 'Dit e-mailadres staat al in de lijst.' });
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['attendees', index, 'email'], message: says('emailDuplicate') });
       }
       seen.add(key);
     });
@@ -146,20 +189,20 @@ type ParsedInput = { kind: MeetingKind; startsAt: Date; durationMinutes: number;
 function parseInput(input: unknown, now: Date): { ok: true; value: ParsedInput } | { ok: false; issues: MeetingIssue[] } {
   const parsed = meetingInputSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'meeting', message: issue.message })) };
+    return { ok: false, issues: parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'meeting', code: isMeetingIssueCode(issue.message) ? issue.message : 'inputInvalid' })) };
   }
   const value = parsed.data;
   const local = DateTime.fromISO(`${value.date}T${value.time}`, { zone: AMSTERDAM });
   if (!local.isValid) {
-    return { ok: false, issues: [{ field: 'date', message: 'Deze datum bestaat niet.' }] };
+    return { ok: false, issues: [{ field: 'date', code: 'dateDoesNotExist' }] };
   }
   // Luxon moves a time in the spring-forward gap (02:00–03:00) an hour on; say so instead of booking another time.
   if (local.toFormat('HH:mm') !== value.time) {
-    return { ok: false, issues: [{ field: 'time', message: 'Dit tijdstip bestaat niet op deze dag (overgang naar zomertijd).' }] };
+    return { ok: false, issues: [{ field: 'time', code: 'timeSkippedBySummerTime' }] };
   }
   const startsAt = local.toUTC().toJSDate();
   if (startsAt.getTime() < now.getTime()) {
-    return { ok: false, issues: [{ field: 'date', message: 'Een gesprek kan niet in het verleden worden gepland.' }] };
+    return { ok: false, issues: [{ field: 'date', code: 'inThePast' }] };
   }
   const venue: MeetingVenue = value.online ? { type: 'online' } : { type: 'location', location: value.location ?? '' };
   const attendees = value.attendees.map((a): MeetingAttendee => (a.name === undefined ? { email: a.email, role: a.role } : { name: a.name, email: a.email, role: a.role }));
@@ -178,7 +221,7 @@ export function planMeeting(input: unknown, context: { readonly id: string; read
 /** Moves a planned meeting to a new time, place or attendee list; keeps its id and calendar event. */
 export function rescheduleMeeting(plan: MeetingPlan, input: unknown, now: Date): MeetingResult {
   if (plan.status === 'cancelled') {
-    return { ok: false, issues: [{ field: 'meeting', message: 'Dit gesprek is geannuleerd; plan een nieuw gesprek.' }] };
+    return { ok: false, issues: [{ field: 'meeting', code: 'meetingCancelled' }] };
   }
   const parsed = parseInput(input, now);
   if (!parsed.ok) {

@@ -16,7 +16,7 @@ import type { WorkingDayCalendar } from './working-days';
  * that offer as a task with a reminder (the secondOpinion deadline).
  */
 
-export { POLICE_JUDGEMENT_LABELS, POLICE_JUDGEMENTS, POLICE_REPORT_KIND_LABELS, POLICE_REPORT_KINDS, type PoliceJudgement, type PoliceReportKind } from './follow-up-terms';
+export { POLICE_JUDGEMENTS, POLICE_REPORT_KINDS, type PoliceJudgement, type PoliceReportKind } from './follow-up-terms';
 
 export interface PoliceRecordInput {
   readonly kind: PoliceReportKind;

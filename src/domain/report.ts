@@ -59,21 +59,6 @@ export const INCIDENT_KINDS = [
 ] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
-export const INCIDENT_KIND_LABELS: Readonly<Record<IncidentKind, string>> = {
-  uitsluiten: 'Uitsluiten',
-  pesten: 'Pesten',
-  intimidatie: 'Intimidatie',
-  bedreiging: 'Bedreiging',
-  discriminatie: 'Discriminatie',
-  racisme: 'Racisme',
-  verbaleAgressie: 'Verbale agressie',
-  psychischeAgressie: 'Psychische agressie',
-  onlineAgressie: 'Online agressie',
-  fysiekeAgressie: 'Fysieke agressie',
-  vernieling: 'Vernieling',
-  seksueleIntimidatie: 'Seksuele intimidatie',
-};
-
 /**
  * The planes boundary-crossing behaviour occurs on (the guide, ch. 1: "Grensoverschrijdend gedrag kan
  * voorkomen op fysiek, emotioneel, seksueel of financieel vlak"). Which kinds belong to which plane:
@@ -101,13 +86,6 @@ export type PerpetratorType = (typeof PERPETRATOR_TYPES)[number];
 /** Platforms an online handle can belong to: the platform is part of a handle's recidive key. */
 export const SOCIAL_PLATFORMS = ['instagram', 'x', 'facebook', 'tiktok', 'youtube', 'linkedin', 'telegram', 'snapchat', 'threads', 'bluesky', 'mastodon'] as const;
 export type SocialPlatform = (typeof SOCIAL_PLATFORMS)[number];
-
-export const PERPETRATOR_TYPE_LABELS: Readonly<Record<PerpetratorType, string>> = {
-  persoon: 'Persoon',
-  bedrijf: 'Bedrijf',
-  organisatie: 'Organisatie',
-  groep: 'Groep of collectief',
-};
 
 /** Injuries; an empty list means no injury. Every value makes the incident serious (Arbeidsinspectie). */
 export const INJURIES = ['physical', 'mental', 'hospital', 'lasting', 'death'] as const;

@@ -56,14 +56,15 @@ export const HANDLER_ROLE_LABELS: Readonly<Record<HandlerRole, string>> = {
   secretaris: 'Secretaris (algemeen bestuur waterschap)',
 };
 
+/** The people informed; a role that is also an office holder's or a handler's has that name. */
 export const INFORMED_ROLE_LABELS: Readonly<Record<InformedRole, string>> = {
   ministerBZK: 'Minister van Binnenlandse Zaken en Koninkrijksrelaties',
-  statengriffier: 'Statengriffier',
-  commissarisVanDeKoning: 'Commissaris van de Koning',
-  griffier: 'Griffier',
-  burgemeester: 'Burgemeester',
-  secretaris: 'Secretaris (algemeen bestuur waterschap)',
-  dijkgraaf: 'Dijkgraaf',
+  statengriffier: HANDLER_ROLE_LABELS.statengriffier,
+  commissarisVanDeKoning: OFFICE_HOLDER_ROLE_LABELS.commissarisVanDeKoning,
+  griffier: HANDLER_ROLE_LABELS.griffier,
+  burgemeester: OFFICE_HOLDER_ROLE_LABELS.burgemeester,
+  secretaris: HANDLER_ROLE_LABELS.secretaris,
+  dijkgraaf: OFFICE_HOLDER_ROLE_LABELS.dijkgraaf,
 };
 
 export function isOfficeHolderRole(value: string): value is OfficeHolderRole {

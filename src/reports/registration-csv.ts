@@ -1,8 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import { BEHAVIOUR_DOMAIN_LABELS } from '../copy/behaviour-domains.copy';
-import { CASE_STATUS_LABELS } from '../domain/case';
+import { CASE_STATUS_LABELS } from '../copy/case.copy';
+import { GUIDE_DEADLINE_TITLES } from '../copy/figure-view.copy';
 import { findOrganisation } from '../domain/organisations';
-import { BEHAVIOUR_LEVELS, CRIMINAL_OFFENCE_ANSWER_LABELS, INCIDENT_KIND_LABELS, INJURY_LABELS, ONLINE_CHANNEL_LABELS } from '../domain/report';
+import { BEHAVIOUR_LEVELS, CRIMINAL_OFFENCE_ANSWER_LABELS, INJURY_LABELS, ONLINE_CHANNEL_LABELS } from '../domain/report';
+import { INCIDENT_KIND_LABELS } from '../copy/report.copy';
 import { OFFICE_HOLDER_ROLE_LABELS } from '../domain/roles';
 import type { DeadlineFact, RegistrationRow } from '../domain/registration/registration-row';
 
@@ -48,8 +50,8 @@ const COLUMNS: readonly { readonly header: string; readonly value: (row: Registr
   { header: 'Pleger eerder gemeld (ten minste één zaak)', value: (r) => yesNo(r.repeatPerpetrator) },
   { header: 'Status', value: (r) => CASE_STATUS_LABELS[r.status] },
   { header: 'Opgepakt na (minuten)', value: (r) => r.takenAfterMinutes ?? '' },
-  { header: 'Maatregelen binnen 72 uur', value: (r, now) => deadlineText(r.measures, now) },
-  { header: 'Politieafspraak binnen 2 werkdagen', value: (r, now) => deadlineText(r.policeAppointment, now) },
+  { header: GUIDE_DEADLINE_TITLES.measures, value: (r, now) => deadlineText(r.measures, now) },
+  { header: GUIDE_DEADLINE_TITLES.policeAppointment, value: (r, now) => deadlineText(r.policeAppointment, now) },
   { header: 'Afgesloten met', value: (r) => (r.closedWith === undefined ? '' : r.closedWith === 'response' ? 'Reactie richting pleger' : 'Geen reactie mogelijk') },
 ];
 

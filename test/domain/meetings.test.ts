@@ -13,9 +13,10 @@ import {
   withEventId,
   type MeetingInput,
   type MeetingPlan,
+  type MeetingResult,
   type TimeInterval,
 } from '../../src/domain/meetings';
-import { afterDeadlineWarning } from '../../src/copy/meetings.copy';
+import { afterDeadlineWarning, meetingIssueMessage } from '../../src/copy/meetings.copy';
 import { WorkingDayCalendar } from '../../src/domain/working-days';
 import { SHIPPED_DECREE_DAYS } from '../../src/config/decree-days';
 
@@ -51,9 +52,13 @@ function plan(overrides: CardData = {}): MeetingPlan {
   return result.plan;
 }
 
+/** The issues as the handler reads them: the domain's codes, worded by src/copy/meetings.copy.ts. */
+function worded(result: MeetingResult): { ok: boolean; issues?: { field: string; message: string }[] } {
+  return result.ok ? { ok: true } : { ok: false, issues: result.issues.map(meetingIssueMessage) };
+}
+
 function issues(value: unknown): { field: string; message: string }[] {
-  const result = planMeeting(value, { id: 'm-1', now: NOW, calendar: 'graph' });
-  return result.ok ? [] : [...result.issues];
+  return worded(planMeeting(value, { id: 'm-1', now: NOW, calendar: 'graph' })).issues ?? [];
 }
 
 function at(iso: string): Date {
@@ -110,6 +115,15 @@ describe('planning a meeting from the card', () => {
     expect(issues(input(overrides))).toEqual([{ field, message }]);
   });
 
+  it('names each problem by a code (the copy words it) and input no card sends as invalid', () => {
+    const result = planMeeting(input({ durationMinutes: 14 }), { id: 'm-1', now: NOW, calendar: 'graph' });
+    expect(result).toEqual({ ok: false, issues: [{ field: 'durationMinutes', code: 'durationTooShort' }] });
+    expect(worded(planMeeting(null, { id: 'm-1', now: NOW, calendar: 'graph' }))).toEqual({
+      ok: false,
+      issues: [{ field: 'meeting', message: 'Controleer de gegevens van het gesprek.' }],
+    });
+  });
+
   it('accepts exactly 15 and 240 minutes, and a meeting starting right now', () => {
     expect(plan({ durationMinutes: 15 }).durationMinutes).toBe(15);
     expect(plan({ durationMinutes: 240 }).durationMinutes).toBe(240);
@@ -163,7 +177,7 @@ describe('rescheduling and cancelling', () => {
   });
 
   it('validates a new time like a new plan', () => {
-    const result = rescheduleMeeting(plan(), input({ date: '2026-11-29' }), NOW);
+    const result = worded(rescheduleMeeting(plan(), input({ date: '2026-11-29' }), NOW));
     expect(result).toEqual({ ok: false, issues: [{ field: 'date', message: 'Een gesprek kan niet in het verleden worden gepland.' }] });
   });
 
@@ -171,7 +185,7 @@ describe('rescheduling and cancelling', () => {
     const cancelled = cancelMeeting(plan());
     expect(cancelled).toMatchObject({ status: 'cancelled', revision: 1 });
     expect(cancelMeeting(cancelled)).toBe(cancelled);
-    expect(rescheduleMeeting(cancelled, input(), NOW)).toEqual({
+    expect(worded(rescheduleMeeting(cancelled, input(), NOW))).toEqual({
       ok: false,
       issues: [{ field: 'meeting', message: 'Dit gesprek is geannuleerd; plan een nieuw gesprek.' }],
     });

@@ -1,12 +1,12 @@
 import {
   BEHAVIOUR_LEVELS,
   INCIDENT_KINDS,
-  INCIDENT_KIND_LABELS,
   incidentReportSchema,
   isSeriousIncident,
   needsPoliceAppointment,
   type IncidentReport,
 } from '../../src/domain/report';
+import { INCIDENT_KIND_LABELS } from '../../src/copy/report.copy';
 
 const valid: IncidentReport = {
   incidentAt: '2026-11-29T19:30:00Z',

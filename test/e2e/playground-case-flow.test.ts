@@ -3,7 +3,7 @@ import { TablePostedCardRepository } from '../../src/storage/posted-card.reposit
 import { createTableClientFactory } from '../../src/storage/table-clients';
 import { testConnectionString } from '../support/azurite-env';
 import { SAMPLE_PEOPLE } from '../support/bot-under-test';
-import { answerStep, card, clickOn, screenshot, startPlaygroundSession, typeMessage, type PlaygroundSession } from '../support/playground-session';
+import { card, clickOn, playgroundForSuite, reportSampleThreat, screenshot, typeMessage } from '../support/playground-session';
 
 const DESK_CHANNEL = '19:meldingen-gemeentesecretaris@thread.tacv2';
 
@@ -12,18 +12,11 @@ const DESK_CHANNEL = '19:meldingen-gemeentesecretaris@thread.tacv2';
 // shows the new state. Sanne (wethouder) uses the Playground's UI; Peter (gemeentesecretaris) presses
 // the card buttons through the Playground's own invoke endpoint, as the Playground has one signed-in user.
 describe('Playground: from report to approved measures', () => {
-  let session: PlaygroundSession;
-
-  beforeAll(async () => {
-    session = await startPlaygroundSession();
-  }, 180000);
-  afterAll(async () => {
-    await session?.stop();
-  });
+  const session = playgroundForSuite();
 
   /** Peter presses an Action.Execute button on the case card in the channel. */
   async function peterPresses(verb: string, data: Record<string, unknown>, messageId: string): Promise<Record<string, unknown>> {
-    const response = await fetch(`${session.playground.url}/_conversation/v1/invoke`, {
+    const response = await fetch(`${session().playground.url}/_conversation/v1/invoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -40,18 +33,8 @@ describe('Playground: from report to approved measures', () => {
   }
 
   it('runs the whole handling flow and every view follows', async () => {
-    const { page } = session;
-    await typeMessage(page, 'meld incident');
-    await clickOn(page, 'Stap 1 van 14', 'Ja, ik ben veilig');
-    for (const [step, text] of [
-      [2, 'gisteren 21:30'], [3, 'bij de ingang van het stadhuis'], [4, 'Een man schreeuwde dat hij me zou opwachten.'], [5, '4'],
-      [6, 'bedreiging'], [7, 'onbekend, man met een rode jas'], [8, 'geen'], [9, 'klaar'], [10, 'geen'], [11, 'nee'], [12, 'ja'], [13, 'ja'], [14, 'geen'],
-    ] as const) {
-      await answerStep(page, step, text);
-    }
-    await clickOn(page, 'Verstuur melding', 'Verstuur melding');
-    await card(page, /WB-\d{4}-\d{5}/).waitFor({ timeout: 20000 });
-    const caseNumber = /WB-\d{4}-\d{5}/.exec(await card(page, /WB-\d{4}-\d{5}/).innerText())![0];
+    const { page } = session();
+    const caseNumber = await reportSampleThreat(page);
 
     // Issue 15: the confirmation opens the advice for the level she chose (4, a threat).
     // The confirmation (the progress card follows it, a moment later, through the outbox).
@@ -70,7 +53,7 @@ describe('Playground: from report to approved measures', () => {
     await channelCard.scrollIntoViewIfNeeded();
     await screenshot(page, 'case-in-channel');
 
-    const tables = createTableClientFactory(testConnectionString(), session.harness.tablePrefix);
+    const tables = createTableClientFactory(testConnectionString(), session().harness.tablePrefix);
     const [stored] = await new TableCaseRepository(tables.client('Cases')).listByOfficeHolder(SAMPLE_PEOPLE.sanne.aadObjectId);
     const posted = await new TablePostedCardRepository(tables.client('CardRefs')).get(stored.id, 'desk');
     expect(posted?.conversationId).toBe(DESK_CHANNEL);

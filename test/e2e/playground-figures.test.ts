@@ -1,19 +1,12 @@
-import { card, screenshot, startPlaygroundSession, typeMessage, type PlaygroundSession } from '../support/playground-session';
+import { card, playgroundForSuite, screenshot, typeMessage } from '../support/playground-session';
 
 // Issue 11, "done when": the coordinator VPT (Ahmed, from the sample directory, signed in to the
 // Playground) types "cijfers" and sees the province's figures card with its chart and its table.
 describe('Playground: the coordinator VPT asks for the figures', () => {
-  let session: PlaygroundSession;
-
-  beforeAll(async () => {
-    session = await startPlaygroundSession({ as: 'ahmed' });
-  }, 180000);
-  afterAll(async () => {
-    await session?.stop();
-  });
+  const session = playgroundForSuite({ as: 'ahmed' });
 
   it('types "cijfers" and gets the card with a chart image and the table', async () => {
-    const { page } = session;
+    const { page } = session();
     await typeMessage(page, 'cijfers');
     const figures = card(page, /Trend: /);
     await figures.waitFor({ timeout: 30000 });

@@ -1,4 +1,4 @@
-import { answerStep, card, clickOn, screenshot, startPlaygroundSession, typeMessage, type PlaygroundSession } from '../support/playground-session';
+import { card, reportSampleThreat, screenshot, startPlaygroundSession, type PlaygroundSession } from '../support/playground-session';
 
 // Issue 14, point 12: the README's "Trying the handler side". Sanne reports; everything stops; it
 // starts again as Peter (`npm start -- --as peter` does exactly this: the same storage, the Playground
@@ -16,17 +16,7 @@ describe('Playground: restart as the handler and find the case in the channel', 
     const { tablePrefix } = session.harness;
     const port = Number(new URL(session.playground.url).port);
     let page = session.page;
-    await typeMessage(page, 'meld incident');
-    await clickOn(page, 'Stap 1 van 14', 'Ja, ik ben veilig');
-    for (const [step, text] of [
-      [2, 'gisteren 21:30'], [3, 'bij de ingang van het stadhuis'], [4, 'Een man schreeuwde dat hij me zou opwachten.'], [5, '4'],
-      [6, 'bedreiging'], [7, 'onbekend, man met een rode jas'], [8, 'geen'], [9, 'klaar'], [10, 'geen'], [11, 'nee'], [12, 'ja'], [13, 'ja'], [14, 'geen'],
-    ] as const) {
-      await answerStep(page, step, text);
-    }
-    await clickOn(page, 'Verstuur melding', 'Verstuur melding');
-    await card(page, /WB-\d{4}-\d{5}/).waitFor({ timeout: 20000 });
-    const caseNumber = /WB-\d{4}-\d{5}/.exec(await card(page, /WB-\d{4}-\d{5}/).innerText())![0];
+    const caseNumber = await reportSampleThreat(page);
     await session.harness.settle();
     await session.stop();
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { BEHAVIOUR_LEVELS } from '../../src/domain/report';
-import { LEVEL_ADVICE } from '../../src/teams/guidance/guidance-copy';
-import { card, clickOn, screenshot, startPlaygroundSession, typeMessage, type PlaygroundSession } from '../support/playground-session';
+import { LEVEL_ADVICE } from '../../src/copy/guidance.copy';
+import { card, clickOn, playgroundForSuite, screenshot, typeMessage } from '../support/playground-session';
 
 const LEVEL_CHOICE = /Kies wat er het meest op lijkt/;
 
@@ -19,17 +19,10 @@ function escapeRegExp(text: string): string {
 // wethouder the directory knows, so her intake has 14 questions, 13 when the level was chosen on an
 // advice card.
 describe('Playground: a newcomer says hello and finds the advice', () => {
-  let session: PlaygroundSession;
-
-  beforeAll(async () => {
-    session = await startPlaygroundSession();
-  }, 180000);
-  afterAll(async () => {
-    await session?.stop();
-  });
+  const session = playgroundForSuite();
 
   it('gets a Dutch card that explains what the bot does and how to report', async () => {
-    const { page } = session;
+    const { page } = session();
     await typeMessage(page, 'hallo');
     const helpCard = card(page, 'meld incident');
     await helpCard.waitFor({ timeout: 30000 });
@@ -41,7 +34,7 @@ describe('Playground: a newcomer says hello and finds the advice', () => {
   }, 60000);
 
   it('help → "Hoe reageer je?" → each level → its advice; help → "Voorkomen"', async () => {
-    const { page } = session;
+    const { page } = session();
     await typeMessage(page, 'help');
     const help = card(page, 'Hoe reageer je?');
     await help.waitFor({ timeout: 30000 });
@@ -90,7 +83,7 @@ describe('Playground: a newcomer says hello and finds the advice', () => {
   it('"Meld dit incident" starts the report with the chosen level filled in', async () => {
     // The whole walk to a case at each level is in test/http/guidance-conversation.test.ts; the
     // confirmation's "Advies bij dit gedrag" in playground-case-flow.test.ts.
-    const { page } = session;
+    const { page } = session();
     const threat = LEVEL_ADVICE[4];
     await clickOn(page, LEVEL_CHOICE, threat.choice);
     await card(page, threat.why).waitFor({ timeout: 20000 });
@@ -102,7 +95,7 @@ describe('Playground: a newcomer says hello and finds the advice', () => {
   }, 60000);
 
   it('in the handlers\' channel, help names the coordinator VPT from the directory', async () => {
-    const { page } = session;
+    const { page } = session();
     await page.getByText('Meldingen gemeentesecretaris').first().click();
     const box = page.locator('div[contenteditable=true]').first();
     await box.click();

@@ -2,22 +2,15 @@ import { TableCaseRepository } from '../../src/storage/case.repository';
 import { createTableClientFactory } from '../../src/storage/table-clients';
 import { testConnectionString } from '../support/azurite-env';
 import { SAMPLE_PEOPLE } from '../support/bot-under-test';
-import { answerStep, card, clickOn, screenshot, startPlaygroundSession, typeMessage, type PlaygroundSession } from '../support/playground-session';
+import { answerStep, card, clickOn, playgroundForSuite, screenshot, typeMessage } from '../support/playground-session';
 
 // Issue 3, "done when": a person in the Playground reports an incident from "meld incident" to a
 // case number without reading documentation, and Table Storage holds the case with every answer.
 describe('Playground: Sanne (wethouder) reports an incident', () => {
-  let session: PlaygroundSession;
-
-  beforeAll(async () => {
-    session = await startPlaygroundSession();
-  }, 180000);
-  afterAll(async () => {
-    await session?.stop();
-  });
+  const session = playgroundForSuite();
 
   it('goes from "meld incident" to a case number, with buttons and typed answers', async () => {
-    const { page } = session;
+    const { page } = session();
     await typeMessage(page, 'meld incident');
     await clickOn(page, 'Stap 1 van 14', 'Ja, ik ben veilig');
     await answerStep(page, 2, 'gisteren 21:30');
@@ -42,7 +35,7 @@ describe('Playground: Sanne (wethouder) reports an incident', () => {
     expect(shown).toMatch(/088 5543 288/);
     const caseNumber = /WB-\d{4}-\d{5}/.exec(shown)![0];
 
-    const cases = new TableCaseRepository(createTableClientFactory(testConnectionString(), session.harness.tablePrefix).client('Cases'));
+    const cases = new TableCaseRepository(createTableClientFactory(testConnectionString(), session().harness.tablePrefix).client('Cases'));
     const [stored] = await cases.listByOfficeHolder(SAMPLE_PEOPLE.sanne.aadObjectId);
     expect(stored).toMatchObject({
       caseNumber,

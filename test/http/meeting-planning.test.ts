@@ -7,7 +7,7 @@ import nock from 'nock';
 import { loadConfig } from '../../src/config/env';
 import { calendarSettings } from '../../src/main';
 import { PERMISSION_DENIED_MESSAGE } from '../../src/graph/graph-errors';
-import { ICS_FALLBACK_NOTE } from '../../src/teams/cards/calendar-copy';
+import { ICS_FALLBACK_NOTE } from '../../src/copy/calendar.copy';
 import { TRANSACTION_PROPERTY_ID } from '../../src/graph/calendar.gateway';
 import { TableMeetingRepository } from '../../src/storage/meeting-plan.repository';
 import { createTableClientFactory } from '../../src/storage/table-clients';

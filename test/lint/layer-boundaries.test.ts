@@ -70,7 +70,7 @@ const allowed: readonly [string, LintCase][] = [
   ['storage implements a port', { filePath: 'src/storage/fixture.ts', code: importing('../app/ports', 'isConflict') }],
   ['a card imports the dialogue', { filePath: 'src/teams/intake/fixture.ts', code: importing('../../dialogue/intake', 'answer') }],
   ['a card imports the Dutch copy', { filePath: 'src/teams/case/fixture.ts', code: importing('../../copy/errors.copy', 'userMessageOf') }],
-  ['the copy imports the domain', { filePath: 'src/copy/fixture.ts', code: importing('../domain/case-status', 'CASE_STATUS_LABELS') }],
+  ['the copy imports the domain', { filePath: 'src/copy/fixture.ts', code: importing('../domain/case-status', 'CASE_STATUSES') }],
   ['Graph takes the shape of its settings (type only)', { filePath: 'src/graph/fixture.ts', code: importing('../config/env', 'AppConfig', true) }],
   ['a tool imports the composition root', { filePath: 'src/tools/fixture.ts', code: importing('../main', 'startBot') }],
 ];

@@ -99,3 +99,39 @@ export async function answerStep(page: Page, step: number, text: string): Promis
   await card(page, new RegExp(`Stap ${step} van 14`)).waitFor({ timeout: 20000 });
   await typeMessage(page, text);
 }
+
+/**
+ * One Playground (with its bot and browser) for a describe block: started before its tests, stopped
+ * after them. Read the running session inside a test: `const { page } = session();`.
+ */
+export function playgroundForSuite(options: PlaygroundSessionOptions = {}): () => PlaygroundSession {
+  let session: PlaygroundSession | undefined;
+  beforeAll(async () => {
+    session = await startPlaygroundSession(options);
+  }, 180000);
+  afterAll(async () => {
+    await session?.stop();
+  });
+  return () => {
+    if (session === undefined) throw new Error('The Playground session did not start (see beforeAll).');
+    return session;
+  };
+}
+
+/**
+ * Sanne reports the sample threat by typing every answer (14 questions, level 4, "bedreiging", an
+ * unknown man in a red coat) and sends it; resolves with the case number the confirmation shows.
+ */
+export async function reportSampleThreat(page: Page): Promise<string> {
+  await typeMessage(page, 'meld incident');
+  await clickOn(page, 'Stap 1 van 14', 'Ja, ik ben veilig');
+  for (const [step, text] of [
+    [2, 'gisteren 21:30'], [3, 'bij de ingang van het stadhuis'], [4, 'Een man schreeuwde dat hij me zou opwachten.'], [5, '4'],
+    [6, 'bedreiging'], [7, 'onbekend, man met een rode jas'], [8, 'geen'], [9, 'klaar'], [10, 'geen'], [11, 'nee'], [12, 'ja'], [13, 'ja'], [14, 'geen'],
+  ] as const) {
+    await answerStep(page, step, text);
+  }
+  await clickOn(page, 'Verstuur melding', 'Verstuur melding');
+  await card(page, /WB-\d{4}-\d{5}/).waitFor({ timeout: 20000 });
+  return /WB-\d{4}-\d{5}/.exec(await card(page, /WB-\d{4}-\d{5}/).innerText())![0];
+}

@@ -2,7 +2,7 @@
 import { BEHAVIOUR_LEVELS, type BehaviourLevel } from '../../src/domain/report';
 import { CardRenderer } from '../../src/teams/cards/card-renderer';
 import { channelHelpCardViewModel, deskForChannel, firstNameOf } from '../../src/teams/cards/help-card';
-import { LEVEL_ADVICE, PREVENTION } from '../../src/teams/guidance/guidance-copy';
+import { LEVEL_ADVICE, PREVENTION } from '../../src/copy/guidance.copy';
 import { renderGuidance } from '../../src/teams/guidance/guidance-cards';
 import { guidanceForAction, guidanceForCommand, guidanceForIdleWord, type GuidanceRequest } from '../../src/teams/guidance/guidance-requests';
 import { assertValidTeamsCard } from '../support/card-checks';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cancelMeeting } from '../../src/domain/meetings';
 import { PERMISSION_DENIED_MESSAGE } from '../../src/graph/graph-errors';
-import { ICS_FALLBACK_NOTE } from '../../src/teams/cards/calendar-copy';
+import { ICS_FALLBACK_NOTE } from '../../src/copy/calendar.copy';
 import { CardRenderer } from '../../src/teams/cards/card-renderer';
 import { CASE_CARD_NAMES, CASE_VERBS, caseCardViewModel, PLANNED_MEETINGS_MAX, type CaseCardOptions } from '../../src/teams/case/case-cards';
 import {

@@ -42,18 +42,24 @@ const FALSE_WORDS = new Set(['false', 'nee', 'no', 'off', '0']);
 
 /** A toggle or yes/no choice: Teams sends "true"/"false" strings. */
 export function formBoolean(label: string, required: boolean) {
+  const message = `Kies bij "${label}" ja of nee.`;
   return z.unknown().transform((raw, ctx): boolean | undefined => {
     if (typeof raw === 'boolean') return raw;
     if (raw === undefined || raw === null || raw === '') {
-      if (required) ctx.addIssue({ code: 'custom', message: `Kies bij "${label}" ja of nee.` });
+      if (required) ctx.addIssue({ code: 'custom', message });
       return undefined;
     }
     const word = typeof raw === 'string' && raw.length < 10 ? raw.trim().toLowerCase() : '';
     if (TRUE_WORDS.has(word)) return true;
     if (FALSE_WORDS.has(word)) return false;
-    ctx.addIssue({ code: 'custom', message: `Kies bij "${label}" ja of nee.` });
+    ctx.addIssue({ code: 'custom', message });
     return z.NEVER;
   });
+}
+
+/** The message when no option of a required choice was picked. */
+function pickOneOf(label: string): string {
+  return `Kies bij "${label}" een van de opties.`;
 }
 
 /** One value from a fixed list (a ChoiceSet); numbers are accepted as their text. */
@@ -61,7 +67,7 @@ export function formChoice<V extends string>(label: string, values: readonly V[]
   return z.unknown().transform((raw, ctx): V | undefined => {
     const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' && raw.length < 200 ? raw.trim() : raw;
     if (text === undefined || text === null || text === '') {
-      if (required) ctx.addIssue({ code: 'custom', message: `Kies bij "${label}" een van de opties.` });
+      if (required) ctx.addIssue({ code: 'custom', message: pickOneOf(label) });
       return undefined;
     }
     if (typeof text === 'string' && (values as readonly string[]).includes(text)) return text as V;
@@ -112,7 +118,7 @@ export function valueChoice<V extends string>(label: string, values: readonly V[
   return {
     [INTAKE_VALUE_FIELD]: formChoice(label, values, true).transform((value, ctx) => {
       if (value === undefined) {
-        ctx.addIssue({ code: 'custom', message: `Kies bij "${label}" een van de opties.` });
+        ctx.addIssue({ code: 'custom', message: pickOneOf(label) });
         return z.NEVER;
       }
       return value;

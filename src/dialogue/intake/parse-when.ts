@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { DUTCH_DATE_FORMAT, formatDutchDate, formatDutchDateTime } from '../../copy/dates.copy';
 
 /**
  * Reads "when did it happen?" as an office holder types it in Dutch in a chat.
@@ -120,8 +121,7 @@ export function parseIncidentTime(text: string, now: Date): ParsedIncidentTime {
 
 /** Dutch display of an incident time: "donderdag 12 november 2026 om 09:30", or only the date. */
 export function formatIncidentTime(at: Date, timeKnown: boolean): string {
-  const local = DateTime.fromJSDate(at, { zone: INCIDENT_ZONE }).setLocale(LOCALE);
-  return timeKnown ? local.toFormat("cccc d LLLL yyyy 'om' HH:mm") : local.toFormat('cccc d LLLL yyyy');
+  return timeKnown ? formatDutchDateTime(at) : formatDutchDate(at);
 }
 
 function normalise(text: string): string {
@@ -349,7 +349,7 @@ function readRelative(amountText: string | undefined, unit: string, now: DateTim
 function check(reading: Exclude<Reading, { kind: 'invalid' }>, now: DateTime): ParsedIncidentTime {
   const oldest = now.minus({ years: MAX_AGE_YEARS });
   if (reading.kind === 'day') {
-    const display = reading.day.setLocale(LOCALE).toFormat('cccc d LLLL yyyy');
+    const display = reading.day.setLocale(LOCALE).toFormat(DUTCH_DATE_FORMAT);
     if (reading.day > now.startOf('day')) return futureResult(display);
     if (reading.day < oldest.startOf('day')) return tooOldResult(display, now);
     return { ok: true, at: reading.day.toJSDate(), display, timeKnown: false, approximate: false };
@@ -359,7 +359,7 @@ function check(reading: Exclude<Reading, { kind: 'invalid' }>, now: DateTime): P
   const skewLimit = now.plus({ minutes: CLOCK_SKEW_MINUTES });
   if (reading.approximate !== undefined) {
     if (reading.periodStart !== undefined && reading.periodStart > skewLimit) {
-      return futureResult(`${at.toFormat('cccc d LLLL yyyy')} ${PART_LABEL[reading.approximate]}`);
+      return futureResult(`${at.toFormat(DUTCH_DATE_FORMAT)} ${PART_LABEL[reading.approximate]}`);
     }
     if (at > now) at = now;
     if (at < oldest) return tooOldResult(approximateDisplay(at, reading.approximate), now);
@@ -393,7 +393,7 @@ function unrecognisedMessage(now: DateTime): string {
 
 function approximateDisplay(at: DateTime, part: PartOfDay): string {
   const local = at.setZone(INCIDENT_ZONE).setLocale(LOCALE);
-  return `${local.toFormat("cccc d LLLL yyyy 'rond' HH:mm")} (${PART_LABEL[part]}, geschat tijdstip)`;
+  return `${local.toFormat(`${DUTCH_DATE_FORMAT} 'rond' HH:mm`)} (${PART_LABEL[part]}, geschat tijdstip)`;
 }
 
 /**

@@ -116,15 +116,21 @@ export function shownCountText(shown: ShownCount): string {
   return shown.kind === 'small' ? `< ${SMALL_COUNT_LIMIT}` : `≥ ${SMALL_COUNT_LIMIT}`;
 }
 
+/** What a cross-organisation view may show of a share: too few cases, a bound, or the exact percentage. */
+export type ProtectedShare =
+  | { readonly kind: 'tooFewCases' }
+  | { readonly kind: 'atMost' | 'atLeast' | 'exact'; readonly percent: number };
+
 /**
- * A share (k of n) in a cross-organisation view, as Dutch text: nothing below 5 cases; an exact
- * percentage when k and n − k are both 0 or at least 5; otherwise a bound that holds for every k the
- * reader cannot rule out, so neither small count can be read back even by someone who knows n.
+ * A share (k of n) in a cross-organisation view: nothing below 5 cases; an exact percentage when k
+ * and n − k are both 0 or at least 5; otherwise a bound that holds for every k the reader cannot rule
+ * out, so neither small count can be read back even by someone who knows n. Worded by
+ * protectedShareText in src/copy/figure-view.copy.ts.
  */
-export function protectedShareText(k: number, n: number): string {
-  if (n < SMALL_COUNT_LIMIT) return 'te weinig zaken';
+export function protectedShare(k: number, n: number): ProtectedShare {
+  if (n < SMALL_COUNT_LIMIT) return { kind: 'tooFewCases' };
   const small = (x: number) => x >= 1 && x < SMALL_COUNT_LIMIT;
-  if (small(k)) return `hoogstens ${Math.ceil((100 * (SMALL_COUNT_LIMIT - 1)) / n)}%`;
-  if (small(n - k)) return `ten minste ${Math.floor((100 * (n - SMALL_COUNT_LIMIT + 1)) / n)}%`;
-  return `${Math.round((100 * k) / n)}%`;
+  if (small(k)) return { kind: 'atMost', percent: Math.ceil((100 * (SMALL_COUNT_LIMIT - 1)) / n) };
+  if (small(n - k)) return { kind: 'atLeast', percent: Math.floor((100 * (n - SMALL_COUNT_LIMIT + 1)) / n) };
+  return { kind: 'exact', percent: Math.round((100 * k) / n) };
 }

@@ -11,13 +11,13 @@
  *   (measures agreed with the office holder) and ch. 5 "Melden en registreren" (no aangifte yourself).
  * - help.json Vertrouwenslijn line: ch. 5, "Vertrouwenslijn en contact met beroepsorganisaties".
  * - help-channel.json "Zelf een incident melden doe je … in een 1-op-1-chat": ch. 2, the reporting line.
- * The coordinator texts of help-channel.json are in guidance-copy.ts (COORDINATOR_SUPPORT).
+ * The coordinator texts of help-channel.json are in src/copy/guidance.copy.ts (COORDINATOR_SUPPORT).
  */
 import type { Directory, DirectoryPerson } from '../../domain/directory';
 import { findOrganisation } from '../../domain/organisations';
 import { HANDLER_ROLE_LABELS, HANDLER_ROLES, type HandlerRole } from '../../domain/roles';
 import { PERSONAL_COMMANDS } from '../commands';
-import { COORDINATOR_SUPPORT } from '../guidance/guidance-copy';
+import { COORDINATOR_SUPPORT } from '../../copy/guidance.copy';
 import { toCardText } from './escape';
 import { CONFIDENTIAL_PHONE_ON_CARD } from './support-line-text';
 

@@ -1,6 +1,7 @@
 /** The forms and buttons of the handler's case card: shown exactly when the domain allows the command (allowedCommands). */
 import { DateTime } from 'luxon';
-import { allowedCommands, type Case, EVALUATION_LABELS, EVALUATION_QUESTIONS, MEETING_KIND_LABELS, MEETING_KINDS, NO_RESPONSE_REASON_LABELS, NO_RESPONSE_REASONS } from '../../domain/case';
+import { allowedCommands, type Case, EVALUATION_LABELS, EVALUATION_QUESTIONS, MEETING_KIND_LABELS, MEETING_KINDS, NO_RESPONSE_REASONS } from '../../domain/case';
+import { NO_RESPONSE_REASON_LABELS } from '../../copy/case.copy';
 import { MEASURE_KIND_LABELS, MEASURE_KINDS, type MeasureKind, suggestMeasures } from '../../domain/measures';
 import { TEXT_LIMITS } from '../../domain/report';
 import { AMSTERDAM, amsterdamDate } from '../../domain/working-days';

@@ -3,10 +3,12 @@
  * need-to-know facts for anyone else. Which buttons show is asked of the domain (allowedCommands), the
  * same answer the server gives when a button is pressed.
  */
-import { allowedCommands, type Case, CASE_STATUS_LABELS, EVALUATION_LABELS, EVALUATION_QUESTIONS, MEETING_KIND_LABELS, NO_RESPONSE_REASON_LABELS, type CaseCommandKind } from '../../domain/case';
+import { CASE_STATUS_LABELS, NO_RESPONSE_REASON_LABELS } from '../../copy/case.copy';
+import { allowedCommands, type Case, EVALUATION_LABELS, EVALUATION_QUESTIONS, MEETING_KIND_LABELS, type CaseCommandKind } from '../../domain/case';
 import { formatDutchDate, formatDutchDateTime } from '../../copy/dates.copy';
 import { policeChecklistItems } from '../../domain/police-checklist';
-import { CRIMINAL_OFFENCE_ANSWER_LABELS, INCIDENT_KIND_LABELS, type IncidentReport, INJURY_LABELS, PERPETRATOR_TYPE_LABELS, TEXT_LIMITS } from '../../domain/report';
+import { CRIMINAL_OFFENCE_ANSWER_LABELS, type IncidentReport, INJURY_LABELS, TEXT_LIMITS } from '../../domain/report';
+import { INCIDENT_KIND_LABELS, PERPETRATOR_TYPE_LABELS } from '../../copy/report.copy';
 import { HANDLER_ROLE_LABELS, OFFICE_HOLDER_ROLE_LABELS } from '../../domain/roles';
 import { toCardText, toInputValue } from '../cards/escape';
 import type { CaseHistoryRecord } from '../../app/case-history';

@@ -1,5 +1,6 @@
 import type { CaseNotifier, OfficeHolderMessage } from '../../app/case-effect-runner';
 import type { PostedCardStore } from '../../app/ports';
+import { MY_CASES_TEXT } from '../../copy/my-cases.copy';
 import type { Case } from '../../domain/case';
 import type { Clock } from '../../domain/clock';
 import type { Directory } from '../../domain/directory';
@@ -60,7 +61,7 @@ export class TeamsCaseNotifier implements CaseNotifier {
     }
     if (what === 'proposal') {
       const card = this.deps.cards.render('measures-proposal', measuresProposalViewModel(c, { now: this.deps.clock.now() }));
-      const posted = await this.deps.messenger.sendToUser(to, ProactiveMessenger.message({ card, summary: `Voorstel voor maatregelen bij ${c.caseNumber}` }));
+      const posted = await this.deps.messenger.sendToUser(to, ProactiveMessenger.message({ card, summary: MY_CASES_TEXT.proposalSummary(c.caseNumber) }));
       await this.deps.postedCards.save(c.id, 'proposal', posted);
       return;
     }
@@ -103,6 +104,6 @@ export class TeamsCaseNotifier implements CaseNotifier {
       'case-progress',
       caseProgressViewModel(c, { now: this.deps.clock.now(), refreshUserIds: [userMri(c.officeHolder.aadObjectId)], handlerName: takenHandlerName(this.deps.directory, c) }),
     );
-    return ProactiveMessenger.message({ card, summary: `Voortgang van je melding ${c.caseNumber}` });
+    return ProactiveMessenger.message({ card, summary: MY_CASES_TEXT.progressSummary(c.caseNumber) });
   }
 }

@@ -1,5 +1,6 @@
 /** The office holder's cards in their 1:1 chat: the progress of their case, and a measures proposal to answer. */
-import { allowedCommands, type Case, CASE_STATUS_LABELS, type CaseStatus, proposalRound } from '../../domain/case';
+import { CASE_STATUS_LABELS } from '../../copy/case.copy';
+import { allowedCommands, type Case, type CaseStatus, proposalRound } from '../../domain/case';
 import { formatDutchDate, formatDutchDateTime } from '../../copy/dates.copy';
 import { POLICE_APPOINTMENT_STEP, POLICE_REPORT_STEP, policeChecklistItems } from '../../domain/police-checklist';
 import { TEXT_LIMITS } from '../../domain/report';
@@ -177,6 +178,7 @@ export function measuresProposalViewModel(c: Case, options: { now: Date }): Meas
   };
 }
 
+const NO_PROPOSAL_YET = 'Er ligt op dit moment geen voorstel voor je klaar.';
 
 function proposalStateText(c: Case): string {
   const last = [...c.measureHistory].reverse().find((e) => e.action !== 'proposed');
@@ -192,8 +194,8 @@ function proposalStateText(c: Case): string {
     case 'inProgress':
       return sentBackComment(c) !== undefined
         ? 'Je hebt op dit voorstel gereageerd. De afhandelaar past het aan en legt een nieuw voorstel aan je voor.'
-        : 'Er ligt op dit moment geen voorstel voor je klaar.';
+        : NO_PROPOSAL_YET;
     case 'submitted':
-      return 'Er ligt op dit moment geen voorstel voor je klaar.';
+      return NO_PROPOSAL_YET;
   }
 }

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { type Case, MEETING_KIND_LABELS, type MeetingKind } from '../../domain/case';
 import { formatDutchDateTime } from '../../copy/dates.copy';
 import { AMSTERDAM } from '../../domain/working-days';
-import { ICS_FALLBACK_NOTE } from '../cards/calendar-copy';
+import { ICS_FALLBACK_NOTE } from '../../copy/calendar.copy';
 import { toCardText } from '../cards/escape';
 import { type TextLimits } from './case-card-contract';
 
@@ -28,18 +28,22 @@ export interface PlannedMeetingInfo {
   warning?: string;
 }
 
-/** One planned meeting on the case card. */
-export interface PlannedMeetingViewModel {
-  meetingId: string;
-  /** "📅 Incidentgesprek · dinsdag 1 december 2026 om 12:00 · 60 minuten · online (Teams)". */
-  title: string;
-  /** Where the calendar stands, e.g. "✓ In de agenda gezet; de uitnodiging is verstuurd." */
+/** Where a planned meeting's calendar stands, alike on the case card and on the meeting's own card. */
+export interface MeetingCalendarView {
+  /** E.g. "✓ In de agenda gezet; de uitnodiging is verstuurd." */
   calendarText: string;
   calendarColor: 'Good' | 'Attention' | 'Default';
   failureMessage: string;
   warning: string;
   icsUrl: string;
   canRetry: boolean;
+}
+
+/** One planned meeting on the case card. */
+export interface PlannedMeetingViewModel extends MeetingCalendarView {
+  meetingId: string;
+  /** "📅 Incidentgesprek · dinsdag 1 december 2026 om 12:00 · 60 minuten · online (Teams)". */
+  title: string;
   /** "Verzetten of annuleren" opens the meeting. */
   canOpen: boolean;
 }

@@ -2,13 +2,14 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { type CaseActionDependencies, cardFor, errorCard, respond } from './case-actions';
+import { CASE_NOT_FOUND_TEXT } from '../../copy/card-actions.copy';
 import { RenderedCaseCards } from './rendered-cards';
 import { decisionNotice, RECIDIVE_VERBS } from './recidive-view';
 
 /** Ids only: the server reloads the case, authorises the caller and checks the match is still suggested. */
 const matchData = z.object({ caseId: z.string().uuid(), matchCaseId: z.string().uuid() }).refine((d) => d.caseId !== d.matchCaseId);
 
-const NOT_FOUND = 'Deze zaak bestaat niet (meer) of je hebt er geen toegang toe.';
+const NOT_FOUND = CASE_NOT_FOUND_TEXT;
 
 /** Registers the two recidive verbs; before the case verbs, whose catch-all answers unknown verbs. */
 export function registerRecidiveActions(app: Application<TurnState>, actionDeps: CaseActionDependencies): void {

@@ -16,6 +16,7 @@ import { normaliseCommandText } from '../commands';
 import { fileReadyViewModel } from '../files/file-ready-card';
 import { sendCard } from '../send-card';
 import { FIGURES_EXPORT_CSV_VERB, figuresCardViewModel, figuresExportRequests } from './figures-card';
+import { UNKNOWN_CALLER_TEXT } from '../../copy/card-actions.copy';
 import { userMessageOf } from '../../copy/errors.copy';
 
 export interface FiguresRouteDependencies {
@@ -109,7 +110,7 @@ export function registerFiguresActions(app: Application<TurnState>, deps: Figure
 
 async function exportCsv(context: TurnContext, data: unknown, deps: FiguresRouteDependencies): Promise<string> {
   const actor = context.activity.from?.aadObjectId;
-  if (!actor) return 'Ik kan niet zien wie je bent. Gebruik deze kaart vanuit Microsoft Teams met je werkaccount.';
+  if (!actor) return UNKNOWN_CALLER_TEXT;
   if (context.activity.conversation?.conversationType !== 'personal') {
     return 'Een export krijg je alleen in je eigen chat met de bot. Typ daar "cijfers" en kies een van de CSV-knoppen.';
   }

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../../app/logger';
 import type { PoliceFormService } from '../../app/police-form.service';
+import { POLICE_FORM_FAILED_TEXT } from '../../copy/card-actions.copy';
 import type { Clock } from '../../domain/clock';
 import type { CardRenderer } from '../cards/card-renderer';
 import { normaliseCommandText } from '../commands';
@@ -69,6 +70,6 @@ export async function sendPoliceForm(context: TurnContext, deps: PoliceFormRoute
     deps.logger.info('police_form.offered');
   } catch (error) {
     deps.logger.error('police_form.failed', { code: (error as Error).name });
-    await context.sendActivity('Het politieformulier kon nu niet worden gemaakt. Probeer het over een moment opnieuw.');
+    await context.sendActivity(POLICE_FORM_FAILED_TEXT);
   }
 }

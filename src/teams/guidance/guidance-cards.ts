@@ -1,13 +1,13 @@
 /**
  * The advice cards: the choice of level ("hoe reageer ik?"), one card per level of the ik–jullie–jij
  * ladder, and prevention. Typed view-models for cards/guidance-*.json; the words are in
- * guidance-copy.ts, the layout in the templates.
+ * src/copy/guidance.copy.ts, the layout in the templates.
  */
 import { BEHAVIOUR_LEVELS, type BehaviourLevel } from '../../domain/report';
 import { CONFIDENTIAL_PHONE_ON_CARD } from '../cards/support-line-text';
 import type { CardRenderer } from '../cards/card-renderer';
 import type { OutgoingMessage } from '../intake/intake-cards';
-import { ADVICE_SHARED, LEVEL_ADVICE, LEVEL_CHOICE, PREVENTION } from './guidance-copy';
+import { ADVICE_SHARED, LEVEL_ADVICE, LEVEL_CHOICE, PREVENTION } from '../../copy/guidance.copy';
 import type { GuidanceRequest } from './guidance-requests';
 
 /** Template names (files in cards/) of the advice. */

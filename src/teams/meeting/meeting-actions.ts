@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { CaseHandlingService } from '../../app/case-handling.service';
 import type { Logger } from '../../app/logger';
 import { MEETING_MESSAGES, type MeetingChange, type MeetingOutcome, type MeetingRecord, type MeetingRequest, type MeetingService, type PlanningOutcome } from '../../app/meeting.service';
+import { CASE_NOT_FOUND_TEXT, UNKNOWN_CALLER_TEXT } from '../../copy/card-actions.copy';
 import type { Case } from '../../domain/case';
 import type { Clock } from '../../domain/clock';
 import type { Directory } from '../../domain/directory';
@@ -84,7 +85,7 @@ const SCHEMAS = {
   backToCase: z.object({ caseId }),
 };
 
-const NOT_FOUND = 'Deze zaak bestaat niet (meer) of je hebt er geen toegang toe.';
+const NOT_FOUND = CASE_NOT_FOUND_TEXT;
 const FAILED = 'Er ging iets mis bij het plannen. Er is niets verloren gegaan; probeer het over een moment opnieuw.';
 const CONFLICT = 'Iemand anders heeft dit gesprek net gewijzigd. Dit is de actuele stand; probeer het zo nodig opnieuw.';
 
@@ -170,7 +171,7 @@ async function respond(context: TurnContext, deps: MeetingActionDependencies, wo
   const actor = context.activity.from?.aadObjectId;
   let card: object;
   try {
-    card = actor ? await work(actor) : errorCard(deps, 'Ik kan niet zien wie je bent. Gebruik deze kaart vanuit Microsoft Teams met je werkaccount.');
+    card = actor ? await work(actor) : errorCard(deps, UNKNOWN_CALLER_TEXT);
   } catch (error) {
     deps.logger.error('meeting.action_failed', { code: (error as Error).name });
     card = errorCard(deps, FAILED);
@@ -226,7 +227,7 @@ async function refusalCard(deps: MeetingActionDependencies, actor: string, id: s
 async function caseCard(deps: MeetingActionDependencies, actor: string, id: string, notice?: string, meetings?: readonly MeetingRecord[]): Promise<object> {
   const view = await deps.caseHandling.view(id, actor);
   if (view.outcome !== 'done') return errorCard(deps, NOT_FOUND);
-  if (view.access !== 'handler') return deps.cards.render(CASE_CARD_NAMES.error, caseErrorViewModel('Alleen de afhandelaars van deze zaak kunnen gesprekken met de pleger plannen.', { caseId: id }));
+  if (view.access !== 'handler') return deps.cards.render(CASE_CARD_NAMES.error, caseErrorViewModel(MEETING_MESSAGES.notHandler, { caseId: id }));
   const c = view.case;
   const records = meetings ?? (await deps.meetings.listForCase(id));
   return deps.cards.render(

@@ -16,14 +16,13 @@ import {
   meetingEnd,
   OFFICE_HOLDER_INVITED_BY_DEFAULT,
   toAmsterdamLocal,
-  type MeetingIssue,
   type MeetingPlan,
 } from '../../domain/meetings';
-import { afterDeadlineWarning, ATTENDEE_ROLE_LABELS } from '../../copy/meetings.copy';
+import { afterDeadlineWarning, ATTENDEE_ROLE_LABELS, type MeetingIssueMessage } from '../../copy/meetings.copy';
 import { AMSTERDAM, amsterdamDate } from '../../domain/working-days';
 import type { MeetingRecord, PlanningForm } from '../../app/meeting.service';
 import { toCardText } from '../cards/escape';
-import { CASE_VERBS, plannedMeetingStatus, type FactViewModel, type PlannedMeetingInfo } from '../case/case-cards';
+import { CASE_VERBS, plannedMeetingStatus, type FactViewModel, type MeetingCalendarView, type PlannedMeetingInfo } from '../case/case-cards';
 
 /** Template names (files in cards/) of meeting planning. */
 export const MEETING_CARD_NAMES = { plan: 'meeting-plan', planned: 'meeting-planned' } as const;
@@ -95,7 +94,7 @@ function durationChoices(current: number): Choice[] {
 const inputValue = toInputValue;
 
 /** Dutch issue lines: the field's label, then the domain's message. */
-export function issueLines(issues: readonly MeetingIssue[]): string[] {
+export function issueLines(issues: readonly MeetingIssueMessage[]): string[] {
   const label = (field: string): string => {
     if (field === 'kind') return 'Soort gesprek';
     if (field === 'date' || field === 'time') return 'Tijdstip';
@@ -132,7 +131,23 @@ export function plannedMeetingInfo(record: MeetingRecord, c: Case, icsUrl: strin
 // ---------------------------------------------------------------------------------------------
 
 /** Data bound to cards/meeting-plan.json. */
-export interface MeetingPlanViewModel {
+/** The when and where inputs, alike on the planning card and on the planned meeting (to reschedule). */
+interface MeetingTimeInputs {
+  date: string;
+  time: string;
+  dateMin: string;
+  durationMinutes: string;
+  durationChoices: Choice[];
+  onlineTitle: string;
+  online: 'true' | 'false';
+  location: string;
+  locationMaxLength: number;
+}
+
+/** The online choice: a Teams meeting when Graph books it, else a link the handler sends along. */
+const ONLINE_TITLES = { graph: 'Online, als Teams-vergadering', ics: 'Online (de link stuur je zelf mee)' } as const;
+
+export interface MeetingPlanViewModel extends MeetingTimeInputs {
   caseId: string;
   meetingId: string;
   caseNumber: string;
@@ -153,15 +168,6 @@ export interface MeetingPlanViewModel {
   dateLabel: string;
   /** Under the date and time when slots are proposed: a changed date or time wins over the selected slot. */
   typedTimeNote: string;
-  date: string;
-  time: string;
-  dateMin: string;
-  durationMinutes: string;
-  durationChoices: Choice[];
-  onlineTitle: string;
-  online: 'true' | 'false';
-  location: string;
-  locationMaxLength: number;
   organiserText: string;
   canInviteOfficeHolder: boolean;
   officeHolderTitle: string;
@@ -190,7 +196,7 @@ export interface MeetingPlanViewModel {
 export interface MeetingPlanOptions {
   now: Date;
   notice?: string;
-  issues?: readonly MeetingIssue[];
+  issues?: readonly MeetingIssueMessage[];
   /** What the handler typed, after a refused input. */
   values?: MeetingFormValues;
   /** The overlap the handler was just warned of (MeetingOutcome 'invalid'.overlapKey): a second press books anyway. */
@@ -249,7 +255,7 @@ export function meetingPlanViewModel(form: PlanningForm, options: MeetingPlanOpt
     dateMin: amsterdamDate(options.now),
     durationMinutes: String(duration),
     durationChoices: durationChoices(duration),
-    onlineTitle: form.calendar === 'graph' ? 'Online, als Teams-vergadering' : 'Online (de link stuur je zelf mee)',
+    onlineTitle: ONLINE_TITLES[form.calendar],
     online: values.online === 'true' ? 'true' : 'false',
     location: inputValue(values.location, MEETING_LIMITS.location),
     locationMaxLength: MEETING_LIMITS.location,
@@ -338,7 +344,7 @@ function slotsIntro(form: PlanningForm): string {
 // ---------------------------------------------------------------------------------------------
 
 /** Data bound to cards/meeting-planned.json. */
-export interface MeetingPlannedViewModel {
+export interface MeetingPlannedViewModel extends MeetingTimeInputs, MeetingCalendarView {
   caseId: string;
   meetingId: string;
   caseNumber: string;
@@ -346,23 +352,8 @@ export interface MeetingPlannedViewModel {
   notice: string;
   issues: string[];
   facts: FactViewModel[];
-  calendarText: string;
-  calendarColor: 'Good' | 'Attention' | 'Default';
-  failureMessage: string;
-  warning: string;
-  icsUrl: string;
-  canRetry: boolean;
   canReschedule: boolean;
   canCancel: boolean;
-  date: string;
-  time: string;
-  dateMin: string;
-  durationMinutes: string;
-  durationChoices: Choice[];
-  onlineTitle: string;
-  online: 'true' | 'false';
-  location: string;
-  locationMaxLength: number;
   rescheduleText: string;
   cancelText: string;
 }
@@ -372,7 +363,7 @@ export interface MeetingPlannedOptions {
   /** The meeting's .ics link (used when calendar integration is off). */
   icsUrl: string;
   notice?: string;
-  issues?: readonly MeetingIssue[];
+  issues?: readonly MeetingIssueMessage[];
   /** What the handler typed into the reschedule form, after a refused input. */
   values?: MeetingFormValues;
 }
@@ -386,7 +377,7 @@ export function meetingPlannedViewModel(record: MeetingRecord, c: Case, options:
   const local = toAmsterdamLocal(plan.startsAt);
   const values = options.values ?? {};
   const duration = Number(values.durationMinutes) > 0 ? Math.round(Number(values.durationMinutes)) : plan.durationMinutes;
-  const venue = plan.venue.type === 'online' ? (plan.calendar === 'graph' ? 'Online (Teams-vergadering)' : 'Online (de link stuur je zelf mee)') : toCardText(plan.venue.location, MEETING_LIMITS.location);
+  const venue = plan.venue.type === 'online' ? (plan.calendar === 'graph' ? 'Online (Teams-vergadering)' : ONLINE_TITLES.ics) : toCardText(plan.venue.location, MEETING_LIMITS.location);
   const attendees = plan.attendees
     .map((a) => (a.role === 'other' ? toCardText(a.email, MEETING_LIMITS.email) : `${toCardText(a.name ?? a.email, 100)} (${ATTENDEE_ROLE_LABELS[a.role].toLowerCase()})`))
     .join(', ');
@@ -419,7 +410,7 @@ export function meetingPlannedViewModel(record: MeetingRecord, c: Case, options:
     dateMin: amsterdamDate(options.now),
     durationMinutes: String(duration),
     durationChoices: durationChoices(duration),
-    onlineTitle: plan.calendar === 'graph' ? 'Online, als Teams-vergadering' : 'Online (de link stuur je zelf mee)',
+    onlineTitle: ONLINE_TITLES[plan.calendar],
     online: (values.online ?? String(plan.venue.type === 'online')) === 'true' ? 'true' : 'false',
     location: inputValue(values.location ?? (plan.venue.type === 'location' ? plan.venue.location : ''), MEETING_LIMITS.location),
     locationMaxLength: MEETING_LIMITS.location,

@@ -8,7 +8,7 @@ import { allowedCommands, type Case } from '../../domain/case';
 import { formatDutchDate } from '../../copy/dates.copy';
 import { toCardText } from '../cards/escape';
 import { capitalisedDesk, handlerDesk, sentBackComment, takenByText } from '../case/case-cards';
-import { MY_CASE_STATUS_TEXT, MY_CASES_TEXT, myCaseNextStep } from './my-cases-copy';
+import { MY_CASE_STATUS_TEXT, MY_CASES_TEXT, myCaseNextStep } from '../../copy/my-cases.copy';
 
 /** The newest this many cases are listed, so the card stays within Teams' size limit. */
 export const MY_CASES_MAX = 20;

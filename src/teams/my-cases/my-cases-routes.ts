@@ -15,7 +15,7 @@ import { takenHandlerName, userMri } from '../case/case-actions';
 import { caseProgressViewModel, measuresProposalViewModel } from '../case/case-cards';
 import { sendCard } from '../send-card';
 import { MY_CASES_ACTIONS, myCasesViewModel } from './my-cases-card';
-import { MY_CASES_TEXT } from './my-cases-copy';
+import { MY_CASES_TEXT } from '../../copy/my-cases.copy';
 
 export interface MyCasesRouteDependencies {
   caseHandling: Pick<CaseHandlingService, 'ownCases' | 'view'>;

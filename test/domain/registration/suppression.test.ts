@@ -1,11 +1,12 @@
 import {
-  protectedShareText,
+  protectedShare,
   revealsSmallCount,
   shownCountText,
   suppressAdditiveGroup,
   suppressAdditiveGroups,
   type ShownCount,
 } from '../../../src/domain/registration/suppression';
+import { protectedShareText } from '../../../src/copy/figure-view.copy';
 
 /** What a reader can know of one shown count. */
 function range(shown: ShownCount, cap: number): [number, number] {
@@ -107,5 +108,12 @@ describe('protected shares', () => {
     expect(protectedShareText(48, 50)).toBe('ten minste 92%');
     expect(protectedShareText(2, 50)).toBe('hoogstens 8%');
     expect(protectedShareText(3, 4)).toBe('te weinig zaken');
+  });
+
+  it('gives the bound as data (the copy words it)', () => {
+    expect(protectedShare(40, 50)).toEqual({ kind: 'exact', percent: 80 });
+    expect(protectedShare(48, 50)).toEqual({ kind: 'atLeast', percent: 92 });
+    expect(protectedShare(2, 50)).toEqual({ kind: 'atMost', percent: 8 });
+    expect(protectedShare(3, 4)).toEqual({ kind: 'tooFewCases' });
   });
 });

@@ -1,4 +1,5 @@
-import { INCIDENT_KINDS, INCIDENT_KIND_LABELS, type IncidentKind } from '../../../domain/report';
+import { INCIDENT_KIND_LABELS } from '../../../copy/report.copy';
+import { INCIDENT_KINDS, type IncidentKind } from '../../../domain/report';
 import type { ChoiceOption } from '../free-text';
 import { INTAKE_VALUE_FIELD } from '../intake-prompt';
 import { readList } from '../answer-reading';

@@ -1,4 +1,5 @@
-import { PERPETRATOR_TYPES, PERPETRATOR_TYPE_LABELS, TEXT_LIMITS, type PerpetratorType } from '../../../domain/report';
+import { PERPETRATOR_TYPE_LABELS } from '../../../copy/report.copy';
+import { PERPETRATOR_TYPES, TEXT_LIMITS, type PerpetratorType } from '../../../domain/report';
 import type { IntakeAnswer } from '../../../domain/intake';
 import { normaliseLicencePlate } from '../../../domain/perpetrator';
 import { readHandleField, readPerpetrator, SOCIAL_PLATFORM_NAMES } from '../perpetrator-reading';
@@ -16,6 +17,8 @@ const PERPETRATOR_TYPE_WORDS: readonly { type: PerpetratorType; words: readonly 
   { type: 'organisatie', words: ['organisatie', 'een organisatie', 'actiegroep', 'vereniging', 'stichting'] },
   { type: 'groep', words: ['groep', 'een groep', 'collectief', 'groepje'] },
 ];
+/** The toggle on the form, and the name its error message uses. */
+const KNOWN_LABEL = 'Ik weet wie het was';
 const PLATE_ERROR = 'Dit lijkt geen Nederlands kenteken. Schrijf het zoals op de plaat, bijvoorbeeld 12-ABC-3 of AB-123-C. '
   + 'Een buitenlands kenteken kun je bij de kenmerken zetten.';
 
@@ -37,7 +40,7 @@ export const perpetratorStep: StepDefinition<'perpetrator'> = {
     examples: ['onbekend', 'onbekend, man van rond de 40 met een rode jas'],
     kind: 'form',
     fields: [
-      { id: 'known', label: 'Ik weet wie het was', kind: 'toggle', required: true, value: toggleValue(answers.perpetrator?.known) },
+      { id: 'known', label: KNOWN_LABEL, kind: 'toggle', required: true, value: toggleValue(answers.perpetrator?.known) },
       { id: 'type', label: 'Soort pleger', kind: 'choice', required: true, options: labelOptions(PERPETRATOR_TYPES, PERPETRATOR_TYPE_LABELS), value: answers.perpetrator?.type ?? 'persoon' },
       { id: 'name', label: 'Naam of account (ook als je alleen een schermnaam weet)', kind: 'text', required: false, maxLength: TEXT_LIMITS.short, value: answers.perpetrator?.name },
       { id: 'characteristics', label: 'Kenmerken (uiterlijk, kleding, voertuig)', kind: 'longText', required: false, maxLength: TEXT_LIMITS.medium, value: answers.perpetrator?.characteristics },
@@ -56,7 +59,7 @@ export const perpetratorStep: StepDefinition<'perpetrator'> = {
   },
   fromForm(values) {
     const form = readForm({
-      known: formBoolean('Ik weet wie het was', true),
+      known: formBoolean(KNOWN_LABEL, true),
       type: formChoice('Soort pleger', PERPETRATOR_TYPES, false),
       name: formText('Naam of account', TEXT_LIMITS.short, false),
       characteristics: formText('Kenmerken', TEXT_LIMITS.medium, false),

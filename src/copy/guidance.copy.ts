@@ -4,7 +4,7 @@
  * "Handreiking Weerbaar Bestuur in de provincie Utrecht" (/work/shared/seeds/…), chapters 2 to 5 and
  * the annex. Layout lives in cards/guidance-*.json; this file holds only words.
  */
-import type { BehaviourLevel } from '../../domain/report';
+import type { BehaviourLevel } from '../domain/report';
 
 /** The advice for one level of the ik–jullie–jij ladder. */
 export interface LevelAdvice {
@@ -25,6 +25,11 @@ export interface LevelAdvice {
   report: string;
 }
 
+// Ch. 4, "Emotioneel gedrag": your own safety always comes first (levels 1 and 2).
+const STAY_CALM = 'Blijf rustig. Je eigen veiligheid gaat altijd voor.';
+// Ch. 2, Basisafspraak: report boundary-crossing behaviour always, also with little hindrance (levels 1 and 2).
+const REPORT_EVEN_IF_IT_ENDED_WELL = 'Ging het over je grens? Meld het dan, ook als het goed afliep.';
+
 /** Ch. 4, "Emotioneel gedrag" and "Agressief gedrag", with the norms of Afbeelding 2 (ik–jullie–jij). */
 export const LEVEL_ADVICE: Readonly<Record<BehaviourLevel, LevelAdvice>> = {
   1: {
@@ -35,8 +40,7 @@ export const LEVEL_ADVICE: Readonly<Record<BehaviourLevel, LevelAdvice>> = {
     ladder: 'Emotioneel gedrag ("ik")',
     safetyFirst: false,
     now: [
-      // Ch. 4, "Emotioneel gedrag": your own safety always comes first.
-      'Blijf rustig. Je eigen veiligheid gaat altijd voor.',
+      STAY_CALM,
       // Ch. 4, "Emotioneel gedrag": show understanding, empathise, ask questions, look for a solution.
       'Laat merken dat je de ander begrijpt. Stel vragen en zoek samen naar een oplossing.',
       // Ch. 4, "Emotioneel gedrag": listen, let them tell their story, do not argue.
@@ -46,8 +50,7 @@ export const LEVEL_ADVICE: Readonly<Record<BehaviourLevel, LevelAdvice>> = {
     ],
     // Ch. 4, Afbeelding 2, norm for "ik": complaining and being angry is allowed; the office holder acts.
     why: 'Klagen en boos zijn mag. Met aandacht en begrip voorkom je dat het uit de hand loopt.',
-    // Ch. 2, Basisafspraak: report boundary-crossing behaviour always, also with little hindrance.
-    report: 'Ging het over je grens? Meld het dan, ook als het goed afliep.',
+    report: REPORT_EVEN_IF_IT_ENDED_WELL,
   },
   2: {
     level: 2,
@@ -57,8 +60,7 @@ export const LEVEL_ADVICE: Readonly<Record<BehaviourLevel, LevelAdvice>> = {
     ladder: 'Emotioneel gedrag ("jullie")',
     safetyFirst: false,
     now: [
-      // Ch. 4, "Emotioneel gedrag": your own safety always comes first.
-      'Blijf rustig. Je eigen veiligheid gaat altijd voor.',
+      STAY_CALM,
       // Ch. 4, "Emotioneel gedrag": give attention to the emotion, listen well.
       'Geef aandacht aan de boosheid en luister goed.',
       // Ch. 4, "Emotioneel gedrag": do not argue; let them tell their story; show understanding.
@@ -68,8 +70,7 @@ export const LEVEL_ADVICE: Readonly<Record<BehaviourLevel, LevelAdvice>> = {
     ],
     // Ch. 4, Afbeelding 2, norm for "jullie": criticism of policy may be voiced, also angrily; listening de-escalates.
     why: 'Kritiek op beleid mag, ook als iemand boos is. Luisteren haalt de spanning eruit.',
-    // Ch. 2, Basisafspraak: report boundary-crossing behaviour always, also with little hindrance.
-    report: 'Ging het over je grens? Meld het dan, ook als het goed afliep.',
+    report: REPORT_EVEN_IF_IT_ENDED_WELL,
   },
   3: {
     level: 3,

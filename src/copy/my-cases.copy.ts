@@ -2,7 +2,7 @@
  * The Dutch words of "mijn meldingen" (the office holder's list of their own cases): the status in
  * plain words and the next step, one short line each, from where the office holder stands.
  */
-import type { CaseStatus } from '../../domain/case';
+import type { CaseStatus } from '../domain/case';
 
 /** The status as the office holder reads it; the handler's card keeps the formal labels. */
 export const MY_CASE_STATUS_TEXT: Readonly<Record<CaseStatus, string>> = {
@@ -43,6 +43,7 @@ export const MY_CASES_TEXT = {
   /** The case is not the caller's, or gone: the same answer for both, so nothing is given away. */
   notYours: 'Deze melding kan ik niet vinden bij jouw meldingen. Typ "mijn meldingen" voor het actuele overzicht.',
   unknownButton: 'Deze knop begrijp ik niet (meer). Typ "mijn meldingen" voor het actuele overzicht.',
+  /** The notification summary of the proposal and the progress card, from this list and from the notifier alike. */
   proposalSummary: (caseNumber: string) => `Voorstel voor maatregelen bij ${caseNumber}`,
   progressSummary: (caseNumber: string) => `Voortgang van je melding ${caseNumber}`,
   listSummary: (count: number) => (count === 0 ? 'Je hebt nog geen meldingen.' : `Mijn meldingen (${count})`),
