@@ -14,7 +14,7 @@ import type { Logger } from './logger';
 import type { OutboxStore, OutboxWake } from './outbox-ports';
 import { isConflict, type CaseStore } from './ports';
 import type { Recidive, RecidiveOverview } from './recidive';
-import { MATCH_NOT_OPEN, ONLY_HANDLERS, ONLY_OFFICE_HOLDER } from '../copy/case-actions.copy';
+import { MATCH_NOT_OPEN, ONLY_HANDLERS, ONLY_OFFICE_HOLDER } from '../copy/card-actions.copy';
 import { userMessageOf } from '../copy/errors.copy';
 
 export type { CaseCommand } from '../domain/case';

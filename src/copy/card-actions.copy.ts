@@ -8,3 +8,12 @@ export const UNKNOWN_CALLER_TEXT = 'Ik kan niet zien wie je bent. Gebruik deze k
 
 /** Making the police information form failed; nothing was sent. */
 export const POLICE_FORM_FAILED_TEXT = 'Het politieformulier kon nu niet worden gemaakt. Probeer het over een moment opnieuw.';
+
+/** Someone who is not a handler of the case's desk pressed a handler's button. */
+export const ONLY_HANDLERS = 'Alleen de afhandelaars van deze zaak kunnen dit doen. Je ziet de actuele stand van zaken.';
+
+/** Someone other than the office holder answered the proposal of measures. */
+export const ONLY_OFFICE_HOLDER = 'Alleen de betrokkene kan op dit voorstel reageren.';
+
+/** A recidive suggestion that was decided meanwhile, or is no longer open. */
+export const MATCH_NOT_OPEN = 'Over deze mogelijke overeenkomst is al besloten, of hij staat niet meer open. Dit is de actuele stand.';

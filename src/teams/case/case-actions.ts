@@ -20,9 +20,11 @@ import { replyWithCardForInteractor } from '../invoke-response';
 import type { ProposalFormState } from './case-card-actions';
 import { CASE_VERBS, caseCardViewModel, caseErrorViewModel, caseProgressViewModel, type PlannedMeetingInfo } from './case-cards';
 import { RenderedCaseCards, renderedCardKey } from './rendered-cards';
+import { FIELD_MESSAGES } from './proposal-form';
+import { CASE_NOT_FOUND_TEXT as NOT_FOUND, POLICE_FORM_FAILED_TEXT as POLICE_FORM_FAILED, UNKNOWN_CALLER_TEXT } from '../../copy/card-actions.copy';
 
 const ZONE = 'Europe/Amsterdam';
-const PICK_MEASURE = 'Kies minstens één maatregel.';
+const PICK_MEASURE = FIELD_MESSAGES.measures;
 const PICK_DATE = 'Kies een datum.';
 const PICK_TIME = 'Kies een tijd.';
 const TOO_LONG_W = `Elk van de 7 W's mag hoogstens ${SEVEN_W_MAX_LENGTH} tekens hebben.`;
@@ -202,12 +204,10 @@ export interface CaseActionDependencies {
 }
 
 const INVALID_INPUT = 'Deze gegevens kon ik niet verwerken. Controleer de velden en probeer het opnieuw.';
-const NOT_FOUND = 'Deze zaak bestaat niet (meer) of je hebt er geen toegang toe.';
 const FAILED = 'Er ging iets mis bij het opslaan. Er is niets verloren gegaan; probeer het over een moment opnieuw.';
 const CONFLICT = 'Iemand anders heeft deze zaak net bijgewerkt. Dit is de actuele stand; probeer het zo nodig opnieuw.';
 const READ_ONLY = 'Je bent geen afhandelaar van deze zaak; je ziet alleen de stand van zaken.';
 const POLICE_FORM_SENT = 'Het politieformulier staat klaar in je eigen chat met de bot (niet in dit kanaal).';
-const POLICE_FORM_FAILED = 'Het politieformulier kon nu niet worden gemaakt. Probeer het over een moment opnieuw.';
 
 /** Registers every case verb (Universal Actions) plus a catch-all that answers unknown verbs politely. */
 export function registerCaseActions(app: Application<TurnState>, actionDeps: CaseActionDependencies): void {
@@ -285,7 +285,7 @@ export async function respond(context: TurnContext, deps: CaseActionDependencies
   const actor = context.activity.from?.aadObjectId;
   let card: object;
   try {
-    card = actor ? await work(actor) : errorCard(deps, 'Ik kan niet zien wie je bent. Gebruik deze kaart vanuit Microsoft Teams met je werkaccount.');
+    card = actor ? await work(actor) : errorCard(deps, UNKNOWN_CALLER_TEXT);
   } catch (error) {
     deps.logger.error('case.action_failed', { code: (error as Error).name });
     card = errorCard(deps, FAILED);

@@ -6,7 +6,8 @@ import type { ProposalFormState } from './case-card-actions';
 const DATE_ERRORS = new Set([DOMAIN_ERROR_MESSAGES['CASE.MEASURE_END_REQUIRED'], DOMAIN_ERROR_MESSAGES['CASE.MEASURE_END_IN_PAST'], DOMAIN_ERROR_MESSAGES['CASE.MEASURE_END_NOT_APPLICABLE']]);
 const MEASURE_ERRORS = new Set([DOMAIN_ERROR_MESSAGES['CASE.MEASURES_REQUIRED'], DOMAIN_ERROR_MESSAGES['CASE.MEASURE_DUPLICATE']]);
 
-const FIELD_MESSAGES = {
+/** What the form says at a field it refused; the card action's own validation uses the same words. */
+export const FIELD_MESSAGES = {
   measures: 'Kies minstens één maatregel.',
   restrictionsEndOn: 'Kies een geldige einddatum (dd-mm-jjjj) na vandaag.',
   measureDescription: 'De toelichting is te lang: maximaal 2000 tekens.',
