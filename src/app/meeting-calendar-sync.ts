@@ -1,6 +1,6 @@
 import type { Clock } from '../domain/clock';
 import { meetingTransactionId, withEventId, type MeetingPlan } from '../domain/meetings';
-import { MEETING_CANCELLED_COMMENT } from '../copy/meetings.copy';
+import { CALENDAR_SYNC_MESSAGES, MEETING_CANCELLED_COMMENT } from '../copy/meetings.copy';
 import { isCalendarError, type CalendarGateway } from './calendar-ports';
 import type { Logger } from './logger';
 import type { CalendarFailure, CalendarSync, CalendarSyncOperation, MeetingRecord, MeetingStore } from './meeting.service';
@@ -15,14 +15,6 @@ import { isConflict } from './ports';
 
 /** How long a claim on a meeting's calendar call holds: well beyond Teams' 5 seconds, short enough for a retry after a crash. */
 export const CALENDAR_CLAIM_MS = 60_000;
-
-/** Dutch, shown to the handler with the meeting. */
-export const CALENDAR_SYNC_MESSAGES = {
-  calendarOff:
-    'De agendakoppeling met Microsoft 365 staat inmiddels uit. Dit gesprek is vastgelegd in de zaak; zet het zelf in je agenda of vraag de beheerder de koppeling aan te zetten.',
-  unexpected: 'Er ging iets mis bij het bijwerken van de agenda. Probeer het opnieuw; lukt het niet, neem dan contact op met de beheerder.',
-  retrying: 'De bot probeert het de komende tijd vanzelf opnieuw; zodra het gelukt is, zie je dat hier.',
-} as const;
 
 export interface MeetingCalendarSyncDependencies {
   meetings: MeetingStore;

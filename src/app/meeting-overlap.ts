@@ -1,4 +1,3 @@
-import { formatDutchDateTime } from '../copy/dates.copy';
 import { meetingEnd, type MeetingPlan, type TimeInterval } from '../domain/meetings';
 import { isCalendarError, type CalendarGateway } from './calendar-ports';
 import type { Logger } from './logger';
@@ -60,13 +59,4 @@ export async function findOverlap(deps: { meetings: MeetingStore; calendar?: Cal
     }
   }
   return handler || officeHolder ? { handler, officeHolder } : undefined;
-}
-
-/** The Dutch warning on the form, with what to do next. */
-export function overlapMessage(plan: MeetingPlan, overlap: Overlap): string {
-  const whose = overlap.handler && overlap.officeHolder ? 'in jouw agenda en in die van de betrokkene' : overlap.handler ? 'in je agenda' : 'in de agenda van de betrokkene';
-  return (
-    `Op ${formatDutchDateTime(plan.startsAt)} (${plan.durationMinutes} minuten) staat al iets ${whose}. ` +
-    'Kies een ander tijdstip of een kortere duur, of druk nog eens op "Gesprek inplannen" om het toch zo te plannen.'
-  );
 }

@@ -19,13 +19,13 @@ import {
   type MeetingPlan,
   type TimeInterval,
 } from '../domain/meetings';
-import { afterDeadlineWarning, meetingIssueMessage, type MeetingIssueMessage } from '../copy/meetings.copy';
+import { afterDeadlineWarning, AVAILABILITY_PROBLEMS, MEETING_MESSAGES, meetingIssueMessage, overlapMessage, type MeetingIssueMessage } from '../copy/meetings.copy';
 import type { InformedRole } from '../domain/roles';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import { isCalendarError, type CalendarErrorCode, type CalendarGateway } from './calendar-ports';
 import type { Logger } from './logger';
-import { CALENDAR_SYNC_MESSAGES, CalendarBusyElsewhereError, MeetingCalendarSync, pendingFor } from './meeting-calendar-sync';
-import { findOverlap, overlapKey, overlapMessage } from './meeting-overlap';
+import { CalendarBusyElsewhereError, MeetingCalendarSync, pendingFor } from './meeting-calendar-sync';
+import { findOverlap, overlapKey } from './meeting-overlap';
 import { isConflict, type CaseStore } from './ports';
 import { userMessageOf } from '../copy/errors.copy';
 
@@ -232,16 +232,6 @@ export interface MeetingServiceDependencies {
    */
   retryInBackground?: (caseId: string, meetingId: string) => Promise<void>;
 }
-
-export const MEETING_MESSAGES = {
-  notHandler: 'Alleen de afhandelaars van deze zaak kunnen gesprekken met de pleger plannen.',
-  noOrganiserEmail:
-    'Je e-mailadres staat niet in de directory van de bot. Vraag de beheerder het toe te voegen: zonder e-mailadres kan de bot geen uitnodiging maken.',
-  meetingNotFound: 'Dit gesprek hoort niet bij deze zaak of bestaat niet meer.',
-  officeHolderEmailUnknown: 'Het e-mailadres van de betrokkene staat niet in de directory. Vul het zo nodig in bij de andere deelnemers.',
-  ...CALENDAR_SYNC_MESSAGES,
-  inProgress: 'Dit gesprek wordt al ingepland. Even geduld: zo meteen zie je hieronder of het in de agenda staat.',
-} as const;
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -494,19 +484,19 @@ export class MeetingService {
         const theirs = !base.officeHolderInvited || officeHolder.email === undefined ? undefined : availability.find((a) => a.email.toLowerCase() === officeHolder.email?.toLowerCase());
         if (mine === undefined || !mine.known) {
           this.deps.logger.warn('meeting.schedule_unknown', { caseId: c.id, detail: 'handler' });
-          return { ...base, slots: [], slotsAfterDeadline: false, checked: [], availabilityProblem: 'Je eigen agenda kon niet worden gelezen, dus de bot stelt geen tijden voor. Kies zelf een tijdstip.' };
+          return { ...base, slots: [], slotsAfterDeadline: false, checked: [], availabilityProblem: AVAILABILITY_PROBLEMS.ownCalendarUnreadable };
         }
         busy.push(mine.busy);
         if (theirs?.known) {
           busy.push(theirs.busy);
           checked.push('officeHolder');
         } else if (theirs !== undefined) {
-          problem = 'De agenda van de betrokkene kon niet worden gelezen; de voorgestelde tijden houden alleen rekening met jouw agenda.';
+          problem = AVAILABILITY_PROBLEMS.officeHolderCalendarUnreadable;
         }
       } catch (error) {
         if (!isCalendarError(error)) throw error;
         this.deps.logger.warn('meeting.schedule_failed', { caseId: c.id, code: error.code, ...(error.status === undefined ? {} : { status: error.status }) });
-        return { ...base, slots: [], slotsAfterDeadline: false, checked: [], availabilityProblem: `Er konden geen vrije tijden worden opgehaald. ${error.userMessage}` };
+        return { ...base, slots: [], slotsAfterDeadline: false, checked: [], availabilityProblem: AVAILABILITY_PROBLEMS.scheduleFailed(error.userMessage) };
       }
     }
     const options = { maxSlots: MEETING_PLANNING.maxSlots, maxPerDay: MEETING_PLANNING.maxPerDay };

@@ -1,3 +1,4 @@
+import { OWN_DATA_EXPLANATION } from '../copy/own-data.copy';
 import type { Case } from '../domain/case';
 import type { Clock } from '../domain/clock';
 import type { FileDelivery, FileOffer } from './file-delivery-ports';
@@ -42,8 +43,7 @@ export class OwnDataService {
     return {
       exportedAt: this.deps.clock.now().toISOString(),
       aadObjectId,
-      explanation:
-        'Alles wat de Weerbaar Bestuur-bot over jou bewaart: je meldingen (met hun afhandeling), je concept, je functie en organisatie, en het adres van je chat met de bot.',
+      explanation: OWN_DATA_EXPLANATION,
       reports,
       draft: draft ? { draft: draft.draft, ...(draft.submittedCase ? { submittedCase: draft.submittedCase } : {}) } : null,
       profile: profile ?? null,

@@ -71,3 +71,39 @@ export interface MeetingIssueMessage {
 export function meetingIssueMessage(issue: MeetingIssue): MeetingIssueMessage {
   return { field: issue.field, message: MEETING_ISSUE_MESSAGES[issue.code] };
 }
+
+/** What the handler reads with a meeting whose calendar could not be brought up to date. */
+export const CALENDAR_SYNC_MESSAGES = {
+  calendarOff:
+    'De agendakoppeling met Microsoft 365 staat inmiddels uit. Dit gesprek is vastgelegd in de zaak; zet het zelf in je agenda of vraag de beheerder de koppeling aan te zetten.',
+  unexpected: 'Er ging iets mis bij het bijwerken van de agenda. Probeer het opnieuw; lukt het niet, neem dan contact op met de beheerder.',
+  retrying: 'De bot probeert het de komende tijd vanzelf opnieuw; zodra het gelukt is, zie je dat hier.',
+} as const;
+
+/** What the handler reads when a meeting cannot be planned or changed. */
+export const MEETING_MESSAGES = {
+  notHandler: 'Alleen de afhandelaars van deze zaak kunnen gesprekken met de pleger plannen.',
+  noOrganiserEmail:
+    'Je e-mailadres staat niet in de directory van de bot. Vraag de beheerder het toe te voegen: zonder e-mailadres kan de bot geen uitnodiging maken.',
+  meetingNotFound: 'Dit gesprek hoort niet bij deze zaak of bestaat niet meer.',
+  officeHolderEmailUnknown: 'Het e-mailadres van de betrokkene staat niet in de directory. Vul het zo nodig in bij de andere deelnemers.',
+  ...CALENDAR_SYNC_MESSAGES,
+  inProgress: 'Dit gesprek wordt al ingepland. Even geduld: zo meteen zie je hieronder of het in de agenda staat.',
+} as const;
+
+/** Why the planning card proposes no times, or fewer checks than usual. */
+export const AVAILABILITY_PROBLEMS = {
+  ownCalendarUnreadable: 'Je eigen agenda kon niet worden gelezen, dus de bot stelt geen tijden voor. Kies zelf een tijdstip.',
+  officeHolderCalendarUnreadable: 'De agenda van de betrokkene kon niet worden gelezen; de voorgestelde tijden houden alleen rekening met jouw agenda.',
+  /** `why`: the calendar error's own sentence (what to do about it). */
+  scheduleFailed: (why: string): string => `Er konden geen vrije tijden worden opgehaald. ${why}`,
+} as const;
+
+/** The Dutch warning on the form, with what to do next. */
+export function overlapMessage(plan: Pick<MeetingPlan, 'startsAt' | 'durationMinutes'>, overlap: { readonly handler: boolean; readonly officeHolder: boolean }): string {
+  const whose = overlap.handler && overlap.officeHolder ? 'in jouw agenda en in die van de betrokkene' : overlap.handler ? 'in je agenda' : 'in de agenda van de betrokkene';
+  return (
+    `Op ${formatDutchDateTime(plan.startsAt)} (${plan.durationMinutes} minuten) staat al iets ${whose}. ` +
+    'Kies een ander tijdstip of een kortere duur, of druk nog eens op "Gesprek inplannen" om het toch zo te plannen.'
+  );
+}

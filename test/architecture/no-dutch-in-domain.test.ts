@@ -75,7 +75,7 @@ function looksDutch(text: string): boolean {
 }
 
 /** The Dutch-looking string literals of one file (comments are not literals, so they never count). */
-function dutchLiterals(file: string): Finding[] {
+function dutchLiterals(file: string, root = DOMAIN): Finding[] {
   const text = fs.readFileSync(file, 'utf8');
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const found: Finding[] = [];
@@ -84,7 +84,7 @@ function dutchLiterals(file: string): Finding[] {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) literal = node.text;
     if (ts.isTemplateExpression(node)) literal = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' … ');
     if (literal !== undefined && looksDutch(literal) && !ts.isImportDeclaration(node.parent)) {
-      found.push({ file: path.relative(DOMAIN, file), line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, holder: holderOf(node), text: literal });
+      found.push({ file: path.relative(root, file), line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, holder: holderOf(node), text: literal });
     }
     ts.forEachChild(node, visit);
   };
@@ -92,7 +92,7 @@ function dutchLiterals(file: string): Finding[] {
   return found;
 }
 
-const findings = sourceFiles(DOMAIN).flatMap(dutchLiterals);
+const findings = sourceFiles(DOMAIN).flatMap((file) => dutchLiterals(file));
 
 describe('no Dutch prose in src/domain', () => {
   it('finds Dutch prose at all (the scan works)', () => {
@@ -109,5 +109,15 @@ describe('no Dutch prose in src/domain', () => {
   it.each(ALLOWED.map((a) => [a.file, a.holder, a.reason] as const))('allows %s %s for a reason, and it still holds Dutch', (file, holder, reason) => {
     expect(reason.length).toBeGreaterThan(20);
     expect(findings.some((f) => f.file === file && f.holder === holder)).toBe(true);
+  });
+});
+
+/** The use cases hand the adapters words from src/copy; none of their own (README "Where the words are"). */
+describe('no Dutch prose in src/app', () => {
+  const APP = path.resolve(__dirname, '../../src/app');
+
+  it('has none: every message a use case returns comes from src/copy', () => {
+    const found = sourceFiles(APP).flatMap((file) => dutchLiterals(file, APP));
+    expect(found.map((f) => `${f.file}:${f.line} ${f.holder} ${f.text}`)).toEqual([]);
   });
 });
