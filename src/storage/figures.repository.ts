@@ -69,7 +69,17 @@ function backoffMs(attempt: number): number {
   return Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6));
 }
 
+/** How many registration rows this instance remembers as it last wrote them. */
+const REMEMBERED_REGISTRATIONS = 1000;
+
 export class TableFiguresRepository implements FiguresStore {
+  /**
+   * The registration rows this instance wrote last, with their ETags: a case's next change starts
+   * from them instead of a read. Safe because every write is conditional: a row someone changed
+   * since fails with 412, and the retry reads it.
+   */
+  private readonly lastWritten = new Map<string, Entity>();
+
   constructor(private readonly client: TableClient) {}
 
   async applyChange(change: RegistrationChange): Promise<'applied' | 'skipped'> {
@@ -93,7 +103,8 @@ export class TableFiguresRepository implements FiguresStore {
     const regKey = registrationKey(month, change.caseId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (attempt > 0) await sleep(backoffMs(attempt));
-      const stored = await this.getEntity(partition, regKey);
+      const remembered = attempt === 0 ? this.lastWritten.get(`${partition}\n${regKey}`) : undefined;
+      const stored = remembered ?? (await this.getEntity(partition, regKey));
       const storedRegistration = stored && this.parseRegistration(stored);
       if (storedRegistration !== undefined && storedRegistration.sequence >= change.sequence) return 'skipped';
       const delta = registrationDelta(storedRegistration?.row, change.after);
@@ -116,9 +127,12 @@ export class TableFiguresRepository implements FiguresStore {
       });
       try {
         const response = await this.client.submitTransaction(actions);
+        // The registration is the transaction's first action: remember it with the ETag it got.
+        this.remember({ ...registrationEntity, etag: response.subResponses[0]?.etag });
         await this.removeEmptied(partition, emptied, response.subResponses);
         return 'applied';
       } catch (error) {
+        this.lastWritten.delete(`${partition}\n${regKey}`);
         // 412: someone changed a row since we read it; 409: someone created one first; 404: someone
         // removed an emptied due row we read. Read again.
         const status = statusCodeOf(error);
@@ -242,6 +256,14 @@ export class TableFiguresRepository implements FiguresStore {
     const row = registrationRowSchema.safeParse(json);
     if (!row.success) throw new CorruptDocumentError(where, row.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`));
     return { sequence: stored.data.Sequence, row: row.data };
+  }
+
+  private remember(entity: Entity): void {
+    const key = `${entity.partitionKey}\n${entity.rowKey}`;
+    this.lastWritten.delete(key);
+    if (entity.etag === undefined) return;
+    if (this.lastWritten.size >= REMEMBERED_REGISTRATIONS) this.lastWritten.delete(this.lastWritten.keys().next().value as string);
+    this.lastWritten.set(key, entity);
   }
 
   private async getEntity(partitionKey: string, rowKey: string): Promise<Entity | undefined> {

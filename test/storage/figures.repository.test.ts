@@ -82,6 +82,39 @@ describe('TableFiguresRepository', () => {
     expect(await snapshot(store, scope)).toEqual({ months: oracle.months, due: oracle.due });
   });
 
+  it('starts a case\'s next change from the row it wrote last, and reads again when another instance changed it since', async () => {
+    const conflicts = { count: 0 };
+    // The registration rows instance A reads (its counters rows are read whenever they change).
+    const registrationReads: string[] = [];
+    const readsOf = (client: TableClient): TableClient =>
+      new Proxy(client, {
+        get(target, property) {
+          const value = Reflect.get(target, property, target) as unknown;
+          if (property !== 'getEntity') return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+          return async (partitionKey: string, rowKey: string) => {
+            if (rowKey.startsWith('reg|')) registrationReads.push(rowKey);
+            return target.getEntity(partitionKey, rowKey);
+          };
+        },
+      });
+    const a = new TableFiguresRepository(readsOf(countingConflicts(tables.client('Figures'), conflicts)));
+    const b = new TableFiguresRepository(countingConflicts(tables.client('Figures'), conflicts));
+    const scope = { organisationId: 'gemeente-wijk-bij-duurstede' };
+    const life = lifeOf('case-remembered', 'gemeente-wijk-bij-duurstede');
+    await a.applyChange({ caseId: 'case-remembered', sequence: 1, after: life[0] });
+    registrationReads.length = 0;
+    await a.applyChange({ caseId: 'case-remembered', sequence: 2, before: life[0], after: life[1] });
+    expect(registrationReads).toEqual([]);
+    // Another instance moves the case on; this one's next change finds its row changed and reads it.
+    await b.applyChange({ caseId: 'case-remembered', sequence: 3, before: life[1], after: life[2] });
+    await a.applyChange({ caseId: 'case-remembered', sequence: 4, before: life[2], after: life[3] });
+    expect(conflicts.count).toBeGreaterThan(0);
+    expect(registrationReads.length).toBeGreaterThan(0);
+    const oracle = new InMemoryCounters();
+    oracle.record(undefined, life[3]);
+    expect(await snapshot(a, scope)).toEqual({ months: oracle.months, due: oracle.due });
+  });
+
   it('keeps exact counts with two instances writing at once', async () => {
     const conflicts = { count: 0 };
     const a = new TableFiguresRepository(countingConflicts(tables.client('Figures'), conflicts));
