@@ -51,8 +51,12 @@ export type CaseEffectKind = CaseEffect['kind'];
 /** Events after which the reminder plan can differ: it depends on the deadlines, their goals and whether the case is closed. */
 const REMINDER_EVENTS: ReadonlySet<CaseEvent['type']> = new Set(['caseSubmitted', 'deadlineSet', 'deadlineDropped', 'goalReached', 'goalReopened', 'caseClosed']);
 
-/** Whether the office holder's progress card shows what the event changed (tasks and most checklist steps are the handler's). */
-function officeHolderSees(event: CaseEvent): boolean {
+/**
+ * Whether the office holder may see what the event changed (tasks and most checklist steps are the
+ * handler's; other cases of the perpetrator are the handlers' only): their progress card, and who moved
+ * their case on when their own action came too late.
+ */
+export function officeHolderSees(event: CaseEvent): boolean {
   switch (event.type) {
     case 'caseSubmitted':
     case 'taskCompleted':
@@ -112,7 +116,8 @@ export function effectsOf(events: readonly CaseEvent[], c: Case, directory: Pick
  * so a change that left the row as it was costs a write of the row's revision and nothing else.
  */
 export function figuresEffectsOf(events: readonly CaseEvent[], revision: number): CaseEffect[] {
-  return events.length === 0 ? [] : [{ kind: 'countFigures', revision }];
+  // A recidive decision changes nothing the registration row holds (it counts matches at submission).
+  return events.some((e) => e.type !== 'perpetratorMatchDecided') ? [{ kind: 'countFigures', revision }] : [];
 }
 
 /** The informed people of the route (external parties are a task on the case, not a message); never the office holder. */

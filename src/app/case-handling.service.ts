@@ -8,7 +8,7 @@ import type { RecidiveSubject } from '../domain/perpetrator';
 import type { CaseHistoryReader, CaseHistoryRecord } from './case-history';
 import { RecentCaseHistories } from './recent-case-histories';
 import { RecentRecidive } from './recent-recidive';
-import { effectsOf, figuresEffectsOf } from './case-effects';
+import { effectsOf, figuresEffectsOf, officeHolderSees } from './case-effects';
 import type { CaseNotifier } from './case-effect-runner';
 import type { Logger } from './logger';
 import type { OutboxStore, OutboxWake } from './outbox-ports';
@@ -185,7 +185,7 @@ export class CaseHandlingService {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info('case.action_rejected', { caseId, code: error.code, detail: command.kind });
       // The card was older than the case: someone already moved it on. Say who and what, not the rule.
-      const movedOn = MOVED_ON_CODES.has(error.code) ? await this.lastChange(caseId) : undefined;
+      const movedOn = MOVED_ON_CODES.has(error.code) ? await this.lastChange(caseId, access) : undefined;
       return { outcome: 'refused', message: userMessageOf(error), ...(movedOn ? { lastChange: movedOn } : {}), ...(await this.inView(current, stored, actorAadObjectId)) };
     }
     // Nothing changed (e.g. a second click on a ticked step): nothing to write, nothing to tell anyone.
@@ -198,7 +198,7 @@ export class CaseHandlingService {
       // Someone acted at the same moment: theirs stands, and nothing of this attempt was written or sent.
       const fresh = await this.deps.cases.get(caseId);
       if (!fresh) return { outcome: 'notFound' };
-      const lastChange = await this.lastChange(caseId);
+      const lastChange = await this.lastChange(caseId, access);
       return { outcome: 'conflict', ...(lastChange ? { lastChange } : {}), ...(await this.inView(fresh.case, fresh, actorAadObjectId)) };
     }
     this.deps.logger.info('case.action_done', { caseId, detail: command.kind });
@@ -210,10 +210,13 @@ export class CaseHandlingService {
     return this.histories.asOf(caseId, revision);
   }
 
-  /** The newest change that is not a consequence of another (a deadline set or reached). */
-  private async lastChange(caseId: string): Promise<CaseHistoryRecord | undefined> {
+  /**
+   * The newest change that is not a consequence of another (a deadline set or reached), among those
+   * the person may see: the office holder never hears of a handler's own steps or of other cases.
+   */
+  private async lastChange(caseId: string, access: CaseAccess): Promise<CaseHistoryRecord | undefined> {
     const records = await this.deps.history.list(caseId);
-    return [...records].reverse().find((r) => !isConsequenceEvent(r.type));
+    return [...records].reverse().find((r) => !isConsequenceEvent(r.type) && (access === 'handler' || officeHolderSees(r)));
   }
 
   /**
@@ -230,6 +233,8 @@ export class CaseHandlingService {
     const result = await this.deps.recidive.decide(stored.case, otherCaseId, { decision, byAadObjectId: actorAadObjectId, at: this.deps.clock.now() });
     if (result === 'notSuggested') {
       this.deps.logger.info('recidive.match_not_suggested', { caseId, detail: decision });
+      // Decided meanwhile, perhaps on another instance: the card shows the overview as it is now.
+      this.recidiveOverviews.decided(caseId, otherCaseId);
       const view = await this.inView(stored.case, stored, actorAadObjectId);
       return { outcome: 'refused', message: MATCH_NOT_OPEN, ...view };
     }
@@ -237,7 +242,14 @@ export class CaseHandlingService {
     this.recidiveOverviews.decided(caseId, otherCaseId);
     // The case's history keeps the decision: who, when, which case (the index keeps the decision itself).
     const match = { otherCaseId, otherCaseNumber: result.decided.caseNumber, decision };
-    const written = await this.recordOnCase(caseId, (c) => recordPerpetratorMatch(c, match, actorAadObjectId, this.deps.clock.now()));
+    let written: Awaited<ReturnType<CaseHandlingService['recordOnCase']>>;
+    try {
+      written = await this.recordOnCase(caseId, (c) => recordPerpetratorMatch(c, match, actorAadObjectId, this.deps.clock.now()));
+    } catch (error) {
+      // The decision stands (the index has it); only its line in the history is missing: say so in the log, not to the handler.
+      this.deps.logger.error('recidive.match_history_failed', { caseId, detail: error instanceof Error ? error.name : 'unknown' });
+      return { outcome: 'done', ...(await this.inView(stored.case, stored, actorAadObjectId)) };
+    }
     if (!written) return { outcome: 'notFound' };
     return { outcome: 'done', ...(await this.inView(written.case, written, actorAadObjectId)) };
   }

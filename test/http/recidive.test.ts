@@ -49,10 +49,11 @@ describe('recidive: the perpetrator named in the chat, matched, confirmed or rej
   afterAll(() => harness.stop());
 
   async function report(role: OfficeHolderRole, organisationId: string, perpetrator: string) {
-    const chat = new Chat(harness, stranger(role));
+    const reporter = stranger(role);
+    const chat = new Chat(harness, reporter);
     const { caseNumber, draftId } = await submitFromSummary(chat, await walkToSummary(chat, { role, organisationId }, { perpetrator }));
     await harness.settle();
-    return { caseNumber, caseId: draftId };
+    return { caseNumber, caseId: draftId, reporter };
   }
 
   const act = (who: typeof GRIFFIER, verb: string, data: Json, where: CardLocation) => executeAction(harness.baseUrl, harness.connector.url, who, verb, data, where);
@@ -99,6 +100,12 @@ describe('recidive: the perpetrator named in the chat, matched, confirmed or rej
     // The history keeps who decided, on this case only.
     expect(text).toContain(`Zelfde pleger als in zaak ${first.caseNumber} bevestigd · Griffier`);
     expect(cardText(await open(GEMEENTESECRETARIS, first.caseId, DESKS.gemeentesecretaris))).not.toContain('bevestigd · Griffier');
+    // The office holder never hears of it: not when an answer of theirs comes too late and the bot
+    // says who moved the case on (here an answer to a proposal that was never made).
+    const late = await act(second.reporter, 'case.agreeMeasures', { caseId: second.caseId }, { kind: 'personal', conversationId: `a:personal-${second.reporter.id}` });
+    expect(late.status).toBe(200);
+    expect(cardText(late.body.value)).not.toContain(first.caseNumber);
+    expect(cardText(late.body.value)).not.toMatch(/pleger gaat|overeenkomst|Griffier/);
     // Once taken, the measures suggestion takes the confirmed recidive into account.
     expect(cardText((await act(GRIFFIER, 'case.take', { caseId: second.caseId }, DESKS.griffier)).body.value)).toContain('en recidive (zwaarder dan een waarschuwing)');
     // The same on a later refresh, and the first case's dossier names the second.
