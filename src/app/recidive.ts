@@ -88,7 +88,7 @@ export class Recidive {
     const filed = await this.filedInProvince(c);
     const elsewhere = elsewhereOf(c, filed).size;
     if (!filed.some((f) => f.organisationId === c.organisationId && f.caseId !== c.id)) {
-      return { matchable: true, suggestions: [], dossier: [], earlierConfirmed: 0, elsewhere, fingerprint: `s:;d:;e:${elsewhere}` };
+      return { matchable: true, suggestions: [], dossier: [], earlierConfirmed: 0, elsewhere, fingerprint: fingerprintOf([], [], elsewhere) };
     }
     const [sharing, decisions] = await Promise.all([
       this.index.find(c.organisationId, c.perpetratorKeys),
@@ -108,8 +108,7 @@ export class Recidive {
     suggestions.sort(byTime);
     dossier.sort(byTime);
     const earlierConfirmed = dossier.filter((m) => m.registeredAt.getTime() < c.registeredAt.getTime()).length;
-    const fingerprint = `s:${suggestions.map((m) => m.caseId).join(',')};d:${dossier.map((m) => m.caseId).join(',')};e:${elsewhere}`;
-    return { matchable: true, suggestions, dossier, earlierConfirmed, elsewhere, fingerprint };
+    return { matchable: true, suggestions, dossier, earlierConfirmed, elsewhere, fingerprint: fingerprintOf(suggestions, dossier, elsewhere) };
   }
 
   /**
@@ -129,4 +128,9 @@ export class Recidive {
 /** The cases of other organisations among `filed`, by case id, with their organisation. */
 function elsewhereOf(subject: RecidiveSubject, filed: readonly ProvinceFiling[]): Map<string, string> {
   return new Map(filed.filter((f) => f.organisationId !== subject.organisationId).map((f) => [f.caseId, f.organisationId]));
+}
+
+/** What a rendered card depends on of an overview: the same fingerprint is the same card. */
+function fingerprintOf(suggestions: readonly RecidiveMatch[], dossier: readonly RecidiveMatch[], elsewhere: number): string {
+  return `s:${suggestions.map((m) => m.caseId).join(',')};d:${dossier.map((m) => m.caseId).join(',')};e:${elsewhere}`;
 }
